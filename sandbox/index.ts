@@ -1,0 +1,22 @@
+/** Public entry point of the MyPit sandbox. */
+export { startSandbox } from './server';
+export { DEMO_ACCOUNT, DEFAULT_PAGE_CAP } from './state';
+export { BADGE_TYPES, CURSOR_RULES, FAULT_KINDS, PAGINATION_BEHAVIOURS } from './types';
+export type {
+	Account,
+	BadgeType,
+	CursorRule,
+	Fault,
+	FaultKind,
+	Holder,
+	IssuedBadge,
+	LoggedRequest,
+	PageResult,
+	PaginationBehaviour,
+	Sandbox,
+	SandboxConfig,
+	SandboxControl,
+	SandboxOptions,
+	SeedBadgeOptions,
+	Template,
+} from './types';

@@ -1,0 +1,62 @@
+/**
+ * Everything one running sandbox holds: data, runtime configuration, fault queue and request log.
+ * Shared by the API routes, the in-process control and the HTTP control surface.
+ */
+import { FaultQueue } from './faults';
+import type { PaginationSettings } from './pagination';
+import { RequestLog } from './requestLog';
+import { Store } from './store';
+import type { Account, SandboxConfig } from './types';
+
+export const DEMO_ACCOUNT: Readonly<Account> = Object.freeze({
+	clientId: 'demo-client-id',
+	secretKey: 'demo-secret-key',
+	userId: 'demo-user',
+	issuerDid: 'did:mypit:demo-issuer',
+});
+
+export const DEFAULT_PAGE_CAP = 1000;
+
+/** First sequence number used for the never-ending cursors of the 'empty-pages' mode. */
+const FRESH_CURSOR_BASE = 1_000_000_000_000;
+
+export class SandboxState {
+	readonly store = new Store();
+	readonly faults = new FaultQueue();
+	readonly log = new RequestLog();
+	config: SandboxConfig;
+	private freshSeq = FRESH_CURSOR_BASE;
+
+	constructor(
+		private readonly initialPageCap: number,
+		private readonly seedDemo: boolean,
+	) {
+		this.config = this.initialConfig();
+		if (seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
+	}
+
+	pagination(): PaginationSettings {
+		return {
+			pageCap: this.config.pageCap,
+			behaviour: this.config.paginationBehaviour,
+			nextFreshSeq: () => {
+				this.freshSeq += 1;
+				return this.freshSeq;
+			},
+		};
+	}
+
+	/** Back to a fresh start: no data, faults, log or behaviours; the demo account again. */
+	reset(): void {
+		this.store.clear();
+		this.faults.clear();
+		this.log.reset();
+		this.config = this.initialConfig();
+		this.freshSeq = FRESH_CURSOR_BASE;
+		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
+	}
+
+	private initialConfig(): SandboxConfig {
+		return { pageCap: this.initialPageCap, paginationBehaviour: 'normal', cursorRule: 'optional' };
+	}
+}

@@ -1,0 +1,164 @@
+/**
+ * Public types of the MyPit sandbox: the records it stores, its options and its control surface.
+ * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
+ */
+
+export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
+export type BadgeType = (typeof BADGE_TYPES)[number];
+
+/** API credentials plus the identity they act as. */
+export interface Account {
+	clientId: string;
+	secretKey: string;
+	userId: string;
+	issuerDid: string;
+}
+
+export interface Template {
+	_id: string;
+	name: string;
+	type: BadgeType;
+	description: string;
+	criteria: string;
+	validityPeriod: number;
+	imageUrl?: string;
+	backgroundColor: string;
+	textColor: string;
+	price: number;
+	isActive: boolean;
+	ownerId: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface Holder {
+	_id: string;
+	name: string;
+	email: string;
+	phone: string;
+	ownerId: string;
+	holderDid: string;
+	issuerDid: string;
+	holderId: string;
+	memo?: string;
+	createdAt: number;
+}
+
+export interface IssuedBadge {
+	_id: string;
+	templateId: string;
+	recipientId: string;
+	issuerId: string;
+	issuedAt: number;
+	expiresAt: number;
+	status: string;
+	type: BadgeType;
+	badgeData: unknown;
+	validityPeriod: number;
+}
+
+/** Convex-style page returned by the three list endpoints. */
+export interface PageResult<T> {
+	page: T[];
+	hasMore: boolean;
+	cursor: string;
+}
+
+export interface SandboxOptions {
+	/** 0 = random free port (default 0). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** Maximum number of items the server puts in one page (default 1000). */
+	pageCap?: number;
+	/** Register the demo account (default true). */
+	seedDemo?: boolean;
+	/** Do not print anything (the library itself never prints; the CLI does). */
+	quiet?: boolean;
+}
+
+export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
+export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = ['normal', 'repeat-cursor', 'empty-pages'];
+
+export type CursorRule = 'optional' | 'null-required' | 'string-only';
+export const CURSOR_RULES: readonly CursorRule[] = ['optional', 'null-required', 'string-only'];
+
+export type FaultKind = 'status' | 'delay' | 'drop' | 'truncate' | 'non-json';
+export const FAULT_KINDS: readonly FaultKind[] = ['status', 'delay', 'drop', 'truncate', 'non-json'];
+
+export interface Fault {
+	/** API path such as '/getHolders', or '*' for every API path. */
+	path: string;
+	kind: FaultKind;
+	/** For 'status': 429, 500, 502, 503, 504, ... (default 500). */
+	status?: number;
+	/** Seconds; adds a Retry-After header to a 'status' fault. */
+	retryAfter?: number;
+	/** Error text of a 'status' fault (default depends on the status). */
+	message?: string;
+	/** For 'delay' (default 1000). */
+	delayMs?: number;
+	/** How many matching requests the fault affects (default 1). */
+	times?: number;
+	/** Let this many matching requests pass untouched first (default 0). */
+	skip?: number;
+	/** For 'drop' / 'truncate' / 'status' / 'non-json': perform the real operation first, then misbehave. */
+	afterProcessing?: boolean;
+}
+
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON, or the raw text when it is not valid JSON, or undefined when there was no body. */
+	body: unknown;
+	/** Status sent to the client; 0 when the connection was dropped without a response. */
+	status: number;
+	/** Epoch milliseconds at which the request arrived. */
+	at: number;
+	/** Kind of the injected fault that affected this request, if any. */
+	fault?: FaultKind;
+}
+
+export interface SeedBadgeOptions {
+	/** Template to issue from (default: the owner's first template, created if there is none). */
+	templateId?: string;
+	/** Recipients, cycled through (default: the owner's holders, up to 100 seeded if there are none). */
+	recipientIds?: string[];
+	/** Days until expiry of badge i (may be negative for already expired badges). */
+	expiresInDays?: (i: number) => number;
+}
+
+export interface SandboxConfig {
+	pageCap: number;
+	paginationBehaviour: PaginationBehaviour;
+	cursorRule: CursorRule;
+}
+
+export interface SandboxControl {
+	createAccount(partial?: Partial<Account>): Account;
+	seedTemplates(userId: string, count: number, overrides?: Partial<Template>): Template[];
+	seedHolders(userId: string, count: number): Holder[];
+	seedBadges(userId: string, count: number, opts?: SeedBadgeOptions): IssuedBadge[];
+	setPageCap(cap: number): void;
+	setPaginationBehaviour(b: PaginationBehaviour): void;
+	setCursorRule(rule: CursorRule): void;
+	injectFault(fault: Fault): void;
+	clearFaults(): void;
+	requestLog(): LoggedRequest[];
+	clearLog(): void;
+	reset(): void;
+	/** Current page cap, pagination behaviour and cursor rule (extension, not in the brief's list). */
+	getConfig(): SandboxConfig;
+	/** Faults still queued, with their remaining times/skip (extension, not in the brief's list). */
+	pendingFaults(): Fault[];
+}
+
+export interface Sandbox {
+	/** Base URL without trailing slash, e.g. http://127.0.0.1:43123 */
+	url: string;
+	demo: Account;
+	control: SandboxControl;
+	close(): Promise<void>;
+}
