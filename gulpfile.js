@@ -2,7 +2,7 @@
 const { src, dest, task } = require('gulp');
 
 function copyAssets() {
-	return src(['nodes/**/*.{png,svg,json}', 'credentials/**/*.{png,svg}'], {
+	return src(['icons/*.svg', 'nodes/**/*.json'], {
 		base: '.',
 		encoding: false,
 	}).pipe(dest('dist'));

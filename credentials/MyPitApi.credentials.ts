@@ -1,0 +1,111 @@
+import type {
+	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
+
+export class MyPitApi implements ICredentialType {
+	name = 'myPitApi';
+
+	displayName = 'MyPit API';
+
+	icon: Icon = { light: 'file:../icons/mypit.svg', dark: 'file:../icons/mypit.dark.svg' };
+
+	documentationUrl = 'https://github.com/mypit/n8n-nodes-mypit#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The API client ID from your MyPit issuer account',
+		},
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API secret key that belongs to the client ID',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: MYPIT_DEFAULT_BASE_URL,
+			required: true,
+			placeholder: MYPIT_DEFAULT_BASE_URL,
+			description: 'Address of the MyPit OPEN API, without a path. A trailing slash is fine.',
+		},
+		{
+			displayName: 'Default User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			description:
+				'Your MyPit user ID (also used as issuer ID and owner ID). Nodes use it unless they set their own.',
+		},
+		{
+			displayName: 'Default Issuer DID',
+			name: 'issuerDid',
+			type: 'string',
+			default: '',
+			placeholder: 'did:ethr:0x123...',
+			description: 'Your issuer DID, used when creating holders unless the node sets its own',
+		},
+	];
+
+	// The API authenticates every request with these two headers.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				clientId: '={{$credentials.clientId}}',
+				secretKey: '={{$credentials.secretKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/hello',
+			method: 'GET',
+		},
+		// n8n checks these rules in order; its type allows one kind per array, its runtime mixes them.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 400, message: 'Missing clientId or secretKey' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Invalid clientId or secretKey' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No MyPit API at this Base URL: GET /hello answered 404',
+				},
+			},
+			{
+				// Any 2xx answer without MyPit's hello message is not a MyPit API.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'message',
+					value: undefined,
+					message: 'The Base URL answered, but not with the MyPit hello message',
+				},
+			},
+		] as IAuthenticateRuleResponseCode[],
+	};
+}

@@ -1,0 +1,52 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { badgeFields, badgeOperations } from './descriptions/BadgeDescription';
+import { holderFields, holderOperations } from './descriptions/HolderDescription';
+import { templateFields, templateOperations } from './descriptions/TemplateDescription';
+import { searchHolders, searchTemplates } from './methods/listSearch';
+
+export class MyPit implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MyPit',
+		name: 'myPit',
+		icon: { light: 'file:../../icons/mypit.svg', dark: 'file:../../icons/mypit.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create badge templates and holders and issue digital badges with MyPit',
+		defaults: { name: 'MyPit' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'myPitApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Badge', value: 'badge', description: 'Badges issued to holders' },
+					{ name: 'Holder', value: 'holder', description: 'People who receive badges' },
+					{ name: 'Template', value: 'template', description: 'Badge templates that badges are issued from' },
+				],
+				default: 'badge',
+			},
+			badgeOperations,
+			holderOperations,
+			templateOperations,
+			...badgeFields,
+			...holderFields,
+			...templateFields,
+		],
+	};
+
+	methods = {
+		listSearch: { searchHolders, searchTemplates },
+	};
+}

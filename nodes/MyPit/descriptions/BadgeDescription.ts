@@ -1,0 +1,121 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, issueBadge, listIssuedBadges } from '../operations/badge';
+import { ENDPOINTS } from '../transport/endpoints';
+import { badgeTypeOptions, getManyFields, operation, recordLocator, userIdOption } from './common';
+
+const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
+
+export const badgeOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['badge'] } },
+	default: 'issue',
+	options: [
+		operation(
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many issued badges',
+				description: 'List the badges you have issued, with their expiry dates',
+			},
+			ENDPOINTS.listIssuedBadges,
+			listIssuedBadges,
+		),
+		operation(
+			{
+				name: 'Issue',
+				value: 'issue',
+				action: 'Issue a badge',
+				description: 'Issue a badge from a template to one or many holders: one output item per holder',
+			},
+			ENDPOINTS.issueBadge,
+			issueBadge,
+		),
+	],
+};
+
+const issueFields: INodeProperties[] = [
+	recordLocator(
+		{ displayName: 'Template', name: 'templateId', searchListMethod: 'searchTemplates', placeholder: 'e.g. tmpl_k3x9' },
+		show('issue'),
+		'templateId',
+	),
+	{
+		displayName: 'Recipients',
+		name: 'recipientMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'single',
+		options: [
+			{ name: 'One Holder', value: 'single', description: 'Pick one holder, or map its ID' },
+			{
+				name: 'List of Holder IDs',
+				value: 'list',
+				description: 'Several holder IDs, for example collected with an Aggregate node',
+			},
+		],
+		displayOptions: { show: show('issue') },
+	},
+	recordLocator(
+		{ displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' },
+		{ ...show('issue'), recipientMode: ['single'] },
+	),
+	{
+		displayName: 'Holder IDs',
+		name: 'recipientIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. hold_1, hold_2 or {{ $json.holderIds }}',
+		description: 'Holder IDs separated by commas, or an expression that returns a list of IDs',
+		displayOptions: { show: { ...show('issue'), recipientMode: ['list'] } },
+	},
+	{
+		displayName: 'Badge Data',
+		name: 'badgeData',
+		type: 'json',
+		default: '{}',
+		description: 'Extra data stored with each badge, as a JSON object (for example a course ID)',
+		displayOptions: { show: show('issue') },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: show('issue') },
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+				default: DEFAULT_BATCH_SIZE,
+				description: 'How many holders to send per issue request when issuing to a list',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: badgeTypeOptions,
+				default: 'achievement',
+				description: 'Badge type. Without it, the template’s own type is used.',
+			},
+			{ ...userIdOption },
+			{
+				displayName: 'Validity Period (Days)',
+				name: 'validityPeriod',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 365,
+				description: 'How many days the badges stay valid. Without it, the template’s own period is used.',
+			},
+		],
+	},
+];
+
+export const badgeFields: INodeProperties[] = [...issueFields, ...getManyFields('badge', 'badges')];

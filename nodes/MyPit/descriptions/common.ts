@@ -1,0 +1,130 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
+import { runOperation, type OperationHandler } from '../operations/runner';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
+
+type Show = Record<string, string[]>;
+
+/**
+ * An operation mapped to its endpoint. The runner is the routing's pagination function, so every
+ * request of the item (lookups, pages, batches) goes through it.
+ */
+export function operation(
+	option: Omit<INodePropertyOptions, 'routing'>,
+	endpoint: Endpoint,
+	handler: OperationHandler,
+): INodePropertyOptions {
+	return {
+		...option,
+		routing: {
+			request: { method: endpoint.method, url: endpoint.path },
+			send: { paginate: true },
+			operations: { pagination: runOperation(handler) },
+		},
+	};
+}
+
+export const badgeTypeOptions: INodePropertyOptions[] = BADGE_TYPES.map((type) => ({
+	name: type.charAt(0).toUpperCase() + type.slice(1),
+	value: type,
+}));
+
+export const userIdOption: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	description:
+		'Your MyPit user ID (owner and issuer). Overrides the Default User ID of the credential.',
+};
+
+/** The Options collection of an operation: the user ID override plus what `extra` adds. */
+export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [...extra, userIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Return All, Limit, Simplify and the Options (with Page Size) of a Get Many operation. */
+export function getManyFields(resource: string, noun: string): INodeProperties[] {
+	const show = { resource: [resource], operation: ['getAll'] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+		simplifyField(show),
+		optionsCollection(show, [
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+				default: DEFAULT_PAGE_SIZE,
+				description: `How many ${noun} to ask MyPit for per request. Larger pages mean fewer requests.`,
+			},
+		]),
+	];
+}
+
+export function simplifyField(show: Show): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { show },
+	};
+}
+
+/** A template or holder picker: searchable list, or an ID typed or mapped in. */
+export function recordLocator(
+	field: { displayName: string; name: string; searchListMethod: string; placeholder: string },
+	show: Show,
+	bodyProperty?: string,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: field.placeholder,
+			},
+		],
+		displayOptions: { show },
+		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
+	};
+}

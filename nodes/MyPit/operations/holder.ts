@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { resolveIssuerDid, resolveUserId } from '../shared/identity';
+import { InputError, optionalText, requireDid, requireEmail, requireId, requireText } from '../shared/validation';
+import { ENDPOINTS } from '../transport/endpoints';
+import { getRecord, listRecords } from './records';
+import type { OperationHandler } from './runner';
+
+export const HOLDER_LABELS = {
+	holderId: 'Holder',
+	name: 'Name',
+	email: 'Email',
+	phone: 'Phone',
+	holderDid: 'Holder DID',
+	externalHolderId: 'Holder User ID',
+	memo: 'Memo',
+} as const;
+
+const L = HOLDER_LABELS;
+
+/** The API spells the holder ID `holderId` on get, `holderID` on update and delete. */
+const readHolderId = (body: IDataObject) => requireId(body.holderId ?? body.holderID, L.holderId);
+
+function requirePhone(value: unknown): string {
+	const phone = requireText(value, L.phone, 40);
+	if (!/^\+?[0-9 ()./-]{3,}$/.test(phone)) {
+		throw new InputError(L.phone, 'a phone number such as +1 234 567 890', `"${phone}"`);
+	}
+	return phone;
+}
+
+export const createHolder: OperationHandler = async function ({ client, body }) {
+	const fields = (body.data ?? {}) as IDataObject;
+	const issuerId = await resolveUserId(this);
+	const data: IDataObject = {
+		name: requireText(fields.name, L.name, 200),
+		email: requireEmail(fields.email, L.email),
+		phone: requirePhone(fields.phone),
+		ownerId: issuerId,
+		holderDid: requireDid(fields.holderDid, L.holderDid),
+		holderId: requireText(fields.holderId, L.externalHolderId, 200),
+	};
+	const memo = optionalText(fields.memo, L.memo);
+	if (memo !== undefined) data.memo = memo;
+	const request = { issuerDid: await resolveIssuerDid(this), issuerId, data };
+	return [await client.request(ENDPOINTS.createHolder, request)];
+};
+
+export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({ holderId: readHolderId(body) }));
+
+export const listHolders = listRecords('holder', ENDPOINTS.listHolders);
+
+export const deleteHolder: OperationHandler = async function ({ client, body }) {
+	const request = { holderID: readHolderId(body), issuerId: await resolveUserId(this) };
+	return [await client.request(ENDPOINTS.deleteHolder, request)];
+};
+
+/**
+ * The API needs name, email and phone together on update: the node reads the holder and sends
+ * the current values for whatever the user did not change.
+ */
+export const updateHolder: OperationHandler = async function ({ client, body }) {
+	const holderID = readHolderId(body);
+	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const known = ['name', 'email', 'phone'];
+	const unknown = Object.keys(changes).filter((field) => !known.includes(field));
+	if (unknown.length > 0) throw new InputError('Update Fields', 'name, email or phone', `"${unknown[0]}"`);
+	if (Object.keys(changes).length === 0) {
+		throw new InputError('Update Fields', 'at least one field to change', 'no field');
+	}
+	if (changes.name !== undefined) requireText(changes.name, L.name, 200);
+	if (changes.email !== undefined) requireEmail(changes.email, L.email);
+	if (changes.phone !== undefined) requirePhone(changes.phone);
+	const issuerId = await resolveUserId(this);
+
+	const current = await client.request(ENDPOINTS.getHolder, { userId: issuerId, holderId: holderID });
+	const merged = { ...current, ...changes };
+	const data = {
+		name: requireText(merged.name, L.name, 200),
+		email: requireEmail(merged.email, L.email),
+		phone: requirePhone(merged.phone),
+	};
+	return [await client.request(ENDPOINTS.updateHolder, { holderID, issuerId, data })];
+};

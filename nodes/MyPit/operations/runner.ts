@@ -1,0 +1,64 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { MyPitClient, requestBaseFrom } from '../transport/client';
+import { InputError, toInputNodeError } from '../shared/validation';
+
+export interface OperationCall {
+	/** Sends MyPit requests with this item's base URL, timeout and proxy settings. */
+	client: MyPitClient;
+	/** The body the routing built from this operation's parameters (`routing.send`). */
+	body: IDataObject;
+	itemIndex: number;
+}
+
+export type OperationHandler = (
+	this: IExecuteSingleFunctions,
+	call: OperationCall,
+) => Promise<IDataObject[]>;
+
+type RoutingPagination = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * Runs one operation for one input item, as the routing's pagination function.
+ *
+ * Everything an item needs happens here, inside one try: input checks, lookups, the request(s)
+ * and the output. That way every output item and every error item carries `pairedItem` back to
+ * its input (declarative output has none by itself), and an input error is raised before any
+ * request is sent.
+ */
+export function runOperation(handler: OperationHandler): RoutingPagination {
+	return async function (this: IExecutePaginationFunctions, requestData) {
+		const itemIndex = this.getItemIndex();
+		const pairedItem = { item: itemIndex };
+		try {
+			const client = new MyPitClient(this, requestBaseFrom(requestData.options as IHttpRequestOptions));
+			const body = (requestData.options.body ?? {}) as IDataObject;
+			const results = await handler.call(this, { client, body, itemIndex });
+			return results.map((json) => ({ json, pairedItem }));
+		} catch (caught) {
+			const error = toNodeError(this, caught, itemIndex);
+			if (!this.continueOnFail()) throw error;
+			const json: IDataObject = { error: error.message };
+			if (error.description) json.description = error.description;
+			if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+			return [{ json, error, pairedItem }];
+		}
+	};
+}
+
+function toNodeError(context: IExecuteSingleFunctions, error: unknown, itemIndex: number) {
+	if (error instanceof InputError) return toInputNodeError(context.getNode(), error, itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}

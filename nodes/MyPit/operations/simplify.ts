@@ -1,0 +1,18 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The fields a workflow usually needs from each record; Simplify off returns the whole record. */
+const SIMPLE_FIELDS = {
+	template: ['_id', 'name', 'type', 'description', 'criteria', 'validityPeriod', 'price', 'imageUrl', 'isActive'],
+	holder: ['_id', 'name', 'email', 'phone', 'holderDid', 'holderId', 'memo'],
+	badge: ['_id', 'templateId', 'recipientId', 'type', 'status', 'issuedAt', 'expiresAt'],
+} as const;
+
+export type RecordKind = keyof typeof SIMPLE_FIELDS;
+
+export function simplifyRecord(kind: RecordKind, record: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_FIELDS[kind]) {
+		if (record[field] !== undefined) simple[field] = record[field];
+	}
+	return simple;
+}

@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { resolveUserId } from '../shared/identity';
+import {
+	InputError,
+	requireBadgeType,
+	requireColor,
+	requireId,
+	requireNonNegativeNumber,
+	requirePositiveInteger,
+	requireText,
+	requireUrl,
+} from '../shared/validation';
+import { ENDPOINTS } from '../transport/endpoints';
+import { getRecord, listRecords } from './records';
+import type { OperationHandler } from './runner';
+
+export const TEMPLATE_LABELS = {
+	templateId: 'Template',
+	name: 'Name',
+	type: 'Type',
+	description: 'Description',
+	criteria: 'Criteria',
+	validityPeriod: 'Validity Period (Days)',
+	price: 'Price',
+	imageUrl: 'Image URL',
+	backgroundColor: 'Background Color',
+	textColor: 'Text Color',
+} as const;
+
+const L = TEMPLATE_LABELS;
+
+const readTemplateId = (body: IDataObject) => ({ templateId: requireId(body.templateId, L.templateId) });
+
+export const createTemplate: OperationHandler = async function ({ client, body }) {
+	const request = {
+		userId: await resolveUserId(this),
+		imageUrl: requireUrl(body.imageUrl, L.imageUrl),
+		typeOfBadge: requireBadgeType(body.typeOfBadge, L.type),
+		name: requireText(body.name, L.name, 200),
+		validityPeriod: requirePositiveInteger(body.validityPeriod, L.validityPeriod),
+		description: requireText(body.description, L.description),
+		criteria: requireText(body.criteria, L.criteria),
+		price: requireNonNegativeNumber(body.price, L.price),
+	};
+	return [await client.request(ENDPOINTS.createTemplate, request)];
+};
+
+export const getTemplate = getRecord('template', ENDPOINTS.getTemplate, readTemplateId);
+
+export const listTemplates = listRecords('template', ENDPOINTS.listTemplates);
+
+export const deleteTemplate: OperationHandler = async function ({ client, body }) {
+	const request = { userId: await resolveUserId(this), ...readTemplateId(body) };
+	return [await client.request(ENDPOINTS.deleteTemplate, request)];
+};
+
+/**
+ * The API replaces the whole `data` object on update, so the node reads the current template,
+ * applies only the fields the user set, and sends the result with a fresh `updatedAt`.
+ */
+export const updateTemplate: OperationHandler = async function ({ client, body }) {
+	const { templateId } = readTemplateId(body);
+	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
+	if (Object.keys(changes).length === 0) {
+		throw new InputError('Update Fields', 'at least one field to change', 'no field');
+	}
+	const userId = await resolveUserId(this);
+	validateTemplateChanges(changes);
+
+	const current = await client.request(ENDPOINTS.getTemplate, { userId, templateId });
+	const merged = { ...current, ...changes };
+	const data: IDataObject = {
+		name: requireText(merged.name, L.name, 200),
+		type: requireBadgeType(merged.type, L.type),
+		description: requireText(merged.description, L.description),
+		criteria: requireText(merged.criteria, L.criteria),
+		validityPeriod: requirePositiveInteger(merged.validityPeriod, L.validityPeriod),
+		backgroundColor: requireText(merged.backgroundColor, L.backgroundColor),
+		textColor: requireText(merged.textColor, L.textColor),
+		price: requireNonNegativeNumber(merged.price, L.price),
+		updatedAt: Date.now(),
+	};
+	if (merged.imageUrl !== undefined && merged.imageUrl !== null && merged.imageUrl !== '') {
+		data.imageUrl = requireText(merged.imageUrl, L.imageUrl);
+	}
+	return [await client.request(ENDPOINTS.updateTemplate, { userId, templateId, data })];
+};
+
+/** Checks what the user typed before anything is read or sent. */
+function validateTemplateChanges(changes: IDataObject) {
+	const checks: Record<string, (value: unknown, label: string) => unknown> = {
+		name: (value, label) => requireText(value, label, 200),
+		type: requireBadgeType,
+		description: requireText,
+		criteria: requireText,
+		validityPeriod: requirePositiveInteger,
+		price: requireNonNegativeNumber,
+		imageUrl: requireUrl,
+		backgroundColor: requireColor,
+		textColor: requireColor,
+	};
+	for (const [field, value] of Object.entries(changes)) {
+		const check = checks[field];
+		if (!check) throw new InputError('Update Fields', `only template fields`, `"${field}"`);
+		changes[field] = check(value, L[field as keyof typeof L]) as IDataObject[string];
+	}
+}
