@@ -69,17 +69,18 @@ export const issueBadge: OperationHandler = async function ({ client, body }) {
 	for (let start = 0; start < recipients.length; start += batchSize) {
 		const batch = recipients.slice(start, start + batchSize);
 		const request = { userId, validityPeriod, templateId, badgeData, recipientIds: batch, type };
-		let response: IssueResponse;
-		try {
-			response = await client.request<IssueResponse>(ENDPOINTS.issueBadge, request);
-		} catch (error) {
+		const answer = await client.request<IssueResponse>(ENDPOINTS.issueBadge, request).then(
+			(response) => ({ response }),
+			(failure: Error) => ({ failure }),
+		);
+		if ('failure' in answer) {
 			// Nothing issued yet: a plain failure. Otherwise keep what was issued and say which
 			// recipients are uncertain or were never sent.
-			if (outcomes.length === 0) throw error;
-			outcomes.push(...unsentOutcomes(recipients.slice(start), batch.length, error));
+			if (outcomes.length === 0) throw answer.failure;
+			outcomes.push(...unsentOutcomes(recipients.slice(start), batch.length, answer.failure));
 			break;
 		}
-		outcomes.push(...recipientOutcomes(batch, response));
+		outcomes.push(...recipientOutcomes(batch, answer.response));
 	}
 
 	const status = overallStatus(outcomes);

@@ -52,25 +52,28 @@ export async function fetchPages(
 				description: `${records.length} records were read before this page. The listing was stopped so it cannot loop forever or return wrong data.`,
 			});
 
-		let response: PageResponse;
-		try {
-			response = await client.request<PageResponse>(endpoint, {
+		const answer = await client
+			.request<PageResponse>(endpoint, {
 				userId: walk.userId,
 				paginationOpts: paginationOpts(numItems, cursor, sendNullCursor),
-			});
-		} catch (error) {
+			})
+			.then(
+				(response) => ({ response }),
+				(failure: NodeApiError) => ({ failure }),
+			);
+		if ('failure' in answer) {
 			// The document types the first cursor as optional, while Convex-style validators want
 			// it present as null. Ask once more the other way if the API says so.
-			if (pageNumber === 1 && !sendNullCursor && rejectsMissingCursor(error)) {
+			if (pageNumber === 1 && !sendNullCursor && rejectsMissingCursor(answer.failure)) {
 				sendNullCursor = true;
 				pageNumber--;
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.description = `Page ${pageNumber} of the listing failed after ${records.length} records. ${error.description ?? ''}`.trim();
-			}
-			throw error;
+			const { failure } = answer;
+			failure.description = `Page ${pageNumber} of the listing failed after ${records.length} records. ${failure.description ?? ''}`.trim();
+			throw failure;
 		}
+		const { response } = answer;
 
 		if (!response || !Array.isArray(response.page)) throw fail('answered without a "page" list');
 		const page = response.page as IDataObject[];

@@ -139,16 +139,24 @@ export function requireUrl(value: unknown, field: string): string {
 	return text;
 }
 
+function parseJson(text: string): { value: unknown } | { problem: string } {
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch (error) {
+		return { problem: (error as Error).message };
+	}
+}
+
 /** Badge data: a JSON object, given as an object (expression) or as JSON text. */
 export function requireJsonObject(value: unknown, field: string): IDataObject {
 	let parsed = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return {};
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw new InputError(field, 'valid JSON describing an object, such as {"course": "A1"}', `invalid JSON (${(error as Error).message})`);
+		const json = parseJson(value);
+		if ('problem' in json) {
+			throw new InputError(field, 'valid JSON describing an object, such as {"course": "A1"}', `invalid JSON (${json.problem})`);
 		}
+		parsed = json.value;
 	}
 	if (parsed === undefined || parsed === null) return {};
 	if (typeof parsed !== 'object' || Array.isArray(parsed)) {
