@@ -49,10 +49,8 @@ export function runOperation(handler: OperationHandler): RoutingPagination {
 		} catch (caught) {
 			const error = toNodeError(this, caught, itemIndex);
 			if (!this.continueOnFail()) throw error;
-			const json: IDataObject = { error: error.message };
-			if (error.description) json.description = error.description;
-			if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-			return [{ json, error, pairedItem }];
+			// n8n rewrites an error item's json to { error: message }; details stay on `error`.
+			return [{ json: { error: error.message }, error, pairedItem }];
 		}
 	};
 }

@@ -1,0 +1,52 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startSandbox, type Account, type LoggedRequest, type Sandbox } from '../../sandbox';
+import { runMyPit, type MyPitCredentials, type RunOptions, type RunResult } from './engine';
+
+export interface Fixture {
+	sandbox: Sandbox;
+	/** A fresh API account per test, so tests never see each other's records. */
+	account: Account;
+	credentials: MyPitCredentials;
+	run(parameters: INodeParameters, options?: Partial<RunOptions>): Promise<RunResult>;
+	/** API requests the sandbox received during this test. */
+	requests(): LoggedRequest[];
+}
+
+/**
+ * Starts one sandbox for the test file and gives each test its own account whose credential
+ * carries the default user ID and issuer DID.
+ */
+export function useSandbox(): Fixture {
+	const fixture = {} as Fixture;
+	beforeAll(async () => {
+		fixture.sandbox = await startSandbox({ quiet: true });
+	});
+	afterAll(async () => {
+		await fixture.sandbox.close();
+	});
+	beforeEach(() => {
+		const { control, url } = fixture.sandbox;
+		control.setPageCap(1000);
+		control.setPaginationBehaviour('normal');
+		control.setCursorRule('optional');
+		control.clearFaults();
+		control.clearLog();
+		fixture.account = control.createAccount();
+		fixture.credentials = {
+			clientId: fixture.account.clientId,
+			secretKey: fixture.account.secretKey,
+			baseUrl: url,
+			userId: fixture.account.userId,
+			issuerDid: fixture.account.issuerDid,
+		};
+	});
+	fixture.run = async (parameters, options = {}) =>
+		await runMyPit({ credentials: fixture.credentials, parameters, ...options });
+	fixture.requests = () => fixture.sandbox.control.requestLog();
+	return fixture;
+}
+
+export const jsonOf = (result: RunResult) => result.items.map((item) => item.json as IDataObject);
+
+export const bodiesOf = (requests: LoggedRequest[]) => requests.map((request) => request.body as IDataObject);
