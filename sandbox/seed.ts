@@ -18,9 +18,9 @@ function checkSeed(userId: unknown, count: unknown): void {
 /** `overrides` apply to every template except `_id` and `ownerId`. */
 export function seedTemplates(store: Store, userId: string, count: number, overrides: Partial<Template> = {}): Template[] {
 	checkSeed(userId, count);
-	const { _id: _ignoredId, ownerId: _ignoredOwner, ...rest } = overrides;
-	void _ignoredId;
-	void _ignoredOwner;
+	const rest: Partial<Template> = { ...overrides };
+	delete rest._id;
+	delete rest.ownerId;
 	const out: Template[] = [];
 	const now = Date.now();
 	for (let i = 0; i < count; i++) {
