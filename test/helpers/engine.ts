@@ -39,7 +39,7 @@ class ItemsSource implements INodeType {
 	}
 }
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Map<string, INodeType>) {}
 
 	getByName(name: string): INodeType {
@@ -60,7 +60,7 @@ class TestNodeTypes implements INodeTypes {
 let nodeTypes: TestNodeTypes | undefined;
 let credentialTypes: Map<string, ICredentialType> | undefined;
 
-function registry() {
+export function registry() {
 	if (!nodeTypes || !credentialTypes) {
 		const { nodes, credentials } = loadPackage();
 		const types = new Map<string, INodeType>([[ITEMS_NODE_TYPE, new ItemsSource()]]);
@@ -149,9 +149,37 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
+	const additionalData = createAdditionalData(
+		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }),
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(credentials, { myPitApi: options.credentials }),
+	);
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[MYPIT_NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error,
+		run,
+	};
+}
+
+/** What n8n hands every node execution: credentials, hooks and instance URLs. */
+export function createAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
 		executeWorkflow: async () => {
 			throw new Error('Sub-workflows are not part of these tests');
 		},
@@ -173,21 +201,4 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 			throw new Error('Task runners are not part of these tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
-
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	});
-
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
-	const run = await finished;
-
-	const taskData = run.data.resultData.runData[MYPIT_NODE_NAME]?.[0];
-	return {
-		items: taskData?.data?.main?.[0] ?? [],
-		error: run.data.resultData.error,
-		run,
-	};
 }
