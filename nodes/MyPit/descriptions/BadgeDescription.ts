@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, issueBadge, listIssuedBadges } from '../operations/badge';
+import { issueBadge, listIssuedBadges } from '../operations/badge';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issue-batches';
 import { ENDPOINTS } from '../transport/endpoints';
 import { badgeTypeOptions, getManyFields, operation, recordLocator, userIdOption } from './common';
 
@@ -50,18 +51,32 @@ const issueFields: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'single',
 		options: [
-			{ name: 'One Holder', value: 'single', description: 'Pick one holder, or map its ID' },
+			{
+				name: 'All Input Items (Bulk)',
+				value: 'allItems',
+				description:
+					'One holder per input item, all issued together in batches: N items take N ÷ Batch Size requests',
+			},
 			{
 				name: 'List of Holder IDs',
 				value: 'list',
-				description: 'Several holder IDs, for example collected with an Aggregate node',
+				description: 'Several holder IDs per input item, as text or a list from an expression',
 			},
+			{ name: 'One Holder per Item', value: 'single', description: 'One issue request per input item' },
 		],
 		displayOptions: { show: show('issue') },
 	},
+	{
+		displayName:
+			'Bulk mode reads the Holder field for every input item (map it, e.g. {{ $json._id }}) and issues to all of them in batches. Template, Badge Data and Options come from the first item.',
+		name: 'bulkNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show('issue'), recipientMode: ['allItems'] } },
+	},
 	recordLocator(
 		{ displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' },
-		{ ...show('issue'), recipientMode: ['single'] },
+		{ ...show('issue'), recipientMode: ['single', 'allItems'] },
 	),
 	{
 		displayName: 'Holder IDs',

@@ -19,10 +19,20 @@ export interface OperationCall {
 	itemIndex: number;
 }
 
+/** An output item that belongs to another input item than the one being run (bulk issue). */
+export interface LinkedOutput {
+	json: IDataObject;
+	inputIndex: number;
+	error?: NodeApiError | NodeOperationError;
+}
+
+/** Records for the current input item, or outputs each linked to their own input item. */
+export type OperationResult = IDataObject[] | { linked: LinkedOutput[] };
+
 export type OperationHandler = (
 	this: IExecuteSingleFunctions,
 	call: OperationCall,
-) => Promise<IDataObject[]>;
+) => Promise<OperationResult>;
 
 type RoutingPagination = (
 	this: IExecutePaginationFunctions,
@@ -45,7 +55,10 @@ export function runOperation(handler: OperationHandler): RoutingPagination {
 			const client = new MyPitClient(this, requestBaseFrom(requestData.options as IHttpRequestOptions));
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });
-			return results.map((json) => ({ json, pairedItem }));
+			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
+			return results.linked.map(({ json, inputIndex, error }) =>
+				error ? { json, error, pairedItem: { item: inputIndex } } : { json, pairedItem: { item: inputIndex } },
+			);
 		} catch (caught) {
 			const error = toNodeError(this, caught, itemIndex);
 			if (!this.continueOnFail()) throw error;
@@ -55,7 +68,7 @@ export function runOperation(handler: OperationHandler): RoutingPagination {
 	};
 }
 
-function toNodeError(context: IExecuteSingleFunctions, error: unknown, itemIndex: number) {
+export function toNodeError(context: IExecuteSingleFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof InputError) return toInputNodeError(context.getNode(), error, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
