@@ -40,10 +40,16 @@ describe(`engine line`, () => {
 		expect(core.dependencies['n8n-workflow']).toBe(line['n8n-workflow']);
 	});
 
-	test('the node, the engine and the tests share one n8n-workflow (an API error is a NodeApiError here)', async () => {
-		const result = await sandbox.run({ resource: 'holder', operation: 'get', holderId: { __rl: true, mode: 'id', value: 'hold_missing' } });
-
-		expect(result.error?.message).toBe('Holder not found');
-		expect(result.error).toBeInstanceOf(NodeApiError);
+	test('the node, the engine and the tests share one n8n-workflow', async () => {
+		const missing = { resource: 'holder', operation: 'get', holderId: { __rl: true, mode: 'id', value: 'hold_missing' } };
+		// n8n-core's RoutingNode passes on a node error only when it is ITS NodeApiError; any other
+		// error it wraps anew, and the API's HTTP status would be lost.
+		const failed = await sandbox.run(missing);
+		expect(failed.error?.message).toBe('Holder not found');
+		expect((failed.error as { httpCode?: string }).httpCode).toBe('404');
+		// The error item keeps the live error the node built: it must be the tests' NodeApiError.
+		const continued = await sandbox.run(missing, { onError: 'continueRegularOutput' });
+		expect(continued.items).toHaveLength(1);
+		expect(continued.items[0].error).toBeInstanceOf(NodeApiError);
 	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { resolveUserIdForSearch } from '../shared/identity';
 import { CREDENTIAL_TYPE } from '../transport/client';
+import { toMyPitApiError } from '../transport/errors';
 import { ENDPOINTS, type Endpoint } from '../transport/endpoints';
 
 const SEARCH_PAGE_SIZE = 100;
@@ -27,13 +28,17 @@ async function searchList(
 	const userId = await resolveUserIdForSearch(context);
 	const paginationOpts: IDataObject = { numItems: SEARCH_PAGE_SIZE };
 	if (paginationToken) paginationOpts.cursor = paginationToken;
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-		method: endpoint.method,
-		baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
-		url: endpoint.path,
-		body: { userId, paginationOpts },
-		json: true,
-	})) as ListPage;
+	const response = (await context.helpers.httpRequestWithAuthentication
+		.call(context, CREDENTIAL_TYPE, {
+			method: endpoint.method,
+			baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
+			url: endpoint.path,
+			body: { userId, paginationOpts },
+			json: true,
+		})
+		.catch((error: unknown) => {
+			throw toMyPitApiError(context.getNode(), error, { endpoint: `${endpoint.method} ${endpoint.path}`, itemIndex: 0 });
+		})) as ListPage;
 	const needle = filter?.trim().toLowerCase();
 	const results = (response.page ?? [])
 		.map((record) => ({ name: describe(record), value: String(record._id) }))
