@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { loadPackage } from '../helpers/package-loader';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+describe('package.json follows n8n community package rules', () => {
+	test('name, license, keyword and files', () => {
+		expect(pkg.name).toMatch(/^n8n-nodes-/);
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.files).toEqual(['dist']);
+	});
+
+	test('no runtime dependencies, n8n-workflow as a peer, no install scripts', () => {
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
+			expect(pkg.scripts[script]).toBeUndefined();
+		}
+		expect(pkg.overrides).toBeUndefined();
+	});
+
+	test('dev tooling is pinned to exact versions', () => {
+		const loose = Object.entries(pkg.devDependencies as Record<string, string>).filter(
+			([, version]) => !/^\d+\.\d+\.\d+$/.test(version),
+		);
+		expect(loose).toEqual([]);
+	});
+
+	test('every node and credential listed under "n8n" is built in dist/', () => {
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+		}
+	});
+
+	test('npm pack ships only dist/, README, LICENSE and package.json', () => {
+		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+		const files = (JSON.parse(output)[0].files as Array<{ path: string }>).map((file) => file.path);
+		const outside = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file));
+		expect(outside).toEqual([]);
+		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', 'dist/nodes/MyPit/MyPit.node.js']));
+		expect(files.some((file) => file.includes('sandbox') || file.startsWith('dist/test'))).toBe(false);
+	});
+});
+
+describe('the built node and credential', () => {
+	const { nodes, credentials } = loadPackage();
+	const [node] = nodes;
+	const [credential] = credentials;
+	const properties = node.description.properties;
+
+	test('themed icons exist in dist/ and differ between light and dark', () => {
+		for (const owner of [node.description, credential]) {
+			const icon = owner.icon as { light: string; dark: string };
+			const base = owner === credential ? 'dist/credentials' : 'dist/nodes/MyPit';
+			const light = fs.readFileSync(path.join(ROOT, base, icon.light.replace('file:', '')), 'utf8');
+			const dark = fs.readFileSync(path.join(ROOT, base, icon.dark.replace('file:', '')), 'utf8');
+			expect(light).toContain('<svg');
+			expect(dark).toContain('<svg');
+			expect(light).not.toEqual(dark);
+		}
+	});
+
+	test('the codex file is copied next to the node', () => {
+		const codex = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.json'), 'utf8'));
+		expect(codex.node).toBe('n8n-nodes-mypit.myPit');
+		expect(codex.alias).toEqual(expect.arrayContaining(['badge', 'credential', 'certificate', 'holder']));
+	});
+
+	test('usable as an AI tool, with a subtitle', () => {
+		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.subtitle).toContain('$parameter["operation"]');
+	});
+
+	test('every operation of every resource has an action and one endpoint', () => {
+		const operations = properties.filter((property) => property.name === 'operation');
+		const summary = operations.flatMap((property) =>
+			(property.options as Array<{ value: string; action?: string; routing?: { request?: { url?: string } } }>).map(
+				(option) => `${property.displayOptions?.show?.resource?.[0]}.${option.value} ${option.routing?.request?.url}`,
+			),
+		);
+		expect(summary.sort()).toEqual([
+			'badge.getAll /getIssuedBadges',
+			'badge.issue /issueBadge',
+			'holder.create /createHolder',
+			'holder.delete /deleteHolder',
+			'holder.get /getHolderById',
+			'holder.getAll /getHolders',
+			'holder.update /updateHolder',
+			'template.create /createBadgeTemplate',
+			'template.delete /deleteBadgeTemplate',
+			'template.get /getASingleBadgeTemplate',
+			'template.getAll /getAllBadgeTemplatesByOwnerId',
+			'template.update /updateBadgeTemplate',
+		]);
+		for (const property of operations) {
+			expect(property.noDataExpression).toBe(true);
+			for (const option of property.options as Array<{ action?: string }>) expect(option.action).toBeTruthy();
+		}
+	});
+
+	test('the credential sends both headers and tests with GET /hello', () => {
+		expect(credential.name).toBe('myPitApi');
+		expect(credential.authenticate).toEqual({
+			type: 'generic',
+			properties: { headers: { clientId: '={{$credentials.clientId}}', secretKey: '={{$credentials.secretKey}}' } },
+		});
+		expect(credential.test?.request).toMatchObject({ method: 'GET', url: '/hello' });
+		const secret = credential.properties.find((property) => property.name === 'secretKey');
+		expect(secret?.typeOptions?.password).toBe(true);
+		expect(credential.documentationUrl).toMatch(/^https:\/\//);
+	});
+});
