@@ -24,7 +24,7 @@ type Rule = IAuthenticateRuleResponseCode | IAuthenticateRuleResponseSuccessBody
  * the credential's rules decide the message.
  */
 export async function testMyPitCredential(data: MyPitCredentials): Promise<CredentialTestResult> {
-	const { credentialTypes } = registry();
+	const { credentialTypes } = await registry();
 	const credentialType = credentialTypes.get('myPitApi');
 	const test = credentialType?.test as ICredentialTestRequest;
 	const rules = (test.rules ?? []) as Rule[];

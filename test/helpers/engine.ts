@@ -60,9 +60,9 @@ export class TestNodeTypes implements INodeTypes {
 let nodeTypes: TestNodeTypes | undefined;
 let credentialTypes: Map<string, ICredentialType> | undefined;
 
-export function registry() {
+export async function registry() {
 	if (!nodeTypes || !credentialTypes) {
-		const { nodes, credentials } = loadPackage();
+		const { nodes, credentials } = await loadPackage();
 		const types = new Map<string, INodeType>([[ITEMS_NODE_TYPE, new ItemsSource()]]);
 		for (const node of nodes) types.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 		nodeTypes = new TestNodeTypes(types);
@@ -104,7 +104,7 @@ const MYPIT_NODE_NAME = 'MyPit';
  * engine and n8n's HTTP helpers all run for real; only storage and the UI are absent.
  */
 export async function runMyPit(options: RunOptions): Promise<RunResult> {
-	const { nodeTypes: types, credentialTypes: credentials } = registry();
+	const { nodeTypes: types, credentialTypes: credentials } = await registry();
 	const nodes: INode[] = [
 		{
 			id: 'items',

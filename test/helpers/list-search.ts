@@ -17,7 +17,7 @@ export async function searchList(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { nodeTypes, credentialTypes } = registry();
+	const { nodeTypes, credentialTypes } = await registry();
 	const node: INode = {
 		id: 'mypit',
 		name: 'MyPit',

@@ -1,34 +1,26 @@
 import * as path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
+import { PackageDirectoryLoader } from 'n8n-core';
 
-/** The package as n8n loads it: the files its package.json lists under "n8n", from dist/. */
+/**
+ * The package as n8n loads it: n8n-core's own PackageDirectoryLoader reads package.json's "n8n"
+ * field and loads the built files from dist/, adding what n8n adds at load time (for a
+ * declarative node, the "Request Options" collection).
+ */
 const ROOT = path.resolve(__dirname, '..', '..');
 
-interface N8nField {
-	credentials: string[];
-	nodes: string[];
-}
+let loaded: Promise<{ nodes: INodeType[]; credentials: ICredentialType[] }> | undefined;
 
-function loadClasses<T>(files: string[]): T[] {
-	return files.map((file) => {
-		const exported = require(path.join(ROOT, file)) as Record<string, new () => T>;
-		const Class = Object.values(exported).find((value) => typeof value === 'function');
-		if (!Class) throw new Error(`${file} exports no class`);
-		return new Class();
-	});
-}
-
-let loaded: { nodes: INodeType[]; credentials: ICredentialType[] } | undefined;
-
-export function loadPackage() {
-	if (!loaded) {
-		const { n8n } = require(path.join(ROOT, 'package.json')) as { n8n: N8nField };
-		loaded = {
-			nodes: loadClasses<INodeType>(n8n.nodes),
-			credentials: loadClasses<ICredentialType>(n8n.credentials),
+export async function loadPackage() {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
+		return {
+			nodes: Object.values(loader.nodeTypes).map((data) => data.type as INodeType),
+			credentials: Object.values(loader.credentialTypes).map((data) => data.type),
 		};
-	}
-	return loaded;
+	})();
+	return await loaded;
 }
 
 export const PACKAGE_NAME = 'n8n-nodes-mypit';

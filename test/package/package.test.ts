@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
+
 import { loadPackage } from '../helpers/package-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -48,18 +50,24 @@ describe('package.json follows n8n community package rules', () => {
 	});
 });
 
-describe('the built node and credential', () => {
-	const { nodes, credentials } = loadPackage();
-	const [node] = nodes;
-	const [credential] = credentials;
-	const properties = node.description.properties;
+describe('the built node and credential, as n8n loads them', () => {
+	let node: INodeType;
+	let credential: ICredentialType;
+	let properties: INodeProperties[];
+	beforeAll(async () => {
+		const loaded = await loadPackage();
+		[node] = loaded.nodes;
+		[credential] = loaded.credentials;
+		properties = node.description.properties;
+	});
 
 	test('themed icons exist in dist/ and differ between light and dark', () => {
 		for (const owner of [node.description, credential]) {
-			const icon = owner.icon as { light: string; dark: string };
-			const base = owner === credential ? 'dist/credentials' : 'dist/nodes/MyPit';
-			const light = fs.readFileSync(path.join(ROOT, base, icon.light.replace('file:', '')), 'utf8');
-			const dark = fs.readFileSync(path.join(ROOT, base, icon.dark.replace('file:', '')), 'utf8');
+			// The loader turns `icon: file:…` into icon URLs under icons/<package>/.
+			const iconUrl = owner.iconUrl as { light: string; dark: string };
+			const read = (url: string) => fs.readFileSync(path.join(ROOT, url.replace(`icons/${pkg.name}/`, '')), 'utf8');
+			const light = read(iconUrl.light);
+			const dark = read(iconUrl.dark);
 			expect(light).toContain('<svg');
 			expect(dark).toContain('<svg');
 			expect(light).not.toEqual(dark);
@@ -70,6 +78,10 @@ describe('the built node and credential', () => {
 		const codex = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.json'), 'utf8'));
 		expect(codex.node).toBe('n8n-nodes-mypit.myPit');
 		expect(codex.alias).toEqual(expect.arrayContaining(['badge', 'credential', 'certificate', 'holder']));
+	});
+
+	test('n8n adds its Request Options collection to the declarative node', () => {
+		expect(properties.map((property) => property.name)).toContain('requestOptions');
 	});
 
 	test('usable as an AI tool, with a subtitle', () => {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { issueBadge, listIssuedBadges } from '../operations/badge';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issue-batches';
 import { ENDPOINTS } from '../transport/endpoints';
-import { badgeTypeOptions, getManyFields, operation, recordLocator, userIdOption } from './common';
+import { badgeTypeOptions, getManyFields, operation, optionsCollection, recordLocator } from './common';
 
 const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
 
@@ -96,41 +96,32 @@ const issueFields: INodeProperties[] = [
 		description: 'Extra data stored with each badge, as a JSON object (for example a course ID)',
 		displayOptions: { show: show('issue') },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: show('issue') },
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-				default: DEFAULT_BATCH_SIZE,
-				description: 'How many holders to send per issue request when issuing to a list',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: badgeTypeOptions,
-				default: 'achievement',
-				description: 'Badge type. Without it, the template’s own type is used.',
-			},
-			{ ...userIdOption },
-			{
-				displayName: 'Validity Period (Days)',
-				name: 'validityPeriod',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 365,
-				description: 'How many days the badges stay valid. Without it, the template’s own period is used.',
-			},
-		],
-	},
+	optionsCollection(show('issue'), [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
+			default: DEFAULT_BATCH_SIZE,
+			description: 'How many holders to send per issue request when issuing to a list or in bulk',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: badgeTypeOptions,
+			default: 'achievement',
+			description: 'Badge type. Without it, the template’s own type is used.',
+		},
+		{
+			displayName: 'Validity Period (Days)',
+			name: 'validityPeriod',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 365,
+			description: 'How many days the badges stay valid. Without it, the template’s own period is used.',
+		},
+	]),
 ];
 
 export const badgeFields: INodeProperties[] = [...issueFields, ...getManyFields('badge', 'badges')];

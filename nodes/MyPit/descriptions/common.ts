@@ -39,7 +39,28 @@ export const userIdOption: INodeProperties = {
 		'Your MyPit user ID (owner and issuer). Overrides the Default User ID of the credential.',
 };
 
-/** The Options collection of an operation: the user ID override plus what `extra` adds. */
+/** How transient failures are retried (see transport/retry.ts for what is retried at all). */
+export const retryOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+		default: 3, // DEFAULT_RETRY_POLICY.maxRetries (n8n lint wants a literal)
+		description:
+			'How often to retry a request that failed with 429, or a read that failed with 5xx or a dropped connection. Writes are never sent twice.',
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWait',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 300 },
+		default: 30, // DEFAULT_RETRY_POLICY.maxDelayMs in seconds
+		description: 'The longest wait before one retry, Retry-After included',
+	},
+];
+
+/** The Options collection of an operation: user ID override and retries, plus what `extra` adds. */
 export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -48,7 +69,7 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
-		options: [...extra, userIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, userIdOption, ...retryOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

@@ -37,7 +37,12 @@ async function searchList(
 			json: true,
 		})
 		.catch((error: unknown) => {
-			throw toMyPitApiError(context.getNode(), error, { endpoint: `${endpoint.method} ${endpoint.path}`, itemIndex: 0 });
+			throw toMyPitApiError(context.getNode(), error, {
+				endpoint: `${endpoint.method} ${endpoint.path}`,
+				itemIndex: 0,
+				read: true,
+				attempts: 1,
+			});
 		})) as ListPage;
 	const needle = filter?.trim().toLowerCase();
 	const results = (response.page ?? [])

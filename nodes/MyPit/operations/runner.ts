@@ -9,7 +9,8 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MyPitClient, requestBaseFrom } from '../transport/client';
-import { InputError, toInputNodeError } from '../shared/validation';
+import { InputError, requireNonNegativeNumber, toInputNodeError } from '../shared/validation';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 
 export interface OperationCall {
 	/** Sends MyPit requests with this item's base URL, timeout and proxy settings. */
@@ -52,7 +53,7 @@ export function runOperation(handler: OperationHandler): RoutingPagination {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		try {
-			const client = new MyPitClient(this, requestBaseFrom(requestData.options as IHttpRequestOptions));
+			const client = new MyPitClient(this, requestBaseFrom(requestData.options as IHttpRequestOptions), readRetryPolicy(this));
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });
 			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
@@ -72,4 +73,13 @@ export function toNodeError(context: IExecuteSingleFunctions, error: unknown, it
 	if (error instanceof InputError) return toInputNodeError(context.getNode(), error, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+function readRetryPolicy(context: IExecuteSingleFunctions): RetryPolicy {
+	const retries = context.getNodeParameter('options.maxRetries', DEFAULT_RETRY_POLICY.maxRetries);
+	const wait = context.getNodeParameter('options.maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
+	return {
+		maxRetries: Math.floor(requireNonNegativeNumber(retries, 'Max Retries')),
+		maxDelayMs: requireNonNegativeNumber(wait, 'Max Retry Wait (Seconds)') * 1000,
+	};
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
-import { toMyPitApiError } from './errors';
+import { describeFailure, toMyPitApiError } from './errors';
+import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
 
@@ -10,12 +12,14 @@ export type RequestBase = Omit<IHttpRequestOptions, 'body' | 'qs'>;
 
 /**
  * Sends MyPit requests for one input item. Authentication headers come from the credential's
- * `authenticate`; failures keep the API's own message and HTTP status.
+ * `authenticate`; transient failures are retried where that is safe (see retry.ts); failures
+ * keep the API's own message and HTTP status.
  */
 export class MyPitClient {
 	constructor(
 		private readonly context: IExecuteSingleFunctions,
 		private readonly base: RequestBase,
+		private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 	) {}
 
 	async request<T = IDataObject>(endpoint: Endpoint, body?: IDataObject): Promise<T> {
@@ -27,18 +31,38 @@ export class MyPitClient {
 			returnFullResponse: false,
 		};
 		if (body !== undefined) options.body = body;
-		try {
-			return (await this.context.helpers.httpRequestWithAuthentication.call(
-				this.context,
-				CREDENTIAL_TYPE,
-				options,
-			)) as T;
-		} catch (error) {
-			throw toMyPitApiError(this.context.getNode(), error, {
-				endpoint: `${endpoint.method} ${endpoint.path}`,
-				itemIndex: this.context.getItemIndex(),
-			});
+		const label = `${endpoint.method} ${endpoint.path}`;
+		for (let attempt = 0; ; attempt++) {
+			const outcome = await this.context.helpers.httpRequestWithAuthentication
+				.call(this.context, CREDENTIAL_TYPE, { ...options })
+				.then(
+					(response: unknown) => ({ response }),
+					(failure: unknown) => ({ failure }),
+				);
+			if ('response' in outcome) return this.checkJson<T>(outcome.response, label, attempt + 1);
+			const delay = retryDelay(describeFailure(outcome.failure), endpoint.read, attempt, this.retry);
+			// A cancelled execution stops retrying: its next request would be aborted anyway.
+			if (delay === undefined || this.context.getExecutionCancelSignal()?.aborted) {
+				throw toMyPitApiError(this.context.getNode(), outcome.failure, {
+					endpoint: label,
+					itemIndex: this.context.getItemIndex(),
+					read: endpoint.read,
+					attempts: attempt + 1,
+				});
+			}
+			await sleep(delay);
 		}
+	}
+
+	/** The API answers JSON; anything else (a proxy's HTML page, a cut body) is an error. */
+	private checkJson<T>(response: unknown, label: string, attempts: number): T {
+		if (response !== null && typeof response === 'object') return response as T;
+		const shown = typeof response === 'string' ? `"${response.slice(0, 60)}"` : String(response);
+		throw new NodeApiError(this.context.getNode(), { message: 'not JSON' }, {
+			message: `MyPit answered ${label} with something that is not JSON`,
+			description: `Expected a JSON object, got ${shown}${attempts > 1 ? ` (attempt ${attempts})` : ''}. Check the Base URL of the MyPit credential.`,
+			itemIndex: this.context.getItemIndex(),
+		});
 	}
 }
 

@@ -1,21 +1,23 @@
 /**
  * The MyPit OPEN API endpoints this node uses: one entry per endpoint, shared by the routing in
  * the descriptions and by the helper requests (lookups before update and issue, list search).
+ * `read` endpoints change nothing, so a failed read may be sent again; a write may not, since
+ * the server may have acted on it before the failure.
  */
 export const ENDPOINTS = {
-	hello: { method: 'GET', path: '/hello' },
-	createTemplate: { method: 'POST', path: '/createBadgeTemplate' },
-	listTemplates: { method: 'POST', path: '/getAllBadgeTemplatesByOwnerId' },
-	getTemplate: { method: 'POST', path: '/getASingleBadgeTemplate' },
-	updateTemplate: { method: 'POST', path: '/updateBadgeTemplate' },
-	deleteTemplate: { method: 'POST', path: '/deleteBadgeTemplate' },
-	createHolder: { method: 'POST', path: '/createHolder' },
-	updateHolder: { method: 'POST', path: '/updateHolder' },
-	deleteHolder: { method: 'POST', path: '/deleteHolder' },
-	getHolder: { method: 'POST', path: '/getHolderById' },
-	listHolders: { method: 'POST', path: '/getHolders' },
-	issueBadge: { method: 'POST', path: '/issueBadge' },
-	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges' },
+	hello: { method: 'GET', path: '/hello', read: true },
+	createTemplate: { method: 'POST', path: '/createBadgeTemplate', read: false },
+	listTemplates: { method: 'POST', path: '/getAllBadgeTemplatesByOwnerId', read: true },
+	getTemplate: { method: 'POST', path: '/getASingleBadgeTemplate', read: true },
+	updateTemplate: { method: 'POST', path: '/updateBadgeTemplate', read: false },
+	deleteTemplate: { method: 'POST', path: '/deleteBadgeTemplate', read: false },
+	createHolder: { method: 'POST', path: '/createHolder', read: false },
+	updateHolder: { method: 'POST', path: '/updateHolder', read: false },
+	deleteHolder: { method: 'POST', path: '/deleteHolder', read: false },
+	getHolder: { method: 'POST', path: '/getHolderById', read: true },
+	listHolders: { method: 'POST', path: '/getHolders', read: true },
+	issueBadge: { method: 'POST', path: '/issueBadge', read: false },
+	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges', read: true },
 } as const;
 
 export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,27 +1,60 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-interface HttpFailure {
+export interface HttpFailure {
 	status?: number;
 	body?: unknown;
 	code?: string;
+	retryAfter?: string;
+	message?: string;
 }
 
-/** Reads status, body and network code from whatever n8n's HTTP helper threw. */
-function describeFailure(error: unknown): HttpFailure {
+/** Reads status, body, Retry-After and network code from whatever n8n's HTTP helper threw. */
+export function describeFailure(error: unknown): HttpFailure {
 	const candidate = error as {
 		httpCode?: string | null;
-		cause?: { response?: { status?: number; data?: unknown }; code?: string };
-		response?: { status?: number; data?: unknown };
+		message?: string;
+		cause?: {
+			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+			code?: string;
+			message?: string;
+		};
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 		code?: string;
 	};
 	const response = candidate.cause?.response ?? candidate.response;
 	const httpCode = candidate.httpCode ? Number(candidate.httpCode) : undefined;
+	const status = response?.status ?? (Number.isFinite(httpCode) ? httpCode : undefined);
+	const code = candidate.cause?.code ?? candidate.code;
+	// A failure with a 2xx status is an answer cut off or unreadable: a network fault, not an
+	// API error.
+	if (status !== undefined && status >= 200 && status < 300) {
+		return { code: code ?? 'ERR_BAD_RESPONSE', message: candidate.cause?.message ?? candidate.message };
+	}
+	const retryAfter = response?.headers?.['retry-after'];
 	return {
-		status: response?.status ?? (Number.isFinite(httpCode) ? httpCode : undefined),
+		status,
 		body: response?.data,
-		code: candidate.cause?.code ?? candidate.code,
+		code,
+		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		message: candidate.cause?.message ?? candidate.message,
 	};
+}
+
+const NETWORK_MESSAGES: Record<string, string> = {
+	ECONNABORTED: 'MyPit did not answer within the timeout',
+	ETIMEDOUT: 'MyPit did not answer within the timeout',
+	ECONNREFUSED: 'MyPit refused the connection: check the Base URL',
+	ECONNRESET: 'The connection to MyPit was dropped',
+	EPIPE: 'The connection to MyPit was dropped',
+	ERR_BAD_RESPONSE: "MyPit's answer was cut off or unreadable",
+	ENOTFOUND: 'The Base URL host was not found',
+	EAI_AGAIN: 'The Base URL host could not be resolved',
+};
+
+function networkMessage(failure: HttpFailure): string {
+	const known = failure.code ? NETWORK_MESSAGES[failure.code] : undefined;
+	return `${known ?? 'MyPit could not be reached'} (${failure.code ?? failure.message ?? 'unknown error'})`;
 }
 
 /** The API's own error text: `{error}` per the API document, `message` as a fallback. */
@@ -51,35 +84,47 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'MyPit is rate limiting: space the requests out or lower the batch size.',
 };
 
+export interface FailureContext {
+	/** e.g. "POST /getHolders" */
+	endpoint: string;
+	itemIndex: number;
+	/** Whether the request changes nothing on the server. */
+	read: boolean;
+	/** How many times it was sent. */
+	attempts: number;
+}
+
+/** A write that failed this way may still have been carried out by the server. */
+function mayHaveHappened(failure: HttpFailure): boolean {
+	if (failure.status !== undefined) return failure.status >= 500 || failure.status === 408;
+	return failure.code !== 'ECONNREFUSED' && failure.code !== 'EAI_AGAIN';
+}
+
 /**
  * Turns a failed MyPit request into an error that keeps the API's own message and HTTP status.
  * It is built from scratch so that nothing of the request (its headers carry the secret key)
  * travels with it.
  */
-export function toMyPitApiError(
-	node: INode,
-	error: unknown,
-	context: { endpoint: string; itemIndex: number },
-): NodeApiError {
+export function toMyPitApiError(node: INode, error: unknown, context: FailureContext): NodeApiError {
 	const failure = describeFailure(error);
 	const message =
-		apiMessage(failure.body) ??
-		(failure.status
-			? `MyPit answered HTTP ${failure.status}`
-			: `MyPit could not be reached (${failure.code ?? (error as Error)?.message ?? 'unknown error'})`);
+		apiMessage(failure.body) ?? (failure.status ? `MyPit answered HTTP ${failure.status}` : networkMessage(failure));
+	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
+	const parts = [`${context.endpoint}${failure.status ? ` answered HTTP ${failure.status}` : ' failed'}${tries}.`];
 	const hint = failure.status ? STATUS_HINTS[failure.status] : undefined;
-	const description = [`${context.endpoint}${failure.status ? ` answered HTTP ${failure.status}` : ' failed'}.`, hint]
-		.filter(Boolean)
-		.join(' ');
-	const apiError = new NodeApiError(
-		node,
-		{ message, status: failure.status ?? null, code: failure.code ?? null } as JsonObject,
-		{
-			message,
-			description,
-			httpCode: failure.status ? String(failure.status) : undefined,
-			itemIndex: context.itemIndex,
-		},
-	);
+	if (hint) parts.push(hint);
+	if (!context.read && mayHaveHappened(failure)) {
+		parts.push(
+			'The request may have been carried out before it failed, so it was not sent again: check the result (Get or Get Many) before running it again.',
+		);
+	}
+	const apiError = new NodeApiError(node, { message, status: failure.status ?? null } as JsonObject, {
+		message,
+		description: parts.join(' '),
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+	// NodeApiError swaps messages that mention a network code for a generic sentence; keep ours.
+	apiError.message = message;
 	return apiError;
 }
