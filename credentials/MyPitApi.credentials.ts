@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { SECURE_BASE_URL_PATTERN } from '../nodes/MyPit/shared/base-url';
+
 export const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
 
 export class MyPitApi implements ICredentialType {
@@ -63,13 +65,15 @@ export class MyPitApi implements ICredentialType {
 		},
 	];
 
-	// The API authenticates every request with these two headers.
+	// The API authenticates every request with these two headers. The secret key goes only to an
+	// https:// Base URL, or to http:// on this machine (a local sandbox): never in clear text
+	// across a network, whichever node or credential test sends the request.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
 				clientId: '={{$credentials.clientId}}',
-				secretKey: '={{$credentials.secretKey}}',
+				secretKey: `={{ /${SECURE_BASE_URL_PATTERN}/i.test($credentials.baseUrl) ? $credentials.secretKey : "" }}`,
 			},
 		},
 	};
@@ -84,7 +88,11 @@ export class MyPitApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 400, message: 'Missing clientId or secretKey' },
+				properties: {
+					value: 400,
+					message:
+						'Missing clientId or secretKey. The secret key is only sent to an https:// Base URL (http:// only on localhost).',
+				},
 			},
 			{
 				type: 'responseCode',

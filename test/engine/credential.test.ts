@@ -58,7 +58,38 @@ describe('MyPit API credential', () => {
 	test('the credential test reports missing keys as the API does', async () => {
 		const result = await testMyPitCredential({ ...sandbox.credentials, clientId: '', secretKey: '' });
 
-		expect(result).toEqual({ status: 'Error', message: 'Missing clientId or secretKey' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Missing clientId or secretKey/);
+	});
+
+	test('the secret key is not sent to a plain http:// Base URL outside this machine', async () => {
+		// "127.1" reaches this machine, but is not written as one of the loopback hosts the
+		// credential trusts: it stands for any plain http:// host here.
+		const plain = { ...sandbox.credentials, baseUrl: sandbox.sandbox.url.replace('127.0.0.1', '127.1') };
+
+		const result = await testMyPitCredential(plain);
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/only sent to an https:\/\/ Base URL/);
+		const [request] = sandbox.requests();
+		expect(request.headers.clientid).toBe(sandbox.account.clientId);
+		expect(request.headers.secretkey ?? '').toBe('');
+	});
+
+	test.each([
+		['http://mypit.example.com', /"http:\/\/mypit\.example\.com"/],
+		['ftp://127.0.0.1', /"ftp:\/\/127\.0\.0\.1"/],
+		['mypit-api.daosolution.io', /not a URL/],
+		['https://user:pass@mypit.example.com', /without query, fragment or user name/],
+		['http://127.1:5680', /"http:\/\/127\.0\.0\.1:5680"/],
+	])('the node refuses the Base URL %s before sending anything', async (baseUrl, received) => {
+		sandbox.credentials.baseUrl = baseUrl;
+
+		const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
+
+		expect(result.error?.message).toMatch(/Invalid "Base URL \(MyPit credential\)": expected an https:\/\/ URL/);
+		expect(result.error?.message).toMatch(received);
+		expect(sandbox.requests()).toHaveLength(0);
 	});
 
 	describe('against a server that is not MyPit', () => {

@@ -118,10 +118,10 @@ describe('the built node and credential, as n8n loads them', () => {
 
 	test('the credential sends both headers and tests with GET /hello', () => {
 		expect(credential.name).toBe('myPitApi');
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { clientId: '={{$credentials.clientId}}', secretKey: '={{$credentials.secretKey}}' } },
-		});
+		const { headers } = (credential.authenticate as { properties: { headers: Record<string, string> } }).properties;
+		expect(Object.keys(headers).sort()).toEqual(['clientId', 'secretKey']);
+		expect(headers.clientId).toBe('={{$credentials.clientId}}');
+		expect(headers.secretKey).toMatch(/^=\{\{ \/\^\(https:.*\.test\(\$credentials\.baseUrl\) \? \$credentials\.secretKey : "" \}\}$/);
 		expect(credential.test?.request).toMatchObject({ method: 'GET', url: '/hello' });
 		const secret = credential.properties.find((property) => property.name === 'secretKey');
 		expect(secret?.typeOptions?.password).toBe(true);

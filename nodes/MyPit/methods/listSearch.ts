@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { requireSafeBaseUrl } from '../shared/base-url';
 import { resolveUserIdForSearch } from '../shared/identity';
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { toMyPitApiError } from '../transport/errors';
@@ -31,7 +32,7 @@ async function searchList(
 	const response = (await context.helpers.httpRequestWithAuthentication
 		.call(context, CREDENTIAL_TYPE, {
 			method: endpoint.method,
-			baseURL: String(credentials.baseUrl).replace(/\/+$/, ''),
+			baseURL: requireSafeBaseUrl(credentials.baseUrl),
 			url: endpoint.path,
 			body: { userId, paginationOpts },
 			json: true,

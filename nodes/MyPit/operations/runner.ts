@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { MyPitClient, requestBaseFrom } from '../transport/client';
+import { CREDENTIAL_TYPE, MyPitClient, requestBaseFrom } from '../transport/client';
+import { requireSafeBaseUrl } from '../shared/base-url';
 import { InputError, requireNonNegativeNumber, toInputNodeError } from '../shared/validation';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 
@@ -53,7 +54,10 @@ export function runOperation(handler: OperationHandler): RoutingPagination {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		try {
-			const client = new MyPitClient(this, requestBaseFrom(requestData.options as IHttpRequestOptions), readRetryPolicy(this));
+			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+			requireSafeBaseUrl(credentials.baseUrl);
+			const base = requestBaseFrom(requestData.options as IHttpRequestOptions);
+			const client = new MyPitClient(this, base, readRetryPolicy(this));
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });
 			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));

@@ -1,0 +1,30 @@
+import { InputError } from './validation';
+
+/**
+ * https://, or http:// to localhost, 127.x.x.x or [::1], as written in the Base URL. One pattern
+ * for the node's check and the credential's `authenticate` expression (hence the source text).
+ */
+export const SECURE_BASE_URL_PATTERN = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
+const SECURE_BASE_URL = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
+
+/**
+ * The secret key travels in a header, so the Base URL must be https://. Plain http:// is
+ * allowed only on this machine (localhost, 127.0.0.0/8, [::1]), for a local MyPit sandbox.
+ */
+export function requireSafeBaseUrl(value: unknown): string {
+	const field = 'Base URL (MyPit credential)';
+	const expected = 'an https:// URL such as https://mypit-api.daosolution.io (http:// only for localhost)';
+	const text = typeof value === 'string' ? value.trim() : '';
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url) throw new InputError(field, expected, text ? `"${text}", which is not a URL` : 'nothing');
+	if (!SECURE_BASE_URL.test(text)) throw new InputError(field, expected, `"${url.origin}"`);
+	if (url.search || url.hash || url.username) {
+		throw new InputError(field, `${expected}, without query, fragment or user name`, `"${text}"`);
+	}
+	return text.replace(/\/+$/, '');
+}
