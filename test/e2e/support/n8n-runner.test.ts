@@ -119,6 +119,7 @@ const expectedShape = [
 ];
 
 if (!gate.run) {
+	console.warn(`real-n8n tests skipped: ${gate.reason}`);
 	describe('real n8n', () => {
 		test.skip(`skipped: ${gate.reason}`, () => undefined);
 	});

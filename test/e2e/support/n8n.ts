@@ -83,7 +83,8 @@ export function n8nE2eGate(version?: string): { run: boolean; required: boolean;
 	const required = ['1', 'true', 'yes'].includes((process.env.MYPIT_E2E ?? '').toLowerCase());
 	const p = n8nPaths(version);
 	if (isN8nProvisioned(version)) return { run: true, required, reason: `n8n ${p.version} is provisioned` };
-	const how = `run \`bash ${path.relative(process.cwd(), PROVISION_SCRIPT) || PROVISION_SCRIPT}\``;
+	const versionPrefix = p.version === pinnedVersions().n8n ? '' : `N8N_VERSION=${p.version} `;
+	const how = `run \`${versionPrefix}bash ${path.relative(process.cwd(), PROVISION_SCRIPT) || PROVISION_SCRIPT}\``;
 	return {
 		run: required,
 		required,
@@ -778,7 +779,7 @@ export interface N8nServer {
 	port: number;
 	baseUrl: string;
 	owner: { email: string; password: string };
-	/** How long `n8n start` took until /healthz/readiness answered 200. */
+	/** How long `n8n start` took until ready and logged in as the owner. */
 	bootMs: number;
 	/** Authenticated call to the internal REST API (`/rest/...`); returns the `data` field. */
 	rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
@@ -884,8 +885,6 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	const bootMs = Date.now() - started;
-
 	const browserId = `mypit-e2e-${makeId(8)}`;
 	let cookie = '';
 	const rest = async <T>(method: string, urlPath: string, body?: unknown): Promise<T> => {
@@ -914,13 +913,25 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 		email: options.owner?.email ?? 'owner@example.com',
 		password: options.owner?.password ?? 'E2e-Passw0rd',
 	};
+	const setupOwner = async (): Promise<void> => {
+		for (;;) {
+			try {
+				await rest('POST', '/rest/owner/setup', {
+					email: owner.email,
+					password: owner.password,
+					firstName: options.owner?.firstName ?? 'E2E',
+					lastName: options.owner?.lastName ?? 'Owner',
+				});
+				return;
+			} catch (error) {
+				// n8n 1.x answers /healthz/readiness before its REST routes exist: wait for them.
+				if (!(error instanceof RestError && error.status === 404) || Date.now() - started > timeoutMs || exited) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+		}
+	};
 	try {
-		await rest('POST', '/rest/owner/setup', {
-			email: owner.email,
-			password: owner.password,
-			firstName: options.owner?.firstName ?? 'E2E',
-			lastName: options.owner?.lastName ?? 'Owner',
-		});
+		await setupOwner();
 	} catch (error) {
 		// An owner that already exists (re-used home): log in instead.
 		if (!(error instanceof RestError) || error.status !== 400) await failBoot(`owner setup failed: ${(error as Error).message}`);
@@ -931,6 +942,7 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 		}
 	}
 	if (!cookie) await failBoot('owner setup returned no n8n-auth cookie');
+	const bootMs = Date.now() - started;
 
 	// flatted decodes stored execution data; take n8n's own copy.
 	const flatted = createRequire(path.join(home.paths.installDir, 'node_modules', 'n8n', 'package.json'))('flatted') as {
@@ -945,8 +957,9 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 	const getExecution = async (executionId: string): Promise<N8nRun> => toN8nRun(await fetchExecution(executionId));
 
 	const createWorkflow = async (workflow: N8nWorkflowInput): Promise<string> => {
-		const { id: _id, active: _active, versionId: _versionId, ...body } = normalizeWorkflow(workflow);
-		const created = await rest<{ id: string }>('POST', '/rest/workflows', body);
+		// n8n assigns id and versionId; `active: false` is required by 1.x and accepted by 2.x.
+		const { id: _id, versionId: _versionId, ...body } = normalizeWorkflow(workflow);
+		const created = await rest<{ id: string }>('POST', '/rest/workflows', { ...body, active: false });
 		return created.id;
 	};
 
@@ -971,24 +984,39 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 		bootMs,
 		rest,
 		createCredential: async (credential) => rest('POST', '/rest/credentials', credential),
-		testCredential: async (credential) =>
-			rest<CredentialTestResult>('POST', '/rest/credentials/test', {
-				credentials: { id: credential.id ?? '', name: credential.name ?? 'credential under test', type: credential.type, data: credential.data },
-			}),
+		testCredential: async (credential) => {
+			const name = credential.name ?? 'credential under test';
+			const test = async (id: string) =>
+				rest<CredentialTestResult>('POST', '/rest/credentials/test', {
+					credentials: { id, name, type: credential.type, data: credential.data },
+				});
+			if (credential.id) return await test(credential.id);
+			try {
+				// 2.x: the owner may test unsaved data (id '').
+				return await test('');
+			} catch (error) {
+				if (!(error instanceof RestError && error.status === 403)) throw error;
+			}
+			// 1.x only tests saved credentials (as its editor does: save, then test): save a temporary one.
+			const saved = await rest<{ id: string }>('POST', '/rest/credentials', { name, type: credential.type, data: credential.data });
+			try {
+				return await test(saved.id);
+			} finally {
+				await rest('DELETE', `/rest/credentials/${saved.id}`);
+			}
+		},
 		createWorkflow,
 		getExecution,
 		runWorkflow: async (workflow, runOptions = {}) => {
 			const workflowId = typeof workflow === 'string' ? workflow : await createWorkflow(workflow);
-			let trigger = runOptions.triggerNode;
-			if (!trigger) {
-				const stored = typeof workflow === 'string' ? await rest<N8nWorkflowInput>('GET', `/rest/workflows/${workflowId}`) : workflow;
-				trigger = stored.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
-				if (!trigger) throw new Error('runWorkflow needs a Manual Trigger node (or options.triggerNode)');
-			}
+			const stored = await rest<N8nWorkflowInput>('GET', `/rest/workflows/${workflowId}`);
+			const trigger = runOptions.triggerNode ?? stored.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
+			if (!trigger) throw new Error('runWorkflow needs a Manual Trigger node (or options.triggerNode)');
+			// 2.x runs the stored workflow; 1.x runs the `workflowData` sent along (2.x ignores it).
 			const started = await rest<{ executionId?: string; waitingForWebhook?: boolean }>(
 				'POST',
 				`/rest/workflows/${workflowId}/run`,
-				{ triggerToStartFrom: { name: trigger } },
+				{ workflowData: stored, triggerToStartFrom: { name: trigger } },
 			);
 			if (!started.executionId) {
 				throw new Error(`n8n did not start an execution: ${JSON.stringify(started)} (a webhook trigger waits for a call)`);
@@ -1003,7 +1031,9 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 					// The row may not be readable yet right after the start.
 					if (!(error instanceof RestError && error.status === 404)) throw error;
 				}
-				if (execution && (execution.finished === true || FINISHED_STATUSES.has(String(execution.status)))) {
+				// 1.x marks the row finished a moment before it stores the run data: wait for both.
+				const hasRunData = Boolean((execution?.data as { resultData?: unknown } | undefined)?.resultData);
+				if (execution && hasRunData && (execution.finished === true || FINISHED_STATUSES.has(String(execution.status)))) {
 					const run = toN8nRun(execution);
 					if (runOptions.expectSuccess) assertRunSucceeded(run);
 					return run;
