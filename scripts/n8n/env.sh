@@ -17,7 +17,7 @@ export MYPIT_N8N_DIR="$MYPIT_REPO_ROOT/.cache/n8n/$MYPIT_N8N_VERSION"
 export MYPIT_N8N_BIN="$MYPIT_N8N_DIR/node_modules/n8n/bin/n8n"
 unset _mypit_n8n_dir
 
-# Settings for an isolated, quiet, offline CLI run. N8N_USER_FOLDER is chosen per run (see n8n24).
+# Settings for an isolated, offline CLI run. N8N_USER_FOLDER is chosen per run (see n8n24).
 mypit_n8n_env() {
 	export N8N_DIAGNOSTICS_ENABLED=false           # no telemetry
 	export N8N_VERSION_NOTIFICATIONS_ENABLED=false # no version check
@@ -25,10 +25,10 @@ mypit_n8n_env() {
 	export N8N_PERSONALIZATION_ENABLED=false
 	export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=false
 	export N8N_RUNNERS_ENABLED=false               # ignored by 2.x (runners always on), used by 1.x
-	export N8N_BLOCK_ENV_ACCESS_IN_NODE=false
 	export N8N_SECURE_COOKIE=false                 # plain http on loopback
 	export DB_TYPE=sqlite
-	export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-warn}"
+	# `n8n execute` prints its result through the logger at level info: lower levels hide it.
+	export N8N_LOG_LEVEL="${N8N_LOG_LEVEL:-info}"
 }
 
 # n8n24 ARGS...: run the provisioned n8n under Node 24 with the settings above, in a subshell.
