@@ -2,7 +2,15 @@
  * The secret key never appears in output items, errors (message, description, cause, context),
  * run data, or anything n8n logs at debug level.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// n8n's own logger, at debug level, into a file this test reads back. Set before n8n loads.
+const LOG_FILE = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-secrets-')), 'n8n.log');
 process.env.N8N_LOG_LEVEL = 'debug';
+process.env.N8N_LOG_OUTPUT = 'file';
+process.env.N8N_LOG_FILE_LOCATION = LOG_FILE;
 
 import type { RunResult } from '../helpers/engine';
 
@@ -30,32 +38,33 @@ function deepText(value: unknown, seen = new Set<unknown>()): string {
 }
 
 const logged: string[] = [];
-const originalWrite = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
 
 beforeAll(() => {
-	const capture = (original: typeof process.stdout.write) =>
-		((chunk: unknown, ...rest: unknown[]) => {
-			logged.push(String(chunk));
-			return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-		}) as typeof process.stdout.write;
-	process.stdout.write = capture(originalWrite.out);
-	process.stderr.write = capture(originalWrite.err);
+	// The root logger, as n8n's CLI creates it at start: it also becomes n8n-core's LoggerProxy.
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
+	const { Logger } = require('@n8n/backend-common') as typeof import('@n8n/backend-common');
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	Container.get(Logger);
+	// Anything printed to the console counts as logged too.
 	for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 		jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
 			logged.push(args.map((arg) => deepText(arg)).join(' '));
 		});
 	}
-	// n8n-core logs through LoggerProxy; a real n8n points it at its logger, here at a recorder.
-	const { LoggerProxy } = require('n8n-workflow') as typeof import('n8n-workflow');
-	const record = (level: string) => (message: string, meta?: object) => logged.push(`${level} ${message} ${deepText(meta)}`);
-	LoggerProxy.init({ debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') } as never);
 });
 
-afterAll(() => {
-	process.stdout.write = originalWrite.out;
-	process.stderr.write = originalWrite.err;
-	jest.restoreAllMocks();
-});
+afterAll(() => jest.restoreAllMocks());
+
+/** The log file once n8n's file transport has written the last execution's end. */
+async function readLogFile(): Promise<string> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const text = fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
+		if ((text.match(/Workflow execution finished/g) ?? []).length >= 9) return text;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
+}
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useSandbox, jsonOf } = require('../helpers/fixture') as typeof import('../helpers/fixture');
@@ -110,11 +119,14 @@ test('no output, error or log line carries the secret key, on success or failure
 	expect(jsonOf(results[1]).length).toBe(3);
 	expect(results.at(-1)?.items).toHaveLength(3);
 	expect(credentialChecks.map((check) => check.status)).toEqual(['OK', 'Error', 'Error']);
-	expect(logged.join('\n')).toMatch(/Running node "MyPit"|Workflow execution/);
+	const logFile = await readLogFile();
+	expect(logFile).toMatch(/Running node \\"MyPit\\" finished with error/);
+	expect(logFile.split('\n').length).toBeGreaterThan(50);
 	// The secret did travel, in the header, to the sandbox.
 	expect(sandbox.requests().some((request) => request.headers.secretkey === SECRET)).toBe(true);
 
 	for (const result of results) expect(deepText(result)).not.toContain(SECRET);
 	expect(deepText(credentialChecks)).not.toContain(SECRET);
+	expect(logFile).not.toContain(SECRET);
 	expect(logged.join('\n')).not.toContain(SECRET);
 });
