@@ -781,6 +781,8 @@ export interface N8nServer {
 	owner: { email: string; password: string };
 	/** How long `n8n start` took until ready and logged in as the owner. */
 	bootMs: number;
+	/** Process ID of the n8n main process (for memory readings in benchmarks). */
+	pid: number | undefined;
 	/** Authenticated call to the internal REST API (`/rest/...`); returns the `data` field. */
 	rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;
 	createCredential(credential: Omit<N8nCredentialInput, 'id'>): Promise<{ id: string; name: string; type: string }>;
@@ -978,6 +980,7 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 
 	const server: N8nServer = {
 		home,
+		pid: child.pid,
 		port,
 		baseUrl,
 		owner,
