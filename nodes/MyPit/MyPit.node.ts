@@ -20,8 +20,9 @@ export class MyPit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'myPitApi', required: true }],
+		// No baseURL here: the runner takes it from the credential after checking it is https.
+		// (An expression here would also cost two expression evaluations per input item.)
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		properties: [

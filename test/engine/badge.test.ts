@@ -134,7 +134,7 @@ describe('Badge: Issue in bulk (all input items)', () => {
 		const rows = many.map((holder, row) => ({ holderId: holder._id, row }));
 
 		const result = await sandbox.run(
-			issue({ recipientMode: 'allItems', holderId: byId('={{ $json.holderId }}'), options: { batchSize: 150 } }),
+			issue({ recipientMode: 'allItems', holderIdField: 'holderId', options: { batchSize: 150 } }),
 			{ input: rows },
 		);
 
@@ -149,10 +149,22 @@ describe('Badge: Issue in bulk (all input items)', () => {
 		});
 	});
 
+	test('the Holder ID Field may point into nested fields; the default is _id', async () => {
+		const nested = await sandbox.run(issue({ recipientMode: 'allItems', holderIdField: 'holder.ref' }), {
+			input: holders.slice(0, 2).map((holder) => ({ holder: { ref: holder._id } })),
+		});
+		const byDefault = await sandbox.run(issue({ recipientMode: 'allItems' }), {
+			input: holders.slice(2, 4).map((holder) => ({ _id: holder._id, name: holder.name })),
+		});
+
+		expect(jsonOf(nested).map((item) => item.recipientId)).toEqual([holders[0]._id, holders[1]._id]);
+		expect(jsonOf(byDefault).map((item) => item.recipientId)).toEqual([holders[2]._id, holders[3]._id]);
+	});
+
 	test('partial in bulk: missing holders are mapped to their own rows', async () => {
 		const rows = [{ id: holders[0]._id }, { id: 'hold_gone' }, { id: holders[1]._id }, { id: 'hold_gone_too' }];
 		const result = await sandbox.run(
-			issue({ recipientMode: 'allItems', holderId: byId('={{ $json.id }}') }),
+			issue({ recipientMode: 'allItems', holderIdField: 'id' }),
 			{ input: rows },
 		);
 
@@ -167,25 +179,25 @@ describe('Badge: Issue in bulk (all input items)', () => {
 
 	test('a bad row stops the run before any request, naming the item', async () => {
 		const result = await sandbox.run(
-			issue({ recipientMode: 'allItems', holderId: byId('={{ $json.id }}') }),
+			issue({ recipientMode: 'allItems', holderIdField: 'id' }),
 			{ input: [{ id: holders[0]._id }, { id: '' }, { id: holders[1]._id }] },
 		);
 
-		expect(result.error?.message).toMatch(/"Holder \(item 1\)"/);
+		expect(result.error?.message).toMatch(/"id \(item 1\)"/);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
 	test('with Continue On Fail a bad or duplicate row gets an error item and the rest is issued', async () => {
 		const rows = [{ id: holders[0]._id }, { id: '' }, { id: holders[0]._id }, { id: holders[2]._id }];
 		const result = await sandbox.run(
-			issue({ recipientMode: 'allItems', holderId: byId('={{ $json.id }}') }),
+			issue({ recipientMode: 'allItems', holderIdField: 'id' }),
 			{ input: rows, onError: 'continueRegularOutput' },
 		);
 
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		const json = jsonOf(result);
 		expect(json[0]).toMatchObject({ recipientId: holders[0]._id, issued: true });
-		expect(json[1].error).toMatch(/"Holder \(item 1\)"/);
+		expect(json[1].error).toMatch(/"id \(item 1\)"/);
 		expect(json[2].error).toMatch(/also named by item 0/);
 		expect(json[3]).toMatchObject({ recipientId: holders[2]._id, issued: true });
 		expect(bodiesOf(sandbox.requests().filter((request) => request.path === '/issueBadge'))[0].recipientIds).toEqual([
@@ -196,7 +208,7 @@ describe('Badge: Issue in bulk (all input items)', () => {
 
 	test('with Continue On Fail an unknown template gives every row an error item', async () => {
 		const result = await sandbox.run(
-			{ ...issue({ recipientMode: 'allItems', holderId: byId('={{ $json.id }}') }), templateId: byId('tmpl_missing') },
+			{ ...issue({ recipientMode: 'allItems', holderIdField: 'id' }), templateId: byId('tmpl_missing') },
 			{ input: holders.slice(0, 3).map((holder) => ({ id: holder._id })), onError: 'continueRegularOutput' },
 		);
 

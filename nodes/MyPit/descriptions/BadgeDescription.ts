@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { issueBadge, listIssuedBadges } from '../operations/badge';
+import { issueBadge, listIssuedBadges, skipBulkFollowers } from '../operations/badge';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issue-batches';
 import { ENDPOINTS } from '../transport/endpoints';
 import { badgeTypeOptions, getManyFields, operation, optionsCollection, recordLocator } from './common';
@@ -34,6 +34,7 @@ export const badgeOperations: INodeProperties = {
 			},
 			ENDPOINTS.issueBadge,
 			issueBadge,
+			skipBulkFollowers,
 		),
 	],
 };
@@ -67,8 +68,19 @@ const issueFields: INodeProperties[] = [
 		displayOptions: { show: show('issue') },
 	},
 	{
+		displayName: 'Holder ID Field',
+		name: 'holderIdField',
+		type: 'string',
+		required: true,
+		default: '_id',
+		placeholder: 'e.g. _id',
+		description:
+			'Name of the input field that holds each item’s holder ID: "_id" after Holder → Create. Dots reach into nested fields.',
+		displayOptions: { show: { ...show('issue'), recipientMode: ['allItems'] } },
+	},
+	{
 		displayName:
-			'Bulk mode reads the Holder field for every input item (map it, e.g. {{ $json._id }}) and issues to all of them in batches. Template, Badge Data and Options come from the first item.',
+			'Bulk mode issues to the holders of all input items together, in batches. Template, Badge Data and Options come from the first item.',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',
@@ -76,7 +88,7 @@ const issueFields: INodeProperties[] = [
 	},
 	recordLocator(
 		{ displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' },
-		{ ...show('issue'), recipientMode: ['single', 'allItems'] },
+		{ ...show('issue'), recipientMode: ['single'] },
 	),
 	{
 		displayName: 'Holder IDs',

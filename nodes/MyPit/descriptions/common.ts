@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
-import { runOperation, type OperationHandler } from '../operations/runner';
+import { runOperation, type OperationHandler, type SkipItem } from '../operations/runner';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
 
 type Show = Record<string, string[]>;
@@ -14,13 +14,14 @@ export function operation(
 	option: Omit<INodePropertyOptions, 'routing'>,
 	endpoint: Endpoint,
 	handler: OperationHandler,
+	skipItem?: SkipItem,
 ): INodePropertyOptions {
 	return {
 		...option,
 		routing: {
 			request: { method: endpoint.method, url: endpoint.path },
 			send: { paginate: true },
-			operations: { pagination: runOperation(handler) },
+			operations: { pagination: runOperation(handler, skipItem) },
 		},
 	};
 }

@@ -1,9 +1,16 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueForAllItems } from './issue-bulk';
 import { issueInBatches, readIssueSettings, readRecipients } from './issue-batches';
 import { withStatus } from './issue-outcomes';
 import { listRecords } from './records';
-import type { OperationHandler } from './runner';
+import type { OperationHandler, SkipItem } from './runner';
+
+const isBulk = (context: IExecuteSingleFunctions) => context.getNodeParameter('recipientMode', 'single') === 'allItems';
+
+/** In bulk mode the first item issues for all of them; the others have nothing left to do. */
+export const skipBulkFollowers: SkipItem = (context, itemIndex) => itemIndex > 0 && isBulk(context);
 
 export const listIssuedBadges = listRecords('badge', ENDPOINTS.listIssuedBadges);
 
@@ -11,11 +18,8 @@ export const listIssuedBadges = listRecords('badge', ENDPOINTS.listIssuedBadges)
  * Issue a template's badge to one holder or a list of holders per input item, or (bulk) to the
  * holders of all input items at once. Each recipient gets its own output item.
  */
-export const issueBadge: OperationHandler = async function ({ client, body, itemIndex }) {
-	if (this.getNodeParameter('recipientMode', 'single') === 'allItems') {
-		// The first item issues for all of them; the others have nothing left to do.
-		return itemIndex === 0 ? await issueForAllItems(this, client, body) : [];
-	}
+export const issueBadge: OperationHandler = async function ({ client, body }) {
+	if (isBulk(this)) return await issueForAllItems(this, client, body);
 	const settings = readIssueSettings(this, body);
 	const recipients = readRecipients(this);
 	return withStatus(await issueInBatches(this, client, settings, recipients), settings.templateId);

@@ -1,16 +1,18 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { InputError, requireId } from '../shared/validation';
+import { InputError, requireId, requireText } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { issueInBatches, readIssueSettings } from './issue-batches';
 import { withStatus } from './issue-outcomes';
 import { toNodeError, type LinkedOutput, type OperationResult } from './runner';
 
-/** The Holder parameter as it resolves for input item `row` (usually an expression). */
-function holderIdForRow(context: IExecuteSingleFunctions, row: number): unknown {
-	const raw = context.getNode().parameters.holderId as INodeParameterResourceLocator | string | undefined;
-	const value = typeof raw === 'object' && raw !== null ? raw.value : raw;
-	if (typeof value === 'string' && value.startsWith('=')) return context.evaluateExpression(value.slice(1), row);
+/** The value at a dotted path of an input item's JSON, e.g. "holder.id". */
+function valueAtPath(json: IDataObject, dottedPath: string): unknown {
+	let value: unknown = json;
+	for (const key of dottedPath.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as IDataObject)[key];
+	}
 	return value;
 }
 
@@ -24,9 +26,9 @@ function problemOf(check: () => void): unknown {
 }
 
 /**
- * Bulk mode: one holder per input item, sent in batches of Batch Size. Every output item links
- * to the input item that named its holder; an input item with a bad holder gets its own error.
- * Template, badge data and options are read from the first input item.
+ * Bulk mode: one holder per input item (read from its Holder ID Field), sent in batches of Batch
+ * Size. Every output item links to the input item that named its holder; an input item with a
+ * bad holder gets its own error. Template, badge data and options are read from the first item.
  */
 export async function issueForAllItems(
 	context: IExecuteSingleFunctions,
@@ -34,14 +36,17 @@ export async function issueForAllItems(
 	body: IDataObject,
 ): Promise<OperationResult> {
 	const rows = context.getExecuteData().data.main?.[0] ?? [];
+	// A field name rather than an expression: reading it costs nothing per item, where n8n's
+	// expression engine costs milliseconds per evaluation.
+	const holderIdField = requireText(context.getNodeParameter('holderIdField', '_id'), 'Holder ID Field', 200);
 	const continueOnFail = context.continueOnFail();
 	const linked: LinkedOutput[] = [];
 	const rowOfRecipient = new Map<string, number>();
 
 	for (let row = 0; row < rows.length; row++) {
-		const field = `Holder (item ${row})`;
+		const field = `${holderIdField} (item ${row})`;
 		const problem = problemOf(() => {
-			const id = requireId(holderIdForRow(context, row), field);
+			const id = requireId(valueAtPath(rows[row].json, holderIdField), field);
 			const earlier = rowOfRecipient.get(id);
 			if (earlier !== undefined) {
 				throw new InputError(field, 'a holder that no other item names', `"${id}", also named by item ${earlier}`);

@@ -36,6 +36,9 @@ export type OperationHandler = (
 	call: OperationCall,
 ) => Promise<OperationResult>;
 
+/** True for an input item whose work another item does (bulk issue: the first item issues for all). */
+export type SkipItem = (context: IExecuteSingleFunctions, itemIndex: number) => boolean;
+
 type RoutingPagination = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -49,14 +52,16 @@ type RoutingPagination = (
  * its input (declarative output has none by itself), and an input error is raised before any
  * request is sent.
  */
-export function runOperation(handler: OperationHandler): RoutingPagination {
+export function runOperation(handler: OperationHandler, skipItem?: SkipItem): RoutingPagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const itemIndex = this.getItemIndex();
+		// Before anything costly (the credential is read and decrypted per call).
+		if (skipItem?.(this, itemIndex)) return [];
 		const pairedItem = { item: itemIndex };
 		try {
 			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-			requireSafeBaseUrl(credentials.baseUrl);
 			const base = requestBaseFrom(requestData.options as IHttpRequestOptions);
+			base.baseURL = requireSafeBaseUrl(credentials.baseUrl);
 			const client = new MyPitClient(this, base, readRetryPolicy(this));
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });

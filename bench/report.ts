@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface Measurement {
+	scenario: string;
+	contender: 'raw' | 'MyPit node' | 'HTTP Request node';
+	requests: number;
+	minimumRequests: number;
+	items: number;
+	expectedItems: number;
+	/** Median over the repetitions: the workflow's startedAt→stoppedAt, or the raw loop's wall time. */
+	timeMs: number;
+	timesMs: number[];
+	/** Highest resident memory of the n8n process during the runs (null for the raw loop). */
+	peakRssMb: number | null;
+}
+
+export interface Report {
+	command: string;
+	date: string;
+	machine: string;
+	versions: Record<string, string>;
+	repetitions: number;
+	measurements: Measurement[];
+}
+
+const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '–');
+
+/** One Markdown table: a row per scenario and contender, ratios on the MyPit rows. */
+export function toMarkdownTable(measurements: Measurement[]): string {
+	const lines = [
+		'| Scenario | Contender | Requests (min) | Items | Time (median) | Peak RSS of n8n | MyPit ÷ raw | MyPit ÷ HTTP Request |',
+		'|---|---|---|---|---|---|---|---|',
+	];
+	for (const m of measurements) {
+		const same = measurements.filter((other) => other.scenario === m.scenario);
+		const raw = same.find((other) => other.contender === 'raw');
+		const http = same.find((other) => other.contender === 'HTTP Request node');
+		const isMyPit = m.contender === 'MyPit node';
+		lines.push(
+			`| ${m.scenario} | ${m.contender} | ${m.requests} (${m.minimumRequests}) | ${m.items}${m.items === m.expectedItems ? '' : ` ≠ ${m.expectedItems}`} | ${Math.round(m.timeMs)} ms | ${m.peakRssMb === null ? '–' : `${m.peakRssMb} MB`} | ${isMyPit ? ratio(m.timeMs, raw?.timeMs) : ''} | ${isMyPit ? ratio(m.timeMs, http?.timeMs) : ''} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+export function machineDescription(): string {
+	const cpus = os.cpus();
+	return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}`;
+}
+
+export function writeReport(report: Report, folder: string): void {
+	fs.mkdirSync(folder, { recursive: true });
+	fs.writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+	const markdown = [
+		'# Benchmarks',
+		'',
+		'The MyPit node against a plain Node.js fetch loop (the floor: what the API and the network cost) and',
+		"against n8n's HTTP Request node configured as a capable user would, in one run, alternating the",
+		'contenders, medians over the repetitions. Written by `npm run bench`; see `bench/README.md`.',
+		'',
+		`- Command: \`${report.command}\``,
+		`- Date: ${report.date}`,
+		`- Machine: ${report.machine}`,
+		`- Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`,
+		`- Repetitions per contender: ${report.repetitions}`,
+		'',
+		toMarkdownTable(report.measurements),
+		'',
+		'Time is n8n\'s own execution time (startedAt → stoppedAt, n8n\'s boot not counted) for the two',
+		'workflows, and wall time for the raw loop. Requests are counted in the sandbox\'s request log;',
+		'the minimum in brackets is ⌈N ÷ page size⌉ for lists and ⌈N ÷ batch size⌉ for bulk issue.',
+		'Peak RSS is the n8n process\'s resident memory sampled every 20 ms during the runs.',
+		'',
+	].join('\n');
+	fs.writeFileSync(path.join(folder, 'latest.md'), markdown);
+}
