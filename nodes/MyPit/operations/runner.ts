@@ -62,7 +62,7 @@ export function runOperation(handler: OperationHandler, skipItem?: SkipItem): Ro
 			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 			const base = requestBaseFrom(requestData.options as IHttpRequestOptions);
 			base.baseURL = requireSafeBaseUrl(credentials.baseUrl);
-			const client = new MyPitClient(this, base, readRetryPolicy(this));
+			const client = new MyPitClient(this, base, readRetryPolicy(this), credentials);
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });
 			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
@@ -16,11 +22,24 @@ export type RequestBase = Omit<IHttpRequestOptions, 'body' | 'qs'>;
  * keep the API's own message and HTTP status.
  */
 export class MyPitClient {
+	private readonly credentialOptions: IAdditionalCredentialOptions | undefined;
+
+	/**
+	 * `credentials`, when given, is the decrypted credential this item already read: n8n then
+	 * applies its `authenticate` without reading and decrypting it again for every request.
+	 */
 	constructor(
 		private readonly context: IExecuteSingleFunctions,
 		private readonly base: RequestBase,
 		private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
-	) {}
+		credentials?: ICredentialDataDecryptedObject,
+	) {
+		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+		this.credentialOptions =
+			credentials && reference?.id
+				? { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials } }
+				: undefined;
+	}
 
 	async request<T = IDataObject>(endpoint: Endpoint, body?: IDataObject): Promise<T> {
 		const options: IHttpRequestOptions = {
@@ -34,7 +53,7 @@ export class MyPitClient {
 		const label = `${endpoint.method} ${endpoint.path}`;
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await this.context.helpers.httpRequestWithAuthentication
-				.call(this.context, CREDENTIAL_TYPE, { ...options })
+				.call(this.context, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
 				.then(
 					(response: unknown) => ({ response }),
 					(failure: unknown) => ({ failure }),
