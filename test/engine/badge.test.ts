@@ -47,6 +47,29 @@ describe('Badge: Issue', () => {
 		expect((stored.expiresAt as number) - (stored.issuedAt as number)).toBe(30 * DAY);
 	});
 
+	test('one holder per item: the items of one run read the template once', async () => {
+		const result = await sandbox.run(issue({ holderId: byId('={{ $json.id }}') }), {
+			input: holders.map((holder) => ({ id: holder._id })),
+		});
+
+		expect(result.items.map((item) => item.json.issued)).toEqual(holders.map(() => true));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(holders.map((_, item) => ({ item })));
+		const paths = sandbox.requests().map((request) => request.path);
+		expect(paths.filter((path) => path === '/getASingleBadgeTemplate')).toHaveLength(1);
+		expect(paths.filter((path) => path === '/issueBadge')).toHaveLength(holders.length);
+	});
+
+	test('a template read that fails fails every item of the run, each with its own error item', async () => {
+		const result = await sandbox.run(
+			{ ...issue({ holderId: byId('={{ $json.id }}') }), templateId: byId('tmpl_missing') },
+			{ input: holders.slice(0, 3).map((holder) => ({ id: holder._id })), onError: 'continueRegularOutput' },
+		);
+
+		expect(jsonOf(result)).toEqual([0, 1, 2].map(() => ({ error: 'Template not found' })));
+		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2].map((item) => ({ item })));
+		expect(sandbox.requests()).toHaveLength(1);
+	});
+
 	test('overriding type and validity skips the template lookup', async () => {
 		await sandbox.run(
 			issue({ holderId: byId(holders[0]._id), options: { type: 'finance', validityPeriod: 7 } }),

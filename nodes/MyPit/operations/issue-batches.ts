@@ -50,6 +50,31 @@ export function readRecipients(context: IExecuteSingleFunctions): string[] {
 }
 
 /**
+ * Template reads shared by the input items of one run of the node (they run concurrently and
+ * usually name the same template): 100 items issuing one template read it once, not 100 times.
+ * Keyed by the run's execute data, which n8n hands every item of that run.
+ */
+const templateReads = new WeakMap<object, Map<string, Promise<IDataObject>>>();
+
+async function readTemplateOnce(
+	context: IExecuteSingleFunctions,
+	client: MyPitClient,
+	userId: string,
+	templateId: string,
+): Promise<IDataObject> {
+	const run = context.getExecuteData();
+	let reads = templateReads.get(run);
+	if (!reads) templateReads.set(run, (reads = new Map()));
+	const key = `${userId}\u0000${templateId}`;
+	let read = reads.get(key);
+	if (!read) {
+		read = client.request(ENDPOINTS.getTemplate, { userId, templateId });
+		reads.set(key, read);
+	}
+	return await read;
+}
+
+/**
  * Sends the recipients in batches. Type and validity default to the template's own, read once.
  * A failed batch stops the run: what was issued before it is kept and reported.
  */
@@ -62,7 +87,7 @@ export async function issueInBatches(
 	const userId = await resolveUserId(context);
 	let { type, validityPeriod } = settings;
 	if (type === undefined || validityPeriod === undefined) {
-		const template = await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId });
+		const template = await readTemplateOnce(context, client, userId, settings.templateId);
 		type ??= requireBadgeType(template.type, 'Type (read from the template)');
 		validityPeriod ??= requirePositiveInteger(template.validityPeriod, 'Validity Period (read from the template)');
 	}
