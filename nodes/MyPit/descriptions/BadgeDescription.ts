@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { issueBadge, listIssuedBadges, skipBulkFollowers } from '../operations/badge';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issue-batches';
 import { ENDPOINTS } from '../transport/endpoints';
-import { badgeTypeOptions, getManyFields, operation, optionsCollection, recordLocator } from './common';
+import { badgeTypeOptions, getManyFields, holderLocator, operation, optionsCollection, templateLocator } from './common';
 
 const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
 
@@ -40,11 +40,7 @@ export const badgeOperations: INodeProperties = {
 };
 
 const issueFields: INodeProperties[] = [
-	recordLocator(
-		{ displayName: 'Template', name: 'templateId', searchListMethod: 'searchTemplates', placeholder: 'e.g. tmpl_k3x9' },
-		show('issue'),
-		'templateId',
-	),
+	templateLocator(show('issue')),
 	{
 		displayName: 'Recipients',
 		name: 'recipientMode',
@@ -86,10 +82,7 @@ const issueFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show('issue'), recipientMode: ['allItems'] } },
 	},
-	recordLocator(
-		{ displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' },
-		{ ...show('issue'), recipientMode: ['single'] },
-	),
+	holderLocator({ ...show('issue'), recipientMode: ['single'] }),
 	{
 		displayName: 'Holder IDs',
 		name: 'recipientIds',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
-import { getManyFields, operation, optionsCollection, recordLocator, simplifyField } from './common';
+import { getManyFields, holderLocator, operation, optionsCollection, simplifyField } from './common';
 
 const show = (...operations: string[]) => ({ resource: ['holder'], operation: operations });
 
@@ -51,12 +51,6 @@ export const holderOperations: INodeProperties = {
 		),
 	],
 };
-
-const holderLocator = recordLocator(
-	{ displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' },
-	show('get', 'delete', 'update'),
-	'holderId',
-);
 
 const createFields: INodeProperties[] = [
 	{
@@ -145,7 +139,7 @@ const updateFields: INodeProperties = {
 };
 
 export const holderFields: INodeProperties[] = [
-	holderLocator,
+	holderLocator(show('get', 'delete', 'update'), 'holderId'),
 	...createFields,
 	updateFields,
 	simplifyField(show('get')),

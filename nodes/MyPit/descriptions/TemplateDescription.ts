@@ -13,8 +13,8 @@ import {
 	getManyFields,
 	operation,
 	optionsCollection,
-	recordLocator,
 	simplifyField,
+	templateLocator,
 } from './common';
 
 const show = (...operations: string[]) => ({ resource: ['template'], operation: operations });
@@ -69,12 +69,6 @@ export const templateOperations: INodeProperties = {
 		),
 	],
 };
-
-const templateLocator = recordLocator(
-	{ displayName: 'Template', name: 'templateId', searchListMethod: 'searchTemplates', placeholder: 'e.g. tmpl_k3x9' },
-	show('get', 'delete', 'update'),
-	'templateId',
-);
 
 const createFields: INodeProperties[] = [
 	{
@@ -179,7 +173,7 @@ const updateFields: INodeProperties = {
 };
 
 export const templateFields: INodeProperties[] = [
-	templateLocator,
+	templateLocator(show('get', 'delete', 'update')),
 	...createFields,
 	updateFields,
 	simplifyField(show('get')),

@@ -150,3 +150,12 @@ export function recordLocator(
 		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
 	};
 }
+
+const TEMPLATE_PICKER = { displayName: 'Template', name: 'templateId', searchListMethod: 'searchTemplates', placeholder: 'e.g. tmpl_k3x9' };
+const HOLDER_PICKER = { displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' };
+
+/** The Template picker, sent as `templateId`. */
+export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, show, 'templateId');
+
+/** The Holder picker; `bodyProperty` when the routing sends it as is. */
+export const holderLocator = (show: Show, bodyProperty?: string) => recordLocator(HOLDER_PICKER, show, bodyProperty);
