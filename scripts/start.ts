@@ -1,0 +1,213 @@
+/**
+ * `npm start`: n8n with the MyPit node, against a local MyPit sandbox, ready to use in a browser.
+ * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, prints what
+ * they produced, and exits (non-zero when one failed).
+ *
+ *   npm start [-- --port 5678] [--sandbox-port 5680] [--n8n-version 1.123.81] [--fresh] [--no-build]
+ *   npm run demo [-- --n8n-version 1.123.81] [--no-build]
+ *
+ * Everything runs on 127.0.0.1. Ctrl-C stops n8n (with its task runners) and the sandbox.
+ */
+import * as path from 'node:path';
+
+import { runDemo, type DemoResult } from './stack/demo';
+import { REPO_ROOT, formatApiCalls } from './stack/examples';
+import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack, type Stack } from './stack/stack';
+
+interface CliOptions {
+	demo: boolean;
+	port?: number;
+	sandboxPort?: number;
+	n8nVersion?: string;
+	fresh: boolean;
+	build: boolean;
+	userFolder?: string;
+}
+
+const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a MyPit sandbox, for your browser
+       npm run demo -- [options]   the same, headless: run the example workflows and exit
+
+  --port <n>           n8n port (default ${DEFAULT_N8N_PORT}, or a free one when it is taken)
+  --sandbox-port <n>   MyPit sandbox port (default ${DEFAULT_SANDBOX_PORT}, or a free one when it is taken)
+  --n8n-version <v>    n8n version to run (default: scripts/n8n/versions.env; 1.123.81 works too)
+  --fresh              npm start: begin with an empty n8n user folder (drops what you built)
+  --user-folder <dir>  npm start: n8n user folder to keep (default .cache/mypit-start/n8n-<version>)
+  --no-build           use the dist/ that is there instead of running npm run build
+  --demo               headless demo (what npm run demo passes)`;
+
+function parseArgs(argv: string[]): CliOptions {
+	const options: CliOptions = { demo: false, fresh: false, build: true, n8nVersion: process.env.N8N_VERSION || undefined };
+	const number = (flag: string, text: string | undefined) => {
+		if (text === undefined || !/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`${flag} needs a port number, got "${text ?? ''}"`);
+		return Number(text);
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+		const value = () => inline ?? argv[++i];
+		switch (flag) {
+			case '--demo':
+				options.demo = true;
+				break;
+			case '--port':
+				options.port = number(flag, value());
+				break;
+			case '--sandbox-port':
+				options.sandboxPort = number(flag, value());
+				break;
+			case '--n8n-version':
+				options.n8nVersion = value();
+				if (!options.n8nVersion) throw new Error('--n8n-version needs a version');
+				break;
+			case '--user-folder':
+				options.userFolder = value();
+				if (!options.userFolder) throw new Error('--user-folder needs a folder');
+				break;
+			case '--fresh':
+				options.fresh = true;
+				break;
+			case '--no-build':
+				options.build = false;
+				break;
+			case '-h':
+			case '--help':
+				console.log(USAGE);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`unknown option ${argv[i]}\n\n${USAGE}`);
+		}
+	}
+	return options;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function printTimings(stack: Stack): void {
+	for (const [name, ms] of stack.timings) console.log(`    ${seconds(ms).padStart(7)}  ${name}`);
+}
+
+function printReady(stack: Stack): void {
+	const line = '─'.repeat(72);
+	console.log(`\n${line}`);
+	console.log(`  n8n ${stack.n8nVersion} with the MyPit node is ready (${seconds(stack.readyMs)})\n`);
+	console.log(`  Editor:     ${stack.editorUrl}`);
+	console.log(`  Login:      ${stack.owner.email}`);
+	console.log(`  Password:   ${stack.owner.password}\n`);
+	console.log(`  Credential: "${stack.credential.name}" → MyPit sandbox at ${stack.sandbox.url}`);
+	console.log(`              (clientId ${stack.sandbox.demo.clientId}, user ${stack.sandbox.demo.userId})`);
+	console.log('  Example workflows:');
+	for (const example of stack.examples) console.log(`    ${example.workflow.name}\n      ${example.url}`);
+	console.log(`\n  n8n log:    ${path.relative(REPO_ROOT, stack.logFile)}`);
+	console.log(`  Sandbox:    ${stack.sandbox.url}/__sandbox/log shows every request n8n sent`);
+	console.log(`\n  Press Ctrl-C to stop n8n and the sandbox.`);
+	console.log(line);
+}
+
+function printDemo(stack: Stack, result: DemoResult): void {
+	console.log(`\nMyPit example workflows in n8n ${stack.n8nVersion}:\n`);
+	for (const { example, summary } of result.runs) {
+		console.log(`${summary.ok ? '✔' : '✘'} ${example.file}  "${example.workflow.name}"  (${seconds(summary.durationMs)})`);
+		for (const line of summary.lines) console.log(`    ${line}`);
+		console.log(`    MyPit API calls: ${formatApiCalls(summary.apiCalls)}`);
+		if (!summary.ok) console.log(`    FAILED: ${summary.error}`);
+	}
+	for (const { example, note, ok } of result.importedOnly) {
+		console.log(`${ok ? '•' : '✘'} ${example.file}  "${example.workflow.name}"\n    ${note}`);
+	}
+	const t = result.totals;
+	const failed = result.runs.filter((entry) => !entry.summary.ok).length + result.importedOnly.filter((entry) => !entry.ok).length;
+	const totals = [
+		[t.templatesCreated, 'templates created'],
+		[t.holdersCreated, 'holders created'],
+		[t.badgesIssued, 'badges issued'],
+		[t.badgesListed, 'badges listed'],
+		[t.expiringBadges, 'badges found expiring within 30 days'],
+	] as const;
+	console.log(`\nIn total: ${totals.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'nothing'}.`);
+	console.log(
+		failed === 0
+			? `All ${result.runs.length} runnable example workflows succeeded.`
+			: `${failed} example workflow(s) FAILED.`,
+	);
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	let stack: Stack | undefined;
+	let stopping = false;
+
+	const stop = async (reason: string, code: number) => {
+		if (stopping) {
+			// Second Ctrl-C: no more waiting. The exit handler of the n8n runner SIGKILLs n8n's group.
+			console.log('\nStopping now.');
+			process.exit(130);
+		}
+		stopping = true;
+		if (!stack) {
+			// Still starting: exiting kills whatever n8n process group was started (runner's exit hook).
+			console.log(`\n${reason}: stopping.`);
+			process.exit(code);
+		}
+		console.log(`\n${reason}: stopping n8n and the MyPit sandbox …`);
+		const t0 = Date.now();
+		await stack.stop();
+		console.log(`Stopped in ${seconds(Date.now() - t0)}.`);
+		process.exit(code);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(signal, () => void stop(signal, signal === 'SIGINT' ? 0 : 143));
+	}
+
+	console.log(options.demo ? 'MyPit demo: preparing n8n, the node and a MyPit sandbox' : 'MyPit: preparing n8n, the node and a MyPit sandbox');
+	stack = await startStack({
+		n8nVersion: options.n8nVersion,
+		home: options.demo ? 'temporary' : 'persistent',
+		fresh: options.fresh,
+		homeDir: options.userFolder,
+		// The demo must not collide with a running `npm start`: free ports unless told otherwise.
+		port: options.port ?? (options.demo ? 0 : undefined),
+		sandboxPort: options.sandboxPort ?? (options.demo ? 0 : undefined),
+		build: options.build,
+		log: (line) => console.log(`  ${line}`),
+	});
+	console.log(`Ready after ${seconds(Date.now() - started)}:`);
+	printTimings(stack);
+
+	if (options.demo) {
+		const result = await runDemo(stack);
+		printDemo(stack, result);
+		stopping = true;
+		await stack.stop();
+		return result.ok ? 0 : 1;
+	}
+
+	printReady(stack);
+	// n8n dying on its own ends the session too (with the end of its log).
+	const pid = stack.server.pid;
+	await new Promise<void>((resolve) => {
+		const timer = setInterval(() => {
+			try {
+				if (pid) process.kill(pid, 0);
+			} catch {
+				clearInterval(timer);
+				resolve();
+			}
+		}, 1000);
+	});
+	if (!stopping) {
+		console.error(`\nn8n exited unexpectedly. The end of its log:\n${stack.server.output().split('\n').slice(-30).join('\n')}`);
+		stopping = true;
+		await stack.stop();
+		return 1;
+	}
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	},
+);
