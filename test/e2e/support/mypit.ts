@@ -1,0 +1,101 @@
+/**
+ * Helpers for the MyPit end-to-end suites in real n8n (test/e2e/*.test.ts).
+ *
+ * Each suite starts the same setup as `npm start` (scripts/stack/stack.ts) in a temporary folder
+ * on free ports: the packed package installed as a community package, one `n8n start`, one
+ * in-process MyPit sandbox, the "MyPit sandbox" credential and the example workflows. The n8n
+ * version is the pinned one, or env N8N_VERSION (e.g. 1.123.81). `npm test` builds dist/ first.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { LoggedRequest } from '../../../sandbox';
+import { startStack, type Stack } from '../../../scripts/stack/stack';
+import { REPO_ROOT, n8nE2eGate, n8nPaths, type N8nWorkflowInput } from './n8n';
+
+export const gate = n8nE2eGate();
+export const n8nVersion = n8nPaths().version;
+/** `describe` when real n8n runs, else `describe.skip` (plus one skipped test saying why). */
+export const describeN8n = gate.run ? describe : describe.skip;
+export const BOOT_TIMEOUT = 300_000;
+export const isN8n1 = n8nVersion.startsWith('1.');
+
+/**
+ * n8n 1.x (n8n-workflow 1.120.x) drops the HTTP error a NodeApiError wraps: ExecutionBaseError
+ * declares `cause` as a class field, which resets the native `cause` after super(), and sets it
+ * again only for causes that are not Errors. So neither the node nor n8n's credential tester sees
+ * the API's answer there, only the status. 2.x keeps it. See the report in test/e2e/README.md.
+ * `expected` is asserted on 2.x; on 1.x the fallback is accepted too, with a warning.
+ */
+export function expectMessage(actual: string | undefined, expected: string, fallbackOn1x: string): void {
+	if (isN8n1 && actual === fallbackOn1x && actual !== expected) {
+		console.warn(`known n8n ${n8nVersion} issue: got "${actual}" where 2.x gives "${expected}"`);
+		return;
+	}
+	expect(actual).toBe(expected);
+}
+
+export function reportSkip(): void {
+	if (gate.run) return;
+	console.warn(`real-n8n tests skipped: ${gate.reason}`);
+	describe(`real n8n ${n8nVersion}`, () => {
+		test.skip(`skipped: ${gate.reason}`, () => undefined);
+	});
+}
+
+/** The npm start setup for a test file: temporary, free ports, dist/ as built by `npm test`. */
+export async function startTestStack(): Promise<Stack> {
+	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'MyPit', 'MyPit.node.js'))) {
+		throw new Error('dist/ is not built: `npm test` builds it, or run `npm run build`');
+	}
+	return await startStack({ home: 'temporary', build: false, provision: false, port: 0, sandboxPort: 0 });
+}
+
+/** Path and JSON body of each API request the sandbox saw (the control surface is never logged). */
+export function apiCalls(requests: LoggedRequest[]): Array<{ path: string; body: unknown }> {
+	return requests.map((request) => ({ path: request.path, body: request.body }));
+}
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+export interface MyPitWorkflowOptions {
+	/** Items fed to the MyPit node (through a Code node); default: the trigger's one empty item. */
+	input?: Array<Record<string, unknown>>;
+	/** n8n's node setting: 'continueRegularOutput' = Continue On Fail. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	credential: { id: string; name: string };
+	name?: string;
+}
+
+/** Manual Trigger → (Input) → MyPit node "MyPit" with the given parameters. */
+export function myPitWorkflow(parameters: Record<string, unknown>, options: MyPitWorkflowOptions): N8nWorkflowInput {
+	const nodes: N8nWorkflowInput['nodes'] = [
+		{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections: Record<string, unknown> = {};
+	let previous = 'Start';
+	if (options.input) {
+		nodes.push({
+			id: 'a2',
+			name: 'Input',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: { jsCode: `return ${JSON.stringify(options.input)}.map((json) => ({ json }));` },
+		});
+		connections.Start = { main: [[{ node: 'Input', type: 'main', index: 0 }]] };
+		previous = 'Input';
+	}
+	nodes.push({
+		id: 'a3',
+		name: 'MyPit',
+		type: 'n8n-nodes-mypit.myPit',
+		typeVersion: 1,
+		position: [400, 0],
+		parameters,
+		credentials: { myPitApi: options.credential },
+		...(options.onError ? { onError: options.onError } : {}),
+	});
+	connections[previous] = { main: [[{ node: 'MyPit', type: 'main', index: 0 }]] };
+	return { name: options.name ?? `e2e ${String(parameters.resource)} ${String(parameters.operation)}`, nodes, connections, settings: { executionOrder: 'v1' } };
+}
