@@ -1,6 +1,5 @@
 import type {
 	IAuthenticateGeneric,
-	IAuthenticateRuleResponseCode,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -78,35 +77,35 @@ export class MyPitApi implements ICredentialType {
 		},
 	};
 
+	// The answer is read whatever its status, so the rules can show MyPit's own error text:
+	// n8n's tester otherwise shows only the HTTP status text (and on n8n 1.x, nothing of the body).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/hello',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
-		// n8n checks these rules in order; its type allows one kind per array, its runtime mixes them.
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 400,
+					key: 'error',
+					value: 'Missing clientId or secretKey',
 					message:
 						'Missing clientId or secretKey. The secret key is only sent to an https:// Base URL (http:// only on localhost).',
 				},
 			},
 			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'Invalid clientId or secretKey' },
+				type: 'responseSuccessBody',
+				properties: { key: 'error', value: 'Invalid clientId or secretKey', message: 'Invalid clientId or secretKey' },
 			},
 			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No MyPit API at this Base URL: GET /hello answered 404',
-				},
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: 404, message: 'No MyPit API at this Base URL: GET /hello answered 404' },
 			},
 			{
-				// Any 2xx answer without MyPit's hello message is not a MyPit API.
+				// Any other answer without MyPit's hello message is not a working MyPit API.
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'message',
@@ -114,6 +113,6 @@ export class MyPitApi implements ICredentialType {
 					message: 'The Base URL answered, but not with the MyPit hello message',
 				},
 			},
-		] as IAuthenticateRuleResponseCode[],
+		],
 	};
 }

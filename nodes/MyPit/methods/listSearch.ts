@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { requireSafeBaseUrl } from '../shared/base-url';
 import { resolveUserIdForSearch } from '../shared/identity';
 import { CREDENTIAL_TYPE } from '../transport/client';
-import { toMyPitApiError } from '../transport/errors';
+import { describeFailure, toMyPitApiError } from '../transport/errors';
 import { ENDPOINTS, type Endpoint } from '../transport/endpoints';
 
 const SEARCH_PAGE_SIZE = 100;
@@ -38,7 +38,7 @@ async function searchList(
 			json: true,
 		})
 		.catch((error: unknown) => {
-			throw toMyPitApiError(context.getNode(), error, {
+			throw toMyPitApiError(context.getNode(), describeFailure(error), {
 				endpoint: `${endpoint.method} ${endpoint.path}`,
 				itemIndex: 0,
 				read: true,

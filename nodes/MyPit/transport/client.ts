@@ -4,11 +4,12 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { Endpoint } from './endpoints';
-import { describeFailure, toMyPitApiError } from './errors';
+import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
@@ -42,27 +43,33 @@ export class MyPitClient {
 	}
 
 	async request<T = IDataObject>(endpoint: Endpoint, body?: IDataObject): Promise<T> {
+		// The full response, whatever its status: MyPit's own error message, status and
+		// Retry-After are read here, the same on every n8n version.
 		const options: IHttpRequestOptions = {
 			...this.base,
 			method: endpoint.method,
 			url: endpoint.path,
 			json: true,
-			returnFullResponse: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
 		};
 		if (body !== undefined) options.body = body;
 		const label = `${endpoint.method} ${endpoint.path}`;
 		for (let attempt = 0; ; attempt++) {
-			const outcome = await this.context.helpers.httpRequestWithAuthentication
+			const failure = await this.context.helpers.httpRequestWithAuthentication
 				.call(this.context, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
 				.then(
-					(response: unknown) => ({ response }),
-					(failure: unknown) => ({ failure }),
+					(response: IN8nHttpFullResponse) =>
+						response.statusCode >= 200 && response.statusCode < 300
+							? { answer: response.body }
+							: describeErrorResponse(response),
+					(error: unknown) => describeFailure(error),
 				);
-			if ('response' in outcome) return this.checkJson<T>(outcome.response, label, attempt + 1);
-			const delay = retryDelay(describeFailure(outcome.failure), endpoint.read, attempt, this.retry);
+			if ('answer' in failure) return this.checkJson<T>(failure.answer, label, attempt + 1);
+			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			// A cancelled execution stops retrying: its next request would be aborted anyway.
 			if (delay === undefined || this.context.getExecutionCancelSignal()?.aborted) {
-				throw toMyPitApiError(this.context.getNode(), outcome.failure, {
+				throw toMyPitApiError(this.context.getNode(), failure, {
 					endpoint: label,
 					itemIndex: this.context.getItemIndex(),
 					read: endpoint.read,

@@ -1,4 +1,4 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 export interface HttpFailure {
@@ -9,11 +9,16 @@ export interface HttpFailure {
 	message?: string;
 }
 
-/** Reads status, body, Retry-After and network code from whatever n8n's HTTP helper threw. */
+/**
+ * Reads what a thrown request error says: a network code, or (when n8n threw on an HTTP status)
+ * status, body and Retry-After. n8n-workflow 1.x drops the error's `cause`, keeping only
+ * `httpCode` (a status or a network code) and `context.data` (the body): both are read too.
+ */
 export function describeFailure(error: unknown): HttpFailure {
 	const candidate = error as {
 		httpCode?: string | null;
 		message?: string;
+		context?: { data?: unknown };
 		cause?: {
 			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 			code?: string;
@@ -23,21 +28,33 @@ export function describeFailure(error: unknown): HttpFailure {
 		code?: string;
 	};
 	const response = candidate.cause?.response ?? candidate.response;
-	const httpCode = candidate.httpCode ? Number(candidate.httpCode) : undefined;
-	const status = response?.status ?? (Number.isFinite(httpCode) ? httpCode : undefined);
-	const code = candidate.cause?.code ?? candidate.code;
+	const httpCode = candidate.httpCode ?? undefined;
+	const numericCode = httpCode !== undefined && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	const status = response?.status ?? numericCode;
+	const code = candidate.cause?.code ?? candidate.code ?? (numericCode === undefined ? httpCode : undefined);
+	const message = candidate.cause?.message ?? candidate.message;
 	// A failure with a 2xx status is an answer cut off or unreadable: a network fault, not an
 	// API error.
 	if (status !== undefined && status >= 200 && status < 300) {
-		return { code: code ?? 'ERR_BAD_RESPONSE', message: candidate.cause?.message ?? candidate.message };
+		return { code: code ?? 'ERR_BAD_RESPONSE', message };
 	}
 	const retryAfter = response?.headers?.['retry-after'];
 	return {
 		status,
-		body: response?.data,
+		body: response?.data ?? candidate.context?.data,
 		code,
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
-		message: candidate.cause?.message ?? candidate.message,
+		message,
+	};
+}
+
+/** An HTTP answer outside 2xx, read from the full response. */
+export function describeErrorResponse(response: IN8nHttpFullResponse): HttpFailure {
+	const retryAfter = (response.headers as Record<string, unknown> | undefined)?.['retry-after'];
+	return {
+		status: response.statusCode,
+		body: response.body,
+		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
 	};
 }
 
@@ -105,8 +122,7 @@ function mayHaveHappened(failure: HttpFailure): boolean {
  * It is built from scratch so that nothing of the request (its headers carry the secret key)
  * travels with it.
  */
-export function toMyPitApiError(node: INode, error: unknown, context: FailureContext): NodeApiError {
-	const failure = describeFailure(error);
+export function toMyPitApiError(node: INode, failure: HttpFailure, context: FailureContext): NodeApiError {
 	const message =
 		apiMessage(failure.body) ?? (failure.status ? `MyPit answered HTTP ${failure.status}` : networkMessage(failure));
 	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
