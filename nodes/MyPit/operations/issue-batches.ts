@@ -9,6 +9,7 @@ import {
 	requirePositiveInteger,
 } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
+import { oncePerRun } from '../shared/per-run';
 import { ENDPOINTS } from '../transport/endpoints';
 import { recipientOutcomes, unsentOutcomes, type IssueResponse, type RecipientOutcome } from './issue-outcomes';
 
@@ -50,31 +51,6 @@ export function readRecipients(context: IExecuteSingleFunctions): string[] {
 }
 
 /**
- * Template reads shared by the input items of one run of the node (they run concurrently and
- * usually name the same template): 100 items issuing one template read it once, not 100 times.
- * Keyed by the run's execute data, which n8n hands every item of that run.
- */
-const templateReads = new WeakMap<object, Map<string, Promise<IDataObject>>>();
-
-async function readTemplateOnce(
-	context: IExecuteSingleFunctions,
-	client: MyPitClient,
-	userId: string,
-	templateId: string,
-): Promise<IDataObject> {
-	const run = context.getExecuteData();
-	let reads = templateReads.get(run);
-	if (!reads) templateReads.set(run, (reads = new Map()));
-	const key = `${userId}\u0000${templateId}`;
-	let read = reads.get(key);
-	if (!read) {
-		read = client.request(ENDPOINTS.getTemplate, { userId, templateId });
-		reads.set(key, read);
-	}
-	return await read;
-}
-
-/**
  * Sends the recipients in batches. Type and validity default to the template's own, read once.
  * A failed batch stops the run: what was issued before it is kept and reported.
  */
@@ -87,7 +63,10 @@ export async function issueInBatches(
 	const userId = await resolveUserId(context);
 	let { type, validityPeriod } = settings;
 	if (type === undefined || validityPeriod === undefined) {
-		const template = await readTemplateOnce(context, client, userId, settings.templateId);
+		// The items of one run usually name the same template: it is read once for all of them.
+		const template = await oncePerRun(context, `template ${userId} ${settings.templateId}`, async () =>
+			await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId }),
+		);
 		type ??= requireBadgeType(template.type, 'Type (read from the template)');
 		validityPeriod ??= requirePositiveInteger(template.validityPeriod, 'Validity Period (read from the template)');
 	}

@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, MyPitClient, requestBaseFrom } from '../transport/client';
+import { MyPitClient, requestBaseFrom } from '../transport/client';
+import { readCredentials } from '../shared/identity';
 import { requireSafeBaseUrl } from '../shared/base-url';
 import { InputError, requireNonNegativeNumber, toInputNodeError } from '../shared/validation';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
@@ -59,7 +60,7 @@ export function runOperation(handler: OperationHandler, skipItem?: SkipItem): Ro
 		if (skipItem?.(this, itemIndex)) return [];
 		const pairedItem = { item: itemIndex };
 		try {
-			const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+			const credentials = await readCredentials(this);
 			const base = requestBaseFrom(requestData.options as IHttpRequestOptions);
 			base.baseURL = requireSafeBaseUrl(credentials.baseUrl);
 			const client = new MyPitClient(this, base, readRetryPolicy(this), credentials);

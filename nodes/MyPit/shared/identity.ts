@@ -1,6 +1,7 @@
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
+import { oncePerRun } from './per-run';
 import { InputError, requireDid, requireId } from './validation';
 
 /**
@@ -14,7 +15,7 @@ async function resolve(
 ): Promise<string | undefined> {
 	const override = context.getNodeParameter(`options.${optionName}`, '') as unknown;
 	if (override !== '' && override !== undefined && override !== null) return String(override);
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await readCredentials(context);
 	const fallback = credentials[optionName];
 	if (typeof fallback === 'string' && fallback.trim() !== '') return fallback;
 	throw new InputError(
@@ -22,6 +23,14 @@ async function resolve(
 		`a value: set "${label}" under the node's Options, or "Default ${label}" in the MyPit credential`,
 		'nothing in either place',
 	);
+}
+
+/**
+ * The MyPit credential, decrypted once per run of the node rather than once per item and
+ * request: n8n reads it from its database and decrypts it on every call.
+ */
+export async function readCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+	return await oncePerRun(context, 'credentials', async () => await context.getCredentials(CREDENTIAL_TYPE));
 }
 
 export async function resolveUserId(context: IExecuteSingleFunctions): Promise<string> {
