@@ -56,7 +56,7 @@ type RoutingPagination = (
 export function runOperation(handler: OperationHandler, skipItem?: SkipItem): RoutingPagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const itemIndex = this.getItemIndex();
-		// Before anything costly (the credential is read and decrypted per call).
+		// Before anything else: another item of the run does this item's work.
 		if (skipItem?.(this, itemIndex)) return [];
 		const pairedItem = { item: itemIndex };
 		try {
