@@ -36,6 +36,18 @@ export const DEFAULT_SANDBOX_PORT = 5680;
 /** The login `npm start` creates (printed at start; the n8n is reachable on loopback only). */
 export const DEMO_OWNER = { email: 'demo@example.com', password: 'MyPit-demo-1', firstName: 'MyPit', lastName: 'Demo' };
 
+/**
+ * On top of the runner's offline settings: nothing that makes n8n or its editor call n8n.io
+ * (vetted community-node list, banners, "what's new", licence renewal); readable text logs.
+ */
+export const STACK_N8N_ENV: Record<string, string> = {
+	N8N_LOG_FORMAT: 'text',
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+	N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+};
+
 export interface StackOptions {
 	/** n8n version (default: env N8N_VERSION, else the pinned one). */
 	n8nVersion?: string;
@@ -211,7 +223,7 @@ async function persistentHome(version: string, dir: string, fresh: boolean): Pro
 	const exists = fs.existsSync(path.join(dir, '.n8n'));
 	await fsp.mkdir(path.dirname(dir), { recursive: true });
 	// createN8nHome gives the settings (and, the first time, a migrated database) in a temp folder.
-	const made = await createN8nHome({ version, parentDir: path.dirname(dir), useTemplate: !exists, env: { N8N_LOG_FORMAT: 'text' } });
+	const made = await createN8nHome({ version, parentDir: path.dirname(dir), useTemplate: !exists, env: STACK_N8N_ENV });
 	if (exists) await made.cleanup();
 	else await fsp.rename(made.dir, dir);
 	return {
@@ -343,7 +355,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
 		const home = await step(
 			persistent ? 'prepare the n8n user folder' : 'create a temporary n8n user folder',
-			() => (persistent ? persistentHome(version, homeDir, options.fresh ?? false) : createN8nHome({ version, env: { N8N_LOG_FORMAT: 'text' } })),
+			() => (persistent ? persistentHome(version, homeDir, options.fresh ?? false) : createN8nHome({ version, env: STACK_N8N_ENV })),
 		);
 		if (!persistent) stoppers.push(() => home.cleanup());
 
