@@ -135,7 +135,10 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 
 	/** The canvas of example 01 in a theme; returns the icon's file name and rendered width. */
 	const openCanvas = async (theme: 'light' | 'dark') => {
-		await page.evaluate((value) => localStorage.setItem('N8N_THEME', value), theme);
+		// n8n reads its theme from localStorage (N8N_THEME: light, dark or system).
+		await page.evaluate((value) => {
+			(globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('N8N_THEME', value);
+		}, theme);
 		await page.emulateMedia({ colorScheme: theme });
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
 		const issue = page.locator('[data-test-id="canvas-node"][data-node-name="Issue badge"]');
