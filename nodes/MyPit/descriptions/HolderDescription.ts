@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
-import { getManyFields, holderLocator, operation, optionsCollection, simplifyField } from './common';
+import { getManyFields, holderLocator, operation, optionsCollection, simplifyField, updateFieldsCollection } from './common';
 
 const show = (...operations: string[]) => ({ resource: ['holder'], operation: operations });
 
@@ -123,20 +123,11 @@ const createFields: INodeProperties[] = [
 	},
 ].map((field) => ({ ...field, displayOptions: { show: show('create') } }) as INodeProperties);
 
-const updateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add field to change',
-	default: {},
-	displayOptions: { show: show('update') },
-	description: 'Only the fields you add here change; the node reads the holder and keeps the rest',
-	options: [
-		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-	],
-};
+const updateFields = updateFieldsCollection('holder', show('update'), [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+]);
 
 export const holderFields: INodeProperties[] = [
 	holderLocator(show('get', 'delete', 'update'), 'holderId'),

@@ -14,6 +14,7 @@ import {
 	operation,
 	optionsCollection,
 	simplifyField,
+	updateFieldsCollection,
 	templateLocator,
 } from './common';
 
@@ -145,32 +146,23 @@ const createFields: INodeProperties[] = [
 	},
 ].map((field) => ({ ...field, displayOptions: { show: show('create') } }) as INodeProperties);
 
-const updateFields: INodeProperties = {
-	displayName: 'Update Fields',
-	name: 'updateFields',
-	type: 'collection',
-	placeholder: 'Add field to change',
-	default: {},
-	displayOptions: { show: show('update') },
-	description: 'Only the fields you add here change; the node reads the template and keeps the rest',
-	options: [
-		{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '#1E3A8A' },
-		{ displayName: 'Criteria', name: 'criteria', type: 'string', typeOptions: { rows: 2 }, default: '' },
-		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '' },
-		{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', placeholder: 'e.g. https://example.com/badge.png' },
-		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		{ displayName: 'Price', name: 'price', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-		{ displayName: 'Text Color', name: 'textColor', type: 'color', default: '#FFFFFF' },
-		{ displayName: 'Type', name: 'type', type: 'options', options: badgeTypeOptions, default: 'achievement' },
-		{
-			displayName: 'Validity Period (Days)',
-			name: 'validityPeriod',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 365,
-		},
-	],
-};
+const updateFields = updateFieldsCollection('template', show('update'), [
+	{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '#1E3A8A' },
+	{ displayName: 'Criteria', name: 'criteria', type: 'string', typeOptions: { rows: 2 }, default: '' },
+	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '' },
+	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', placeholder: 'e.g. https://example.com/badge.png' },
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'Price', name: 'price', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
+	{ displayName: 'Text Color', name: 'textColor', type: 'color', default: '#FFFFFF' },
+	{ displayName: 'Type', name: 'type', type: 'options', options: badgeTypeOptions, default: 'achievement' },
+	{
+		displayName: 'Validity Period (Days)',
+		name: 'validityPeriod',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 365,
+	},
+]);
 
 export const templateFields: INodeProperties[] = [
 	templateLocator(show('get', 'delete', 'update')),

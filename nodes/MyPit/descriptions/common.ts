@@ -159,3 +159,17 @@ export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, sh
 
 /** The Holder picker; `bodyProperty` when the routing sends it as is. */
 export const holderLocator = (show: Show, bodyProperty?: string) => recordLocator(HOLDER_PICKER, show, bodyProperty);
+
+/** "Update Fields": only what the user adds changes; the node reads the record for the rest. */
+export function updateFieldsCollection(noun: string, show: Show, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field to change',
+		default: {},
+		displayOptions: { show },
+		description: `Only the fields you add here change; the node reads the ${noun} and keeps the rest`,
+		options,
+	};
+}
