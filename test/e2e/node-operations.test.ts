@@ -13,6 +13,7 @@ import {
 	byId,
 	describeN8n,
 	expectMessage,
+	isN8n1,
 	myPitWorkflow,
 	n8nVersion,
 	reportSkip,
@@ -386,6 +387,25 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			expect(items[3].json).toMatchObject({ _id: other._id });
 			// The malformed ID is refused before sending: three requests for four items.
 			expect(calls().map((request) => (request.body as { holderId: string }).holderId).sort()).toEqual([good._id, 'hold_gone', other._id].sort());
+		});
+
+		test('429 with Retry-After: the read is retried after the wait MyPit asked for', async () => {
+			stack.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 429, retryAfter: 2, message: 'Slow down please' });
+			const result = await run({ resource: 'holder', operation: 'getAll', returnAll: true, options: { maxRetries: 2 } });
+
+			expect(result.status).toBe('success');
+			const log = stack.sandbox.control.requestLog();
+			expect(log.map((request) => [request.path, request.status])).toEqual([
+				['/getHolders', 429],
+				['/getHolders', 200],
+			]);
+			const waitedMs = log[1].at - log[0].at;
+			if (isN8n1 && waitedMs < 1900) {
+				// See test/e2e/README.md: on 1.x the node does not see the Retry-After header.
+				console.warn(`known n8n ${n8nVersion} issue: retried after ${waitedMs} ms, not after Retry-After: 2`);
+			} else {
+				expect(waitedMs).toBeGreaterThanOrEqual(1900);
+			}
 		});
 
 		test('a wrong secret key: the run fails with 401 and nothing is changed', async () => {
