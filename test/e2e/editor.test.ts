@@ -107,12 +107,13 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		if (pageErrors.length) console.info(`page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
 	});
 
-	test('signs in with the login npm start prints', async () => {
+	test('signs in with the login npm start prints; the home page lists the example workflows', async () => {
 		await page.goto(`${stack.editorUrl}signin`, { waitUntil: 'domcontentloaded' });
 		await page.fill('input[name="emailOrLdapLoginId"]', stack.owner.email);
 		await page.fill('input[name="password"]', stack.owner.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		for (const example of stack.examples) await page.getByText(example.workflow.name, { exact: true }).first().waitFor();
 		await shot('home');
 	}, 60_000);
 
