@@ -12,8 +12,6 @@ import {
 	apiCalls,
 	byId,
 	describeN8n,
-	expectMessage,
-	isN8n1,
 	myPitWorkflow,
 	n8nVersion,
 	reportSkip,
@@ -365,7 +363,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 
 			expect(result.status).toBe('error');
 			const error = nodeError(result, 'MyPit');
-			expectMessage(error?.message, 'Holder not found', 'MyPit answered HTTP 404');
+			expect(error?.message).toBe('Holder not found');
 			expect(String(error?.httpCode)).toBe('404');
 			expect(result.error?.message).toBe(error?.message);
 			expect(calls()).toEqual([{ path: '/getHolderById', body: { userId, holderId: 'hold_doesnotexist' } }]);
@@ -382,7 +380,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			const items = nodeItems(result, 'MyPit');
 			expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 			expect(items[0].json).toMatchObject({ _id: good._id });
-			expectMessage(items[1].json.error as string, 'Holder not found', 'MyPit answered HTTP 404');
+			expect(items[1].json.error as string).toBe('Holder not found');
 			expect(String(items[2].json.error)).toMatch(/"Holder"/);
 			expect(items[3].json).toMatchObject({ _id: other._id });
 			// The malformed ID is refused before sending: three requests for four items.
@@ -399,13 +397,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 				['/getHolders', 429],
 				['/getHolders', 200],
 			]);
-			const waitedMs = log[1].at - log[0].at;
-			if (isN8n1 && waitedMs < 1900) {
-				// See test/e2e/README.md: on 1.x the node does not see the Retry-After header.
-				console.warn(`known n8n ${n8nVersion} issue: retried after ${waitedMs} ms, not after Retry-After: 2`);
-			} else {
-				expect(waitedMs).toBeGreaterThanOrEqual(1900);
-			}
+			expect(log[1].at - log[0].at).toBeGreaterThanOrEqual(1900);
 		});
 
 		test('a wrong secret key: the run fails with 401 and nothing is changed', async () => {
@@ -419,7 +411,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			);
 
 			expect(result.status).toBe('error');
-			expectMessage(nodeError(result, 'MyPit')?.message, 'Invalid clientId or secretKey', 'MyPit answered HTTP 401');
+			expect(nodeError(result, 'MyPit')?.message).toBe('Invalid clientId or secretKey');
 			expect(String(nodeError(result, 'MyPit')?.httpCode)).toBe('401');
 			expect(JSON.stringify(result.raw)).not.toContain(stack.sandbox.demo.secretKey);
 			const log = stack.sandbox.control.requestLog();
@@ -457,7 +449,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			const result = await stack.server.testCredential({ type: 'myPitApi', data: { ...data(), secretKey: 'wrong-secret' } });
 
 			expect(result.status).toBe('Error');
-			expectMessage(result.message, 'Invalid clientId or secretKey', 'Authorization failed - please check your credentials');
+			expect(result.message).toBe('Invalid clientId or secretKey');
 			// n8n sends a request that got 401 once more (its httpRequestWithAuthentication retries
 			// a 401 after "pre-authentication", for every credential type): one or two GET /hello.
 			const log = stack.sandbox.control.requestLog();
@@ -469,7 +461,7 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 		test('a Base URL that is not a MyPit API says so', async () => {
 			const result = await stack.server.testCredential({ type: 'myPitApi', data: { ...data(), baseUrl: `${stack.sandbox.url}/nothing-here` } });
 			expect(result.status).toBe('Error');
-			expectMessage(result.message, 'No MyPit API at this Base URL: GET /hello answered 404', 'The resource you are requesting could not be found');
+			expect(result.message).toBe('No MyPit API at this Base URL: GET /hello answered 404');
 		});
 	});
 });

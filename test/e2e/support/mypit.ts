@@ -18,22 +18,6 @@ export const n8nVersion = n8nPaths().version;
 /** `describe` when real n8n runs, else `describe.skip` (plus one skipped test saying why). */
 export const describeN8n = gate.run ? describe : describe.skip;
 export const BOOT_TIMEOUT = 300_000;
-export const isN8n1 = n8nVersion.startsWith('1.');
-
-/**
- * n8n 1.x (n8n-workflow 1.120.x) drops the HTTP error a NodeApiError wraps: ExecutionBaseError
- * declares `cause` as a class field, which resets the native `cause` after super(), and sets it
- * again only for causes that are not Errors. So neither the node nor n8n's credential tester sees
- * the API's answer there, only the status. 2.x keeps it. See the report in test/e2e/README.md.
- * `expected` is asserted on 2.x; on 1.x the fallback is accepted too, with a warning.
- */
-export function expectMessage(actual: string | undefined, expected: string, fallbackOn1x: string): void {
-	if (isN8n1 && actual === fallbackOn1x && actual !== expected) {
-		console.warn(`known n8n ${n8nVersion} issue: got "${actual}" where 2.x gives "${expected}"`);
-		return;
-	}
-	expect(actual).toBe(expected);
-}
 
 export function reportSkip(): void {
 	if (gate.run) return;
