@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SECURE_BASE_URL_PATTERN } from '../nodes/MyPit/shared/base-url';
+import { SECURE_BASE_URL_PATTERN } from '../nodes/MyPit/shared/baseUrl';
 
 export const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
 

@@ -1,9 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { badgeFields, badgeOperations } from './descriptions/BadgeDescription';
-import { holderFields, holderOperations } from './descriptions/HolderDescription';
-import { templateFields, templateOperations } from './descriptions/TemplateDescription';
+import { badgeFields, badgeOperations } from './descriptions/badgeDescription';
+import { holderFields, holderOperations } from './descriptions/holderDescription';
+import { templateFields, templateOperations } from './descriptions/templateDescription';
 import { searchHolders, searchTemplates } from './methods/listSearch';
 
 export class MyPit implements INodeType {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { requireSafeBaseUrl } from '../shared/base-url';
+import { requireSafeBaseUrl } from '../shared/baseUrl';
 import { resolveUserIdForSearch } from '../shared/identity';
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { describeFailure, toMyPitApiError } from '../transport/errors';

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../transport/endpoints';
-import { issueForAllItems } from './issue-bulk';
-import { issueInBatches, readIssueSettings, readRecipients } from './issue-batches';
-import { withStatus } from './issue-outcomes';
+import { issueForAllItems } from './issueBulk';
+import { issueInBatches, readIssueSettings, readRecipients } from './issueBatches';
+import { withStatus } from './issueOutcomes';
 import { listRecords } from './records';
 import type { OperationHandler, SkipItem } from './runner';
 

@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MyPitClient, requestBaseFrom } from '../transport/client';
 import { readCredentials } from '../shared/identity';
-import { requireSafeBaseUrl } from '../shared/base-url';
+import { requireSafeBaseUrl } from '../shared/baseUrl';
 import { InputError, requireNonNegativeNumber, toInputNodeError } from '../shared/validation';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
-import { oncePerRun } from './per-run';
+import { oncePerRun } from './perRun';
 import { InputError, requireDid, requireId } from './validation';
 
 /**

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { issueBadge, listIssuedBadges, skipBulkFollowers } from '../operations/badge';
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issue-batches';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
 import { ENDPOINTS } from '../transport/endpoints';
 import { badgeTypeOptions, getManyFields, holderLocator, operation, optionsCollection, templateLocator } from './common';
 

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { InputError, requireId, requireText } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
-import { issueInBatches, readIssueSettings } from './issue-batches';
-import { withStatus } from './issue-outcomes';
+import { issueInBatches, readIssueSettings } from './issueBatches';
+import { withStatus } from './issueOutcomes';
 import { toNodeError, type LinkedOutput, type OperationResult } from './runner';
 
 /** The value at a dotted path of an input item's JSON, e.g. "holder.id". */

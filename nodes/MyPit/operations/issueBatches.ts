@@ -9,9 +9,9 @@ import {
 	requirePositiveInteger,
 } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
-import { oncePerRun } from '../shared/per-run';
+import { oncePerRun } from '../shared/perRun';
 import { ENDPOINTS } from '../transport/endpoints';
-import { recipientOutcomes, unsentOutcomes, type IssueResponse, type RecipientOutcome } from './issue-outcomes';
+import { recipientOutcomes, unsentOutcomes, type IssueResponse, type RecipientOutcome } from './issueOutcomes';
 
 /**
  * 100 recipients per request: 100 inserts and a body of a few KB per call, so 10,000 holders
