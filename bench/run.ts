@@ -20,7 +20,7 @@ import {
 	nodeItems,
 	startN8n,
 	type N8nServer,
-} from '../test/e2e/support/n8n';
+} from '../tooling/n8n';
 import { expectations, type Job } from './jobs';
 import { median, withPeakRss } from './measure';
 import { runRaw, type Account } from './raw';

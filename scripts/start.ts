@@ -10,9 +10,10 @@
  */
 import * as path from 'node:path';
 
-import { runDemo, type DemoResult } from './stack/demo';
-import { REPO_ROOT, formatApiCalls } from './stack/examples';
-import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack, type Stack } from './stack/stack';
+import { runDemo, type DemoResult } from '../tooling/stack/demo';
+import { REPO_ROOT } from '../tooling/n8n';
+import { formatApiCalls } from '../tooling/stack/examples';
+import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack, type Stack } from '../tooling/stack/stack';
 
 interface CliOptions {
 	demo: boolean;

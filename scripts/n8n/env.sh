@@ -4,7 +4,7 @@
 #   n8n24 --version                      # n8n on Node 24, in a throw-away user folder
 #   N8N_USER_FOLDER=/tmp/my-n8n n8n24 import:workflow --input=wf.json
 # It sets paths and quiet/fast n8n settings; it changes nothing else in your shell.
-# Run scripts/n8n/provision.sh first (it is idempotent). test/e2e/support/n8n.ts uses the same layout.
+# Run scripts/n8n/provision.sh first (it is idempotent). tooling/n8n/paths.ts uses the same layout.
 
 _mypit_n8n_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=versions.env

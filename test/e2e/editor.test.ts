@@ -14,8 +14,8 @@ import * as path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-import type { Stack } from '../../scripts/stack/stack';
-import { REPO_ROOT } from './support/n8n';
+import type { Stack } from '../../tooling/stack/stack';
+import { REPO_ROOT } from '../../tooling/n8n';
 import { BOOT_TIMEOUT, gate, n8nVersion, startTestStack } from './support/mypit';
 
 const CHROMIUM = process.env.MYPIT_CHROMIUM || '/usr/bin/chromium';

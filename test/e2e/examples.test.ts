@@ -5,10 +5,10 @@
  * requests the sandbox received. The AI agent workflow is imported and its node types loaded (no
  * chat model is available to run it). Also: the raw files import with n8n's CLI.
  */
-import { runExample } from '../../scripts/stack/demo';
-import { MYPIT_NODE_TYPE, MYPIT_TOOL_NODE_TYPE, loadExamples } from '../../scripts/stack/examples';
-import type { ImportedExample, Stack } from '../../scripts/stack/stack';
-import { createN8nHome, importWorkflows, nodeItems, nodeJson, runN8n, type N8nHome } from './support/n8n';
+import { runExample } from '../../tooling/stack/demo';
+import { MYPIT_NODE_TYPE, MYPIT_TOOL_NODE_TYPE, loadExamples } from '../../tooling/stack/examples';
+import type { ImportedExample, Stack } from '../../tooling/stack/stack';
+import { createN8nHome, importWorkflows, nodeItems, nodeJson, runN8n, type N8nHome } from '../../tooling/n8n';
 import { BOOT_TIMEOUT, apiCalls, describeN8n, n8nVersion, reportSkip, startTestStack } from './support/mypit';
 
 reportSkip();

@@ -5,8 +5,8 @@
  * test as the editor runs it. Runs on the pinned n8n, or the one named by env N8N_VERSION.
  */
 import type { Holder, Template } from '../../sandbox';
-import type { Stack } from '../../scripts/stack/stack';
-import { nodeError, nodeItems, nodeJson, type N8nRun } from './support/n8n';
+import type { Stack } from '../../tooling/stack/stack';
+import { nodeError, nodeItems, nodeJson, type N8nRun } from '../../tooling/n8n';
 import {
 	BOOT_TIMEOUT,
 	apiCalls,

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from './support/n8n';
+import { REPO_ROOT } from '../../tooling/n8n';
 import { BOOT_TIMEOUT, describeN8n, n8nVersion, reportSkip } from './support/mypit';
 
 reportSkip();

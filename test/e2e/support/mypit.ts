@@ -1,7 +1,7 @@
 /**
  * Helpers for the MyPit end-to-end suites in real n8n (test/e2e/*.test.ts).
  *
- * Each suite starts the same setup as `npm start` (scripts/stack/stack.ts) in a temporary folder
+ * Each suite starts the same setup as `npm start` (tooling/stack/stack.ts) in a temporary folder
  * on free ports: the packed package installed as a community package, one `n8n start`, one
  * in-process MyPit sandbox, the "MyPit sandbox" credential and the example workflows. The n8n
  * version is the pinned one, or env N8N_VERSION (e.g. 1.123.81). `npm test` builds dist/ first.
@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { LoggedRequest } from '../../../sandbox';
-import { startStack, type Stack } from '../../../scripts/stack/stack';
-import { REPO_ROOT, n8nE2eGate, n8nPaths, type N8nWorkflowInput } from './n8n';
+import { startStack, type Stack } from '../../../tooling/stack/stack';
+import { REPO_ROOT, n8nE2eGate, n8nPaths, type N8nWorkflowInput } from '../../../tooling/n8n';
 
 export const gate = n8nE2eGate();
 export const n8nVersion = n8nPaths().version;

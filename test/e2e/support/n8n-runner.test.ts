@@ -1,5 +1,5 @@
 /**
- * Proves test/e2e/support/n8n.ts against a real n8n (provisioned by scripts/n8n/provision.sh),
+ * Proves the n8n tooling (tooling/n8n) against a real n8n (provisioned by scripts/n8n/provision.sh),
  * with n8n's built-in nodes only: CLI mode (import + execute) and server mode (REST runs and
  * credential tests). Skipped when n8n is not provisioned, unless MYPIT_E2E=1 demands it.
  */
@@ -27,7 +27,7 @@ import {
 	type N8nHome,
 	type N8nServer,
 	type N8nWorkflowInput,
-} from './n8n';
+} from '../../../tooling/n8n';
 
 const gate = n8nE2eGate();
 const describeN8n = gate.run ? describe : describe.skip;

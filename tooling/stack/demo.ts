@@ -1,0 +1,67 @@
+/** Runs the example workflows of a started stack and says what each produced (`npm run demo`). */
+import type { LoggedRequest } from '../../sandbox';
+import type { N8nRun } from '../n8n';
+import { MYPIT_TOOL_NODE_TYPE, summarizeExampleRun, type ExampleCounts, type ExampleRunSummary } from './examples';
+import type { ImportedExample, Stack } from './stack';
+
+export interface ExampleRun {
+	example: ImportedExample;
+	run: N8nRun;
+	/** What the sandbox received during this run only. */
+	requests: LoggedRequest[];
+	summary: ExampleRunSummary;
+}
+
+/** Runs one imported example from its trigger (pinned data for a form, one tick for a schedule). */
+export async function runExample(stack: Stack, example: ImportedExample): Promise<ExampleRun> {
+	if (!example.trigger) throw new Error(`${example.file} has no trigger that can run unattended`);
+	stack.sandbox.control.clearLog();
+	const started = Date.now();
+	const run = await stack.server.runWorkflow(example.id, { triggerNode: example.trigger, timeoutMs: 120_000 });
+	const durationMs = Date.now() - started;
+	const requests = stack.sandbox.control.requestLog();
+	return { example, run, requests, summary: summarizeExampleRun(example, run, requests, durationMs, stack.demoData.templates) };
+}
+
+export interface DemoResult {
+	runs: ExampleRun[];
+	/** Examples that cannot run unattended (the AI agent needs a chat model): imported and checked only. */
+	importedOnly: Array<{ example: ImportedExample; note: string; ok: boolean }>;
+	totals: ExampleCounts;
+	ok: boolean;
+}
+
+export async function runDemo(stack: Stack): Promise<DemoResult> {
+	const runs: ExampleRun[] = [];
+	const importedOnly: DemoResult['importedOnly'] = [];
+	const totals: ExampleCounts = { templatesCreated: 0, holdersCreated: 0, badgesIssued: 0, badgesListed: 0, expiringBadges: 0 };
+	let nodeTypes: string[] | undefined;
+	for (const example of stack.examples) {
+		if (example.trigger) {
+			let result: ExampleRun;
+			try {
+				result = await runExample(stack, example);
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				importedOnly.push({ example, note: `could not run: ${message}`, ok: false });
+				continue;
+			}
+			runs.push(result);
+			for (const key of Object.keys(totals) as Array<keyof ExampleCounts>) totals[key] += result.summary.counts[key];
+			continue;
+		}
+		nodeTypes ??= await stack.server.nodeTypes();
+		const toolNodes = example.workflow.nodes.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE);
+		const missing = [...new Set(example.workflow.nodes.map((node) => node.type))].filter((type) => !nodeTypes!.includes(type));
+		importedOnly.push({
+			example,
+			ok: missing.length === 0,
+			note:
+				missing.length === 0
+					? `imported, not run (needs a chat model credential); ${toolNodes.length} MyPit tool nodes, n8n loaded ${MYPIT_TOOL_NODE_TYPE}`
+					: `imported, but n8n does not know the node types ${missing.join(', ')}`,
+		});
+	}
+	const ok = runs.every((result) => result.summary.ok) && importedOnly.every((entry) => entry.ok);
+	return { runs, importedOnly, totals, ok };
+}
