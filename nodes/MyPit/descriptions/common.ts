@@ -4,7 +4,7 @@ import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
 import { runOperation, type OperationHandler, type SkipItem } from '../operations/runner';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
 
-type Show = Record<string, string[]>;
+export type Show = Record<string, string[]>;
 
 /**
  * An operation mapped to its endpoint. The runner is the routing's pagination function, so every
@@ -172,4 +172,21 @@ export function updateFieldsCollection(noun: string, show: Show, options: INodeP
 		description: `Only the fields you add here change; the node reads the ${noun} and keeps the rest`,
 		options,
 	};
+}
+
+/**
+ * Each parameter's label by its name, collections included, read from the description itself:
+ * input errors name a field exactly as the user sees it.
+ */
+export function fieldLabels(properties: INodeProperties[]): Record<string, string> {
+	const labels: Record<string, string> = {};
+	const visit = (list: readonly unknown[]) => {
+		for (const property of list as INodeProperties[]) {
+			if (!property.name || !property.displayName) continue;
+			labels[property.name] ??= property.displayName;
+			if (Array.isArray(property.options)) visit(property.options);
+		}
+	};
+	visit(properties);
+	return labels;
 }

@@ -2,9 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
-import { getManyFields, holderLocator, operation, optionsCollection, simplifyField, updateFieldsCollection } from './common';
-
-const show = (...operations: string[]) => ({ resource: ['holder'], operation: operations });
+import { getManyFields, operation, optionsCollection, simplifyField } from './common';
+import { holderCreateFields, holderIdField, holderUpdateFields, showHolder } from './holderParameters';
 
 export const holderOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -52,90 +51,13 @@ export const holderOperations: INodeProperties = {
 	],
 };
 
-const createFields: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Jane Doe',
-		description: "The holder's full name",
-		routing: { send: { type: 'body', property: 'data.name' } },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: "The holder's email address",
-		routing: { send: { type: 'body', property: 'data.email' } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +1234567890',
-		description: "The holder's phone number",
-		routing: { send: { type: 'body', property: 'data.phone' } },
-	},
-	{
-		displayName: 'Holder DID',
-		name: 'holderDid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. did:ethr:0x456...',
-		description: "The holder's decentralized identifier",
-		routing: { send: { type: 'body', property: 'data.holderDid' } },
-	},
-	{
-		displayName: 'Holder User ID',
-		name: 'externalHolderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. holder789',
-		description: "The holder's own ID (the API's data.holderId), for example their MyPit user ID",
-		routing: { send: { type: 'body', property: 'data.holderId' } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Memo',
-				name: 'memo',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'A note about the holder',
-				routing: { send: { type: 'body', property: 'data.memo' } },
-			},
-		],
-	},
-].map((field) => ({ ...field, displayOptions: { show: show('create') } }) as INodeProperties);
-
-const updateFields = updateFieldsCollection('holder', show('update'), [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-]);
-
 export const holderFields: INodeProperties[] = [
-	holderLocator(show('get', 'delete', 'update'), 'holderId'),
-	...createFields,
-	updateFields,
-	simplifyField(show('get')),
+	holderIdField,
+	...holderCreateFields,
+	holderUpdateFields,
+	simplifyField(showHolder('get')),
 	...getManyFields('holder', 'holders'),
-	optionsCollection(show('create'), [
+	optionsCollection(showHolder('create'), [
 		{
 			displayName: 'Issuer DID',
 			name: 'issuerDid',
@@ -145,5 +67,5 @@ export const holderFields: INodeProperties[] = [
 			description: 'Your issuer DID. Overrides the Default Issuer DID of the credential.',
 		},
 	]),
-	optionsCollection(show('get', 'delete', 'update')),
+	optionsCollection(showHolder('get', 'delete', 'update')),
 ];

@@ -1,25 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { holderLabels } from '../descriptions/holderParameters';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import { InputError, optionalText, requireDid, requireEmail, requireId, requireText } from '../shared/validation';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
 import type { OperationHandler } from './runner';
 
-export const HOLDER_LABELS = {
-	holderId: 'Holder',
-	name: 'Name',
-	email: 'Email',
-	phone: 'Phone',
-	holderDid: 'Holder DID',
-	externalHolderId: 'Holder User ID',
-	memo: 'Memo',
-} as const;
+const L = holderLabels;
 
-const L = HOLDER_LABELS;
-
-/** The API spells the holder ID `holderId` on get, `holderID` on update and delete. */
-const readHolderId = (body: IDataObject) => requireId(body.holderId ?? body.holderID, L.holderId);
+/** The routing sends the picked holder as `holderId`; the API spells it `holderID` on update and delete. */
+const readHolderId = (body: IDataObject) => requireId(body.holderId, L.holderId);
 
 function requirePhone(value: unknown): string {
 	const phone = requireText(value, L.phone, 40);
@@ -64,9 +55,9 @@ export const updateHolder: OperationHandler = async function ({ client, body }) 
 	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const known = ['name', 'email', 'phone'];
 	const unknown = Object.keys(changes).filter((field) => !known.includes(field));
-	if (unknown.length > 0) throw new InputError('Update Fields', 'name, email or phone', `"${unknown[0]}"`);
+	if (unknown.length > 0) throw new InputError(L.updateFields, 'name, email or phone', `"${unknown[0]}"`);
 	if (Object.keys(changes).length === 0) {
-		throw new InputError('Update Fields', 'at least one field to change', 'no field');
+		throw new InputError(L.updateFields, 'at least one field to change', 'no field');
 	}
 	if (changes.name !== undefined) requireText(changes.name, L.name, 200);
 	if (changes.email !== undefined) requireEmail(changes.email, L.email);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { templateLabels } from '../descriptions/templateParameters';
 import { resolveUserId } from '../shared/identity';
 import {
 	InputError,
@@ -15,20 +16,7 @@ import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
 import type { OperationHandler } from './runner';
 
-export const TEMPLATE_LABELS = {
-	templateId: 'Template',
-	name: 'Name',
-	type: 'Type',
-	description: 'Description',
-	criteria: 'Criteria',
-	validityPeriod: 'Validity Period (Days)',
-	price: 'Price',
-	imageUrl: 'Image URL',
-	backgroundColor: 'Background Color',
-	textColor: 'Text Color',
-} as const;
-
-const L = TEMPLATE_LABELS;
+const L = templateLabels;
 
 const readTemplateId = (body: IDataObject) => ({ templateId: requireId(body.templateId, L.templateId) });
 
@@ -36,7 +24,7 @@ export const createTemplate: OperationHandler = async function ({ client, body }
 	const request = {
 		userId: await resolveUserId(this),
 		imageUrl: requireUrl(body.imageUrl, L.imageUrl),
-		typeOfBadge: requireBadgeType(body.typeOfBadge, L.type),
+		typeOfBadge: requireBadgeType(body.typeOfBadge, L.typeOfBadge),
 		name: requireText(body.name, L.name, 200),
 		validityPeriod: requirePositiveInteger(body.validityPeriod, L.validityPeriod),
 		description: requireText(body.description, L.description),
@@ -63,7 +51,7 @@ export const updateTemplate: OperationHandler = async function ({ client, body }
 	const { templateId } = readTemplateId(body);
 	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (Object.keys(changes).length === 0) {
-		throw new InputError('Update Fields', 'at least one field to change', 'no field');
+		throw new InputError(L.updateFields, 'at least one field to change', 'no field');
 	}
 	const userId = await resolveUserId(this);
 	validateTemplateChanges(changes);
@@ -102,7 +90,7 @@ function validateTemplateChanges(changes: IDataObject) {
 	};
 	for (const [field, value] of Object.entries(changes)) {
 		const check = checks[field];
-		if (!check) throw new InputError('Update Fields', `only template fields`, `"${field}"`);
+		if (!check) throw new InputError(L.updateFields, `only template fields`, `"${field}"`);
 		changes[field] = check(value, L[field as keyof typeof L]) as IDataObject[string];
 	}
 }
