@@ -1,9 +1,12 @@
 /** Holder endpoints: create, update, delete, get by id, list. */
 import { forbidden } from '../errors';
-import { paginate } from '../pagination';
-import { createHolderBody, deleteHolderBody, getHolderBody, listBodyFor, updateHolderBody } from '../schemas';
+import { createHolderBody, deleteHolderBody, getHolderBody, updateHolderBody } from '../schemas';
+import type { SandboxState } from '../state';
 import { parseBody } from '../validate';
-import { loadOwned, ok, requireSelf, type Route } from './common';
+import { ok, requireSelf, type Route } from './common';
+import { listRoute, recordRoute } from './ownedRecords';
+
+const holders = (state: SandboxState) => state.store.holders;
 
 export const holderRoutes: Record<string, Route> = {
 	'/createHolder': {
@@ -27,44 +30,17 @@ export const holderRoutes: Record<string, Route> = {
 		},
 	},
 
-	'/updateHolder': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(updateHolderBody, body);
-			requireSelf(account, 'issuerId', b.issuerId);
-			const entry = loadOwned(state.store.holders, b.holderID, b.issuerId, 'holder');
-			state.store.updateHolder(entry.doc._id, b.data);
-			return ok({ _id: entry.doc._id });
-		},
-	},
+	'/updateHolder': recordRoute('holder', holders, { schema: updateHolderBody, owner: 'issuerId', id: 'holderID' }, (entry, b, state) => {
+		state.store.updateHolder(entry.doc._id, b.data);
+		return { _id: entry.doc._id };
+	}),
 
-	'/deleteHolder': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(deleteHolderBody, body);
-			requireSelf(account, 'issuerId', b.issuerId);
-			const entry = loadOwned(state.store.holders, b.holderID, b.issuerId, 'holder');
-			state.store.holders.remove(entry.doc._id);
-			return ok({ success: true });
-		},
-	},
+	'/deleteHolder': recordRoute('holder', holders, { schema: deleteHolderBody, owner: 'issuerId', id: 'holderID' }, (entry, _b, state) => {
+		state.store.holders.remove(entry.doc._id);
+		return { success: true };
+	}),
 
-	'/getHolderById': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(getHolderBody, body);
-			requireSelf(account, 'userId', b.userId);
-			const entry = loadOwned(state.store.holders, b.holderId, b.userId, 'holder');
-			return ok({ ...entry.doc });
-		},
-	},
+	'/getHolderById': recordRoute('holder', holders, { schema: getHolderBody, owner: 'userId', id: 'holderId' }, (entry) => ({ ...entry.doc })),
 
-	'/getHolders': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(listBodyFor(state.config.cursorRule), body);
-			requireSelf(account, 'userId', b.userId);
-			return ok(paginate(state.store.holders, 'h', b.userId, b.paginationOpts, state.pagination()));
-		},
-	},
+	'/getHolders': listRoute(holders, 'h'),
 };

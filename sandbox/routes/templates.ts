@@ -1,8 +1,14 @@
 /** Badge template endpoints: create, list, get, update, delete. */
-import { paginate } from '../pagination';
-import { createTemplateBody, listBodyFor, templateRefBody, updateTemplateBody } from '../schemas';
+import { createTemplateBody, templateRefBody, updateTemplateBody } from '../schemas';
+import type { SandboxState } from '../state';
+import type { Schema } from '../validate';
 import { parseBody } from '../validate';
-import { loadOwned, ok, requireSelf, type Route } from './common';
+import { ok, requireSelf, type Route } from './common';
+import { listRoute, recordRoute, type RecordRef } from './ownedRecords';
+
+const templates = (state: SandboxState) => state.store.templates;
+/** Every template endpoint names the caller `userId` and the template `templateId`. */
+const ref = <B extends { userId: string; templateId: string }>(schema: Schema<B>): RecordRef<B> => ({ schema, owner: 'userId', id: 'templateId' });
 
 export const templateRoutes: Record<string, Route> = {
 	'/createBadgeTemplate': {
@@ -23,44 +29,17 @@ export const templateRoutes: Record<string, Route> = {
 		},
 	},
 
-	'/getAllBadgeTemplatesByOwnerId': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(listBodyFor(state.config.cursorRule), body);
-			requireSelf(account, 'userId', b.userId);
-			return ok(paginate(state.store.templates, 't', b.userId, b.paginationOpts, state.pagination()));
-		},
-	},
+	'/getAllBadgeTemplatesByOwnerId': listRoute(templates, 't'),
 
-	'/getASingleBadgeTemplate': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(templateRefBody, body);
-			requireSelf(account, 'userId', b.userId);
-			const entry = loadOwned(state.store.templates, b.templateId, b.userId, 'template');
-			return ok({ ...entry.doc });
-		},
-	},
+	'/getASingleBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry) => ({ ...entry.doc })),
 
-	'/updateBadgeTemplate': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(updateTemplateBody, body);
-			requireSelf(account, 'userId', b.userId);
-			const entry = loadOwned(state.store.templates, b.templateId, b.userId, 'template');
-			state.store.updateTemplate(entry.doc._id, b.data);
-			return ok({ _id: entry.doc._id });
-		},
-	},
+	'/updateBadgeTemplate': recordRoute('template', templates, ref(updateTemplateBody), (entry, b, state) => {
+		state.store.updateTemplate(entry.doc._id, b.data);
+		return { _id: entry.doc._id };
+	}),
 
-	'/deleteBadgeTemplate': {
-		method: 'POST',
-		handle({ account, body, state }) {
-			const b = parseBody(templateRefBody, body);
-			requireSelf(account, 'userId', b.userId);
-			const entry = loadOwned(state.store.templates, b.templateId, b.userId, 'template');
-			state.store.templates.remove(entry.doc._id);
-			return ok({ _id: entry.doc._id });
-		},
-	},
+	'/deleteBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry, _b, state) => {
+		state.store.templates.remove(entry.doc._id);
+		return { _id: entry.doc._id };
+	}),
 };
