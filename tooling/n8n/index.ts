@@ -16,7 +16,7 @@
  *
  * One file a job: paths (provisioned versions), env + home (user folders), process + logs
  * (child processes), packages (community package install), cliImport + cliExecute (the CLI),
- * rest + server (server mode), runData (reading results), ports, ids.
+ * rest + server + serverApi (server mode), runData (reading results), ports, ids.
  */
 export { REPO_ROOT, isN8nProvisioned, n8nE2eGate, n8nPaths, pinnedVersions, type N8nPaths } from './paths';
 export type { N8nHome } from './env';
@@ -47,10 +47,5 @@ export {
 	type NodeOutputOptions,
 } from './runData';
 export { executeWorkflow, parseExecuteOutput, type CliRun, type ExecuteWorkflowOptions } from './cliExecute';
-export {
-	startN8n,
-	type CredentialTestResult,
-	type N8nServer,
-	type RunWorkflowOptions,
-	type StartN8nOptions,
-} from './server';
+export { startN8n, type N8nServer, type StartN8nOptions } from './server';
+export type { CredentialTestResult, N8nServerApi, RunWorkflowOptions } from './serverApi';
