@@ -1,6 +1,6 @@
 /** Badge template endpoints: create, list, get, update, delete. */
 import { paginate } from '../pagination';
-import { createTemplateBody, listBodyFor, templateRefBody, updateTemplateBody } from '../schemas';
+import { createTemplateBody, listBodyFor, templateRefBody, updateTemplateBodyFor } from '../schemas';
 import { parseBody } from '../validate';
 import { loadOwned, ok, requireSelf, type Route } from './common';
 
@@ -45,7 +45,8 @@ export const templateRoutes: Record<string, Route> = {
 	'/updateBadgeTemplate': {
 		method: 'POST',
 		handle({ account, body, state }) {
-			const b = parseBody(updateTemplateBody, body);
+			const sparse = state.readings.get(account.clientId).records === 'sparse';
+			const b = parseBody(updateTemplateBodyFor(sparse), body);
 			requireSelf(account, 'userId', b.userId);
 			const entry = loadOwned(state.store.templates, b.templateId, b.userId, 'template');
 			state.store.updateTemplate(entry.doc._id, b.data);
