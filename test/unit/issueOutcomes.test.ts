@@ -142,6 +142,27 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 		expect(recipientOutcomes(batch, answer).map((outcome) => outcome.badgeId)).toEqual(['b1', 'b2', 'b3', null]);
 	});
 
+	test('successful given as objects: {recipientId} names recipients, {_id} names badges', () => {
+		const byRecipient = { issuedBadges: ['b1'], status: 'partial', details: { successful: [{ recipientId: 'h1' }], failed: [{ recipientId: 'h2', error: 'e' }] } };
+		expect(recipientOutcomes(['h1', 'h2'], byRecipient)).toEqual([issued('h1', 'b1', 'partial'), notIssued('h2', 'e', 'partial')]);
+		const byBadge = { status: 'partial', details: { successful: [{ _id: 'b2' }], failed: [{ recipientId: 'h1', error: 'e' }] } };
+		expect(recipientOutcomes(['h1', 'h2'], byBadge)).toEqual([notIssued('h1', 'e', 'partial'), issued('h2', 'b2', 'partial')]);
+	});
+
+	test('successful = recipient IDs leaves the others unknown even when the badge count would fit them', () => {
+		const answer = { issuedBadges: ['x', 'y'], status: 'partial', details: { successful: ['h1'], failed: [] } };
+		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
+			issued('h1', null, 'partial'),
+			unknown('h2', 'partial', answer),
+			unknown('h3', 'partial', answer),
+		]);
+	});
+
+	test('a badge object whose _id is not a string gives no badge ID', () => {
+		const answer = { issuedBadges: [{ _id: 5, recipientId: 'h1' }], status: 'success' };
+		expect(recipientOutcomes(['h1'], answer)).toEqual([issued('h1', null, 'success')]);
+	});
+
 	test('failed entries given as bare recipient IDs, or without an error text', () => {
 		const answer = { issuedBadges: ['b1', 'b2'], status: 'partial', details: { successful: ['h1', 'h2'], failed: ['h3', { recipientId: 'h4' }, { error: 'no id' }, null, 7] } };
 		expect(recipientOutcomes(batch, answer).slice(2)).toEqual([notIssued('h3', 'Not issued', 'partial'), notIssued('h4', 'Not issued', 'partial')]);
@@ -183,6 +204,11 @@ describe('recipientOutcomes: failed and unreadable answers', () => {
 		]);
 	});
 
+	test('status failed with a badge naming its recipient: that one issued, the others unknown', () => {
+		const answer = { issuedBadges: [{ _id: 'b1', recipientId: 'h1' }], status: 'failed' };
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([issued('h1', 'b1', 'failed'), unknown('h2', 'failed', answer)]);
+	});
+
 	test('status failed that still lists a badge: not claimed as not issued', () => {
 		const answer = { issuedBadges: ['b1'], status: 'failed' };
 		expect(recipientOutcomes(['h1', 'h2'], answer).map((outcome) => outcome.outcome)).toEqual(['unknown', 'unknown']);
@@ -204,18 +230,20 @@ describe('recipientOutcomes: failed and unreadable answers', () => {
 	});
 
 	test.each([
-		['an empty object', {}],
-		['null', null],
-		['an unknown status', { status: 'done', issuedBadges: 'b1' }],
-		['junk badges', { status: 'partial', issuedBadges: [null, 5], details: { successful: 'h1', failed: 'h2' } }],
-	])('%s: unknown, never a failure', (_name, answer) => {
+		['an empty object', {}, {}],
+		['null', null, {}],
+		['a bare string', 'done', {}],
+		['an unknown status', { status: 'done', issuedBadges: 'b1' }, { status: 'done', issuedBadges: 'b1' }],
+		['junk badges', { status: 'partial', issuedBadges: [null, 5] }, { status: 'partial', issuedBadges: [null, 5] }],
+		['junk details', { status: 'partial', details: { successful: 'h1', failed: 'h2' } }, { status: 'partial', details: { successful: 'h1', failed: 'h2' } }],
+	])('%s: unknown, never a failure', (_name, answer, attached) => {
 		const outcomes = recipientOutcomes(['h1', 'h2', 'h3'], answer as never);
 		expect(outcomes.map((outcome) => [outcome.issued, outcome.outcome, outcome.badgeId])).toEqual([
 			[null, 'unknown', null],
 			[null, 'unknown', null],
 			[null, 'unknown', null],
 		]);
-		expect(outcomes[0].apiAnswer).toEqual(answer ?? {});
+		expect(outcomes[0].apiAnswer).toEqual(attached);
 	});
 });
 

@@ -91,7 +91,7 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 		const paired = newcomers.length === unpaired.length;
 		newcomers.forEach((recipientId, index) => issued.set(recipientId, paired ? unpaired[index].badgeId : null));
 		if (paired) unpaired = [];
-	} else if (badges.length === 0 && successful.length > 0) {
+	} else if (badges.length === 0) {
 		badges = successful.map(badgeRefOf);
 		unpaired = badges;
 	}
