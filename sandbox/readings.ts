@@ -89,8 +89,11 @@ const NUMERIC_FIELDS = ['validityPeriod', 'price', 'createdAt', 'updatedAt', 'is
 const WRITE_PATHS = ['/createBadgeTemplate', '/updateBadgeTemplate', '/deleteBadgeTemplate', '/createHolder', '/updateHolder'];
 const LIST_PATHS = ['/getAllBadgeTemplatesByOwnerId', '/getHolders', '/getIssuedBadges'];
 
+/** Whether records are answered as stored (then they are not copied: lists stay cheap). */
+const recordsAsStored = (readings: Readings) => readings.records === 'full' && readings.numbers === 'numbers';
+
 function presentRecord(record: unknown, readings: Readings): unknown {
-	if (!isObject(record)) return record;
+	if (!isObject(record) || recordsAsStored(readings)) return record;
 	const out: Json = { ...record };
 	if (readings.records === 'sparse') for (const field of SPARSE_DROPS) delete out[field];
 	if (readings.numbers === 'strings') {
@@ -134,7 +137,7 @@ export function present(path: string, body: unknown, readings: Readings, badgeBy
 		if (readings.writeAnswer === 'id-object') return { _id: body._id };
 	}
 	if (LIST_PATHS.includes(path) && isObject(body) && Array.isArray(body.page)) {
-		const out: Json = { ...body, page: body.page.map((record) => presentRecord(record, readings)) };
+		const out: Json = recordsAsStored(readings) ? { ...body } : { ...body, page: body.page.map((record) => presentRecord(record, readings)) };
 		if (body.hasMore === false && readings.lastCursor !== 'string') {
 			if (readings.lastCursor === 'null') out.cursor = null;
 			else delete out.cursor;
