@@ -8,8 +8,12 @@
  *                       seed a few demo templates and holders for the demo user (default on)
  *   --ready-file <path> write {"url", "demo"} as JSON there once listening
  *   --quiet             print nothing but errors
+ *   --reading <key=value>
+ *                       shape answers the API document leaves open (repeatable; see readings.ts),
+ *                       e.g. --reading issueSuccessful=badge-ids --reading lastCursor=null
  */
 import { renameSync, writeFileSync } from 'node:fs';
+import { checkReadings, type Readings } from './readings';
 import { startSandbox } from './server';
 import type { Sandbox } from './types';
 
@@ -20,6 +24,7 @@ export interface CliOptions {
 	seedDemo: boolean;
 	readyFile?: string;
 	quiet: boolean;
+	readings?: Partial<Readings>;
 }
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
@@ -55,6 +60,11 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 			case '--quiet':
 				options.quiet = true;
 				break;
+			case '--reading': {
+				const [key, choice] = value().split('=');
+				options.readings = { ...options.readings, ...checkReadings({ [key]: choice }) };
+				break;
+			}
 			default:
 				throw new Error(`Unknown option ${arg}`);
 		}
@@ -70,7 +80,7 @@ function toInt(name: string, text: string): number {
 
 export async function main(argv: readonly string[]): Promise<Sandbox> {
 	const options = parseArgs(argv);
-	const sandbox = await startSandbox({ port: options.port, host: options.host, pageCap: options.pageCap, quiet: options.quiet });
+	const sandbox = await startSandbox({ port: options.port, host: options.host, pageCap: options.pageCap, quiet: options.quiet, readings: options.readings });
 	const { demo } = sandbox;
 	if (options.seedDemo) {
 		sandbox.control.seedTemplates(demo.userId, 3);

@@ -66,5 +66,7 @@ export function createControl(state: SandboxState): SandboxControl {
 		reset: () => state.reset(),
 		getConfig: () => ({ ...state.config }),
 		pendingFaults: () => state.faults.pending(),
+		setReadings: (readings, clientId) => state.readings.set(readings, clientId),
+		getReadings: (clientId) => state.readings.get(clientId),
 	};
 }

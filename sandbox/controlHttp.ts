@@ -3,6 +3,7 @@
  * run the sandbox in another process. Each operation maps onto the in-process SandboxControl.
  */
 import { ControlInputError, normalizeFault } from './faults';
+import { checkReadings, type Readings } from './readings';
 import type { ParsedBody } from './routes';
 import { DEMO_ACCOUNT } from './state';
 import type { Account, CursorRule, PaginationBehaviour, SandboxControl, SeedBadgeOptions, Template } from './types';
@@ -76,9 +77,10 @@ function seed(body: unknown, control: SandboxControl): ControlResult {
 
 function config(body: unknown, control: SandboxControl): ControlResult {
 	const b = asObject(body, 'config');
-	onlyKeys(b, ['pageCap', 'paginationBehaviour', 'cursorRule'], 'config');
+	onlyKeys(b, ['pageCap', 'paginationBehaviour', 'cursorRule', 'readings'], 'config');
 	// Validate everything before changing anything.
 	const before = control.getConfig();
+	const readings = b.readings === undefined ? undefined : checkReadings(b.readings);
 	try {
 		if (b.pageCap !== undefined) control.setPageCap(b.pageCap as number);
 		if (b.paginationBehaviour !== undefined) control.setPaginationBehaviour(b.paginationBehaviour as PaginationBehaviour);
@@ -89,6 +91,7 @@ function config(body: unknown, control: SandboxControl): ControlResult {
 		control.setCursorRule(before.cursorRule);
 		throw error;
 	}
+	if (readings) control.setReadings(readings);
 	return okJson(control.getConfig());
 }
 
@@ -119,6 +122,17 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 	'/config': {
 		GET: (_body, control) => okJson(control.getConfig()),
 		POST: (body, control) => config(body, control),
+	},
+	'/readings': {
+		GET: (_body, control) => okJson(control.getReadings()),
+		// {readings, clientId?}: for the whole sandbox, or for one account.
+		POST: (body, control) => {
+			const b = asObject(body, 'readings');
+			onlyKeys(b, ['readings', 'clientId'], 'readings');
+			if (b.clientId !== undefined && typeof b.clientId !== 'string') throw new ControlInputError('readings: "clientId" must be a string');
+			control.setReadings(checkReadings(b.readings) as Partial<Readings>, b.clientId as string | undefined);
+			return okJson(control.getReadings(b.clientId as string | undefined));
+		},
 	},
 	'/reset': {
 		POST: (_body, control) => {

@@ -1,6 +1,7 @@
 /** Public entry point of the MyPit sandbox. */
 export { startSandbox } from './server';
 export { DEMO_ACCOUNT, DEFAULT_PAGE_CAP } from './state';
+export { DEFAULT_READINGS, READING_CHOICES, type Readings } from './readings';
 export { BADGE_TYPES, CURSOR_RULES, FAULT_KINDS, PAGINATION_BEHAVIOURS } from './types';
 export type {
 	Account,

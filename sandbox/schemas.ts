@@ -57,22 +57,26 @@ export const createTemplateBody = object({
 
 export const templateRefBody = object({ userId: id(), templateId: id() });
 
-export const updateTemplateBody = object({
-	userId: id(),
-	templateId: id(),
-	data: object({
-		name: string(),
-		type: badgeType(),
-		description: string(),
-		criteria: string(),
-		validityPeriod: validityPeriod(),
-		imageUrl: optional(string({ nonEmpty: false })),
-		backgroundColor: string(),
-		textColor: string(),
-		price: price(),
-		updatedAt: number({ nonNegative: true }),
-	}),
-});
+/** With `colorsOptional` (the 'sparse' reading: records may lack them) the colours may be left out. */
+export const updateTemplateBodyFor = (colorsOptional: boolean) =>
+	object({
+		userId: id(),
+		templateId: id(),
+		data: object({
+			name: string(),
+			type: badgeType(),
+			description: string(),
+			criteria: string(),
+			validityPeriod: validityPeriod(),
+			imageUrl: optional(string({ nonEmpty: false })),
+			backgroundColor: colorsOptional ? optional(string()) : string(),
+			textColor: colorsOptional ? optional(string()) : string(),
+			price: price(),
+			updatedAt: number({ nonNegative: true }),
+		}),
+	});
+
+export const updateTemplateBody = updateTemplateBodyFor(false);
 
 export const createHolderBody = object({
 	issuerDid: string(),

@@ -12,7 +12,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const pageCap = options.pageCap ?? DEFAULT_PAGE_CAP;
 	if (!Number.isInteger(pageCap) || pageCap < 1) throw new Error('pageCap must be a positive integer');
 	const host = options.host ?? '127.0.0.1';
-	const state = new SandboxState(pageCap, options.seedDemo ?? true);
+	const state = new SandboxState(pageCap, options.seedDemo ?? true, options.readings);
 	const control = createControl(state);
 	const timers = new Set<NodeJS.Timeout>();
 

@@ -4,6 +4,7 @@
  */
 import { FaultQueue } from './faults';
 import type { PaginationSettings } from './pagination';
+import { type Readings, ReadingsRegistry } from './readings';
 import { RequestLog } from './requestLog';
 import { Store } from './store';
 import type { Account, SandboxConfig } from './types';
@@ -25,12 +26,15 @@ export class SandboxState {
 	readonly faults = new FaultQueue();
 	readonly log = new RequestLog();
 	config: SandboxConfig;
+	readonly readings: ReadingsRegistry;
 	private freshSeq = FRESH_CURSOR_BASE;
 
 	constructor(
 		private readonly initialPageCap: number,
 		private readonly seedDemo: boolean,
+		initialReadings: Partial<Readings> = {},
 	) {
+		this.readings = new ReadingsRegistry(initialReadings);
 		this.config = this.initialConfig();
 		if (seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
@@ -53,6 +57,7 @@ export class SandboxState {
 		this.log.reset();
 		this.config = this.initialConfig();
 		this.freshSeq = FRESH_CURSOR_BASE;
+		this.readings.reset();
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
 

@@ -1,3 +1,5 @@
+import type { Readings } from './readings';
+
 /**
  * Public types of the MyPit sandbox: the records it stores, its options and its control surface.
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
@@ -75,6 +77,8 @@ export interface SandboxOptions {
 	seedDemo?: boolean;
 	/** Do not print anything (the library itself never prints; the CLI does). */
 	quiet?: boolean;
+	/** How answers the API document leaves open are shaped (see readings.ts; default today's). */
+	readings?: Partial<Readings>;
 }
 
 export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
@@ -153,6 +157,10 @@ export interface SandboxControl {
 	getConfig(): SandboxConfig;
 	/** Faults still queued, with their remaining times/skip (extension, not in the brief's list). */
 	pendingFaults(): Fault[];
+	/** Sets readings for the whole sandbox, or for one account's clientId. */
+	setReadings(readings: Partial<Readings>, clientId?: string): void;
+	/** Readings in force for the sandbox, or for one account. */
+	getReadings(clientId?: string): Readings;
 }
 
 export interface Sandbox {

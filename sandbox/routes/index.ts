@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate } from '../auth';
 import { ApiError } from '../errors';
+import { present } from '../readings';
 import type { SandboxState } from '../state';
 import { badgeRoutes } from './badges';
 import type { Route, RouteResult } from './common';
@@ -49,7 +50,10 @@ export function handleApi(request: ApiRequest, state: SandboxState): ApiResult {
 			if (request.body.kind !== 'json') throw new ApiError(400, 'Invalid JSON body');
 			body = request.body.value;
 		}
-		return route.handle({ account, body, state });
+		const result = route.handle({ account, body, state });
+		if (result.status !== 200) return result;
+		const readings = state.readings.get(account.clientId);
+		return { ...result, body: present(request.path, result.body, readings, (id) => state.store.badges.get(id)?.doc) };
 	} catch (error) {
 		if (error instanceof ApiError) return errorResult(error);
 		const message = error instanceof Error ? error.message : String(error);

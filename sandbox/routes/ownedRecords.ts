@@ -16,7 +16,8 @@ type Records<T extends { _id: string }> = (state: SandboxState) => OwnedCollecti
 
 /** Where a body names the caller and the record (the API spells them differently per endpoint). */
 export interface RecordRef<B> {
-	schema: Schema<B>;
+	/** The body's schema, or one chosen per caller (e.g. by the account's API readings). */
+	schema: Schema<B> | ((state: SandboxState, clientId: string) => Schema<B>);
 	owner: keyof B & string;
 	id: keyof B & string;
 }
@@ -31,7 +32,8 @@ export function recordRoute<T extends { _id: string }, B>(
 	return {
 		method: 'POST',
 		handle({ account, body, state }) {
-			const b = parseBody(ref.schema, body);
+			const schema = typeof ref.schema === 'function' ? ref.schema(state, account.clientId) : ref.schema;
+			const b = parseBody(schema, body);
 			const owner = String(b[ref.owner]);
 			requireSelf(account, ref.owner, owner);
 			const entry = loadOwned(records(state), String(b[ref.id]), owner, kind);

@@ -1,14 +1,13 @@
 /** Badge template endpoints: create, list, get, update, delete. */
-import { createTemplateBody, templateRefBody, updateTemplateBody } from '../schemas';
+import { createTemplateBody, templateRefBody, updateTemplateBodyFor } from '../schemas';
 import type { SandboxState } from '../state';
-import type { Schema } from '../validate';
 import { parseBody } from '../validate';
 import { ok, requireSelf, type Route } from './common';
 import { listRoute, recordRoute, type RecordRef } from './ownedRecords';
 
 const templates = (state: SandboxState) => state.store.templates;
 /** Every template endpoint names the caller `userId` and the template `templateId`. */
-const ref = <B extends { userId: string; templateId: string }>(schema: Schema<B>): RecordRef<B> => ({ schema, owner: 'userId', id: 'templateId' });
+const ref = <B extends { userId: string; templateId: string }>(schema: RecordRef<B>['schema']): RecordRef<B> => ({ schema, owner: 'userId', id: 'templateId' });
 
 export const templateRoutes: Record<string, Route> = {
 	'/createBadgeTemplate': {
@@ -33,10 +32,16 @@ export const templateRoutes: Record<string, Route> = {
 
 	'/getASingleBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry) => ({ ...entry.doc })),
 
-	'/updateBadgeTemplate': recordRoute('template', templates, ref(updateTemplateBody), (entry, b, state) => {
-		state.store.updateTemplate(entry.doc._id, b.data);
-		return { _id: entry.doc._id };
-	}),
+	'/updateBadgeTemplate': recordRoute(
+		'template',
+		templates,
+		// Under the "sparse" reading a template may lack its colours, so an update may omit them.
+		ref((state, clientId) => updateTemplateBodyFor(state.readings.get(clientId).records === 'sparse')),
+		(entry, b, state) => {
+			state.store.updateTemplate(entry.doc._id, b.data);
+			return { _id: entry.doc._id };
+		},
+	),
 
 	'/deleteBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry, _b, state) => {
 		state.store.templates.remove(entry.doc._id);

@@ -59,7 +59,15 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		const [holder] = nodeJson(run, 'Create holder');
 		expect(holder).toMatchObject({ _id: expect.stringMatching(/^hold_/), name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100' });
 		expect(nodeJson(run, 'Issue badge')).toEqual([
-			{ recipientId: holder._id, issued: true, badgeId: expect.stringMatching(/^badge_/), status: 'success', templateId: course()._id },
+			{
+				recipientId: holder._id,
+				issued: true,
+				badgeId: expect.stringMatching(/^badge_/),
+				outcome: 'issued',
+				batchStatus: 'success',
+				status: 'success',
+				templateId: course()._id,
+			},
 		]);
 		expect(apiCalls(requests)).toEqual([
 			{
@@ -122,7 +130,15 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 
 		const issued = nodeItems(run, 'Issue badges in bulk');
 		expect(issued.map((item) => item.json)).toEqual(
-			holders.map((holder) => ({ recipientId: holder._id, issued: true, badgeId: expect.any(String), status: 'success', templateId: course()._id })),
+			holders.map((holder) => ({
+				recipientId: holder._id,
+				issued: true,
+				badgeId: expect.any(String),
+				outcome: 'issued',
+				batchStatus: 'success',
+				status: 'success',
+				templateId: course()._id,
+			})),
 		);
 		expect(issued.map((item) => item.pairedItem)).toEqual(holders.map((_, item) => ({ item })));
 	});

@@ -280,7 +280,15 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 				},
 			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([
-				{ recipientId: holders[0]._id, issued: true, badgeId: expect.stringMatching(/^badge_/), status: 'success', templateId: template._id },
+				{
+					recipientId: holders[0]._id,
+					issued: true,
+					badgeId: expect.stringMatching(/^badge_/),
+					outcome: 'issued',
+					batchStatus: 'success',
+					status: 'success',
+					templateId: template._id,
+				},
 			]);
 		});
 
@@ -300,9 +308,18 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			]);
 			const items = nodeItems(result, 'MyPit');
 			expect(items.map((item) => item.json)).toEqual([
-				{ recipientId: ids[0], issued: true, badgeId: expect.any(String), status: 'partial', templateId: template._id },
-				{ recipientId: 'hold_missing', issued: false, badgeId: null, error: 'Holder not found', status: 'partial', templateId: template._id },
-				{ recipientId: ids[2], issued: true, badgeId: expect.any(String), status: 'partial', templateId: template._id },
+				{ recipientId: ids[0], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
+				{
+					recipientId: 'hold_missing',
+					issued: false,
+					badgeId: null,
+					outcome: 'not issued',
+					batchStatus: 'partial',
+					error: 'Holder not found',
+					status: 'partial',
+					templateId: template._id,
+				},
+				{ recipientId: ids[2], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		});

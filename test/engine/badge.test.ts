@@ -38,6 +38,8 @@ describe('Badge: Issue', () => {
 			recipientId: holders[0]._id,
 			issued: true,
 			badgeId: expect.any(String),
+			outcome: 'issued',
+			batchStatus: 'success',
 			status: 'success',
 			templateId: template._id,
 		});
@@ -96,9 +98,18 @@ describe('Badge: Issue', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([
-			{ recipientId: ids[0], issued: true, badgeId: expect.any(String), status: 'partial', templateId: template._id },
-			{ recipientId: 'hold_missing', issued: false, badgeId: null, error: 'Holder not found', status: 'partial', templateId: template._id },
-			{ recipientId: ids[2], issued: true, badgeId: expect.any(String), status: 'partial', templateId: template._id },
+			{ recipientId: ids[0], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
+			{
+				recipientId: 'hold_missing',
+				issued: false,
+				badgeId: null,
+				outcome: 'not issued',
+				batchStatus: 'partial',
+				error: 'Holder not found',
+				status: 'partial',
+				templateId: template._id,
+			},
+			{ recipientId: ids[2], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
 		]);
 	});
 

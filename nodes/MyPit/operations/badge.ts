@@ -22,5 +22,5 @@ export const issueBadge: OperationHandler = async function ({ client, body }) {
 	if (isBulk(this)) return await issueForAllItems(this, client, body);
 	const settings = readIssueSettings(this, body);
 	const recipients = readRecipients(this);
-	return withStatus(await issueInBatches(this, client, settings, recipients), settings.templateId);
+	return withStatus(await issueInBatches(this, client, settings, recipients), settings.templateId, settings.batchSize);
 };

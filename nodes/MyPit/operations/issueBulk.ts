@@ -71,7 +71,7 @@ export async function issueForAllItems(
 				return [];
 			},
 		);
-		for (const json of withStatus(outcomes, settings.templateId)) {
+		for (const json of withStatus(outcomes, settings.templateId, settings.batchSize)) {
 			linked.push({ json, inputIndex: rowOfRecipient.get(json.recipientId as string) as number });
 		}
 	}

@@ -64,13 +64,14 @@ export const updateTemplate: OperationHandler = async function ({ client, body }
 		description: requireText(merged.description, L.description),
 		criteria: requireText(merged.criteria, L.criteria),
 		validityPeriod: requirePositiveInteger(merged.validityPeriod, L.validityPeriod),
-		backgroundColor: requireText(merged.backgroundColor, L.backgroundColor),
-		textColor: requireText(merged.textColor, L.textColor),
 		price: requireNonNegativeNumber(merged.price, L.price),
 		updatedAt: Date.now(),
 	};
-	if (merged.imageUrl !== undefined && merged.imageUrl !== null && merged.imageUrl !== '') {
-		data.imageUrl = requireText(merged.imageUrl, L.imageUrl);
+	// A record may lack the optional fields (imageUrl; the colours on some backends): what it
+	// lacks and the user did not set is left out rather than invented.
+	for (const field of ['imageUrl', 'backgroundColor', 'textColor'] as const) {
+		const value = merged[field];
+		if (value !== undefined && value !== null && value !== '') data[field] = requireText(value, L[field]);
 	}
 	return [await client.request(ENDPOINTS.updateTemplate, { userId, templateId, data })];
 };

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { documentedAnswer } from './answers';
 import type { Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
@@ -65,7 +66,7 @@ export class MyPitClient {
 							: describeErrorResponse(response),
 					(error: unknown) => describeFailure(error),
 				);
-			if ('answer' in failure) return this.checkJson<T>(failure.answer, label, attempt + 1);
+			if ('answer' in failure) return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			// A cancelled execution stops retrying: its next request would be aborted anyway.
 			if (delay === undefined || this.context.getExecutionCancelSignal()?.aborted) {
