@@ -66,5 +66,9 @@ export function createControl(state: SandboxState): SandboxControl {
 		reset: () => state.reset(),
 		getConfig: () => ({ ...state.config }),
 		pendingFaults: () => state.faults.pending(),
+		inFlight: () => state.load.report(),
+		resetInFlight: () => state.load.resetMaxima(),
+		setLatency: (ms) => state.load.setLatency(ms),
+		getLatency: () => state.load.latencyMs,
 	};
 }

@@ -2,6 +2,7 @@
 export { startSandbox } from './server';
 export { DEMO_ACCOUNT, DEFAULT_PAGE_CAP } from './state';
 export { BADGE_TYPES, CURSOR_RULES, FAULT_KINDS, PAGINATION_BEHAVIOURS } from './types';
+export type { InFlightReport } from './load';
 export type {
 	Account,
 	BadgeType,

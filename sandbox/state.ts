@@ -3,6 +3,7 @@
  * Shared by the API routes, the in-process control and the HTTP control surface.
  */
 import { FaultQueue } from './faults';
+import { LoadMeter } from './load';
 import type { PaginationSettings } from './pagination';
 import { RequestLog } from './requestLog';
 import { Store } from './store';
@@ -24,6 +25,7 @@ export class SandboxState {
 	readonly store = new Store();
 	readonly faults = new FaultQueue();
 	readonly log = new RequestLog();
+	readonly load = new LoadMeter();
 	config: SandboxConfig;
 	private freshSeq = FRESH_CURSOR_BASE;
 
@@ -51,6 +53,7 @@ export class SandboxState {
 		this.store.clear();
 		this.faults.clear();
 		this.log.reset();
+		this.load.reset();
 		this.config = this.initialConfig();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });

@@ -2,6 +2,7 @@
  * Public types of the MyPit sandbox: the records it stores, its options and its control surface.
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
  */
+import type { InFlightReport } from './load';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -75,6 +76,8 @@ export interface SandboxOptions {
 	seedDemo?: boolean;
 	/** Do not print anything (the library itself never prints; the CLI does). */
 	quiet?: boolean;
+	/** Milliseconds added to every API request before it is handled (default 0; reset goes back to it). */
+	latencyMs?: number;
 }
 
 export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
@@ -153,6 +156,13 @@ export interface SandboxControl {
 	getConfig(): SandboxConfig;
 	/** Faults still queued, with their remaining times/skip (extension, not in the brief's list). */
 	pendingFaults(): Fault[];
+	/** Most API requests seen in flight at once, overall and per clientId (see load.ts). */
+	inFlight(): InFlightReport;
+	/** Starts the in-flight maxima again (reset() does too). */
+	resetInFlight(): void;
+	/** Milliseconds added to every API request; 0 = none. */
+	setLatency(ms: number): void;
+	getLatency(): number;
 }
 
 export interface Sandbox {
