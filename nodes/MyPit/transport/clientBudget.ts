@@ -10,6 +10,8 @@ export class ClientBudget {
 	private nextSlotAt = 0;
 	/** Milliseconds between two sends; 0 = no limit. */
 	private spacingMs = 0;
+	/** Epoch ms of the last send under the limit. */
+	private lastSentAt = Number.NEGATIVE_INFINITY;
 
 	/**
 	 * Requests are spread evenly, one every 60/N seconds, rather than N at once and then a minute
@@ -34,12 +36,28 @@ export class ClientBudget {
 		this.pausedUntil = Math.max(this.pausedUntil, now + ms);
 	}
 
-	/** Takes the next send slot: how long to wait before sending (0 = send now). */
+	/** Takes the next send slot, in arrival order: how long to wait for it (0 = now). */
 	reserveSlot(now: number): number {
 		if (!this.limited) return 0;
 		const slot = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slot + this.spacingMs;
 		return slot - now;
+	}
+
+	/**
+	 * At the slot, just before sending: 0 records the send; more means the previous send went out
+	 * late (a busy process wakes timers late) and this one waits that much longer, so two sends
+	 * are never closer than the spacing.
+	 */
+	confirmSend(now: number): number {
+		if (!this.limited) return 0;
+		const early = this.lastSentAt + this.spacingMs - now;
+		if (early > 0) {
+			this.nextSlotAt = Math.max(this.nextSlotAt, now + early + this.spacingMs);
+			return early;
+		}
+		this.lastSentAt = now;
+		return 0;
 	}
 }
 

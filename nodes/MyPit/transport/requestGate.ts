@@ -37,10 +37,12 @@ export class RequestGate {
 			try {
 				// A 429 elsewhere may have paused the client while this request queued.
 				if (this.budget.pauseLeft(Date.now()) > 0) continue;
-				const wait = this.budget.reserveSlot(Date.now());
-				if (wait > 0) {
-					this.logRateWait(wait);
-					await sleep(wait);
+				let wait = this.budget.reserveSlot(Date.now());
+				if (wait > 0) this.logRateWait(wait);
+				for (;;) {
+					if (wait > 0) await sleep(wait);
+					wait = this.budget.confirmSend(Date.now());
+					if (wait === 0) break;
 				}
 				return await attempt();
 			} finally {
