@@ -1,10 +1,12 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { LoggedRequest } from '../../sandbox';
 import { engineLogger } from '../helpers/engineLogger';
 import { jsonOf, useSandbox } from '../helpers/fixture';
 
 const sandbox = useSandbox();
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const getHolder = (options: Record<string, unknown> = {}) => ({
+const getHolder = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'holder',
 	operation: 'get',
 	holderId: byId('={{ $json.id }}'),
