@@ -7,6 +7,7 @@
  *   npm run build && npm run bench:concurrency
  *   npm run bench:concurrency -- --quick     # 300 items only
  *   npm run bench:concurrency -- --rate      # the rate limit only
+ *   npm run bench:concurrency -- --items 5000 --bound 1000   # one row
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -86,6 +87,13 @@ async function rateRow(engine: Engine, sandbox: SandboxProcess, perMinute: numbe
 async function main() {
 	const quick = process.argv.includes('--quick');
 	const rateOnly = process.argv.includes('--rate');
+	const argument = (name: string) => {
+		const index = process.argv.indexOf(name);
+		return index >= 0 ? Number(process.argv[index + 1]) : undefined;
+	};
+	const onlyItems = argument('--items');
+	const onlyBound = argument('--bound');
+	const oneRow = onlyItems !== undefined;
 	const engine = require('../test/helpers/engine') as Engine;
 	const sandbox = await startSandboxProcess();
 	try {
@@ -96,19 +104,18 @@ async function main() {
 		console.log(`Holder → Get, sandbox latency ${LATENCY_MS} ms, n8n engine in process (n8n-core ${require('n8n-core/package.json').version})\n`);
 		console.log('| Items | Max Concurrent Requests | Max in flight | Time (s) | Requests |');
 		console.log('| ---: | --- | ---: | ---: | ---: |');
-		for (const items of rateOnly ? [] : quick ? [300] : [300, 5000]) {
-			for (const [label, bound] of [
-				['default (5)', undefined],
-				['1', 1],
-				['16', 16],
-				[`${UNBOUNDED} (unbounded)`, UNBOUNDED],
-			] as const) {
-				if (items > 300 && bound === 1) continue; // 5,000 × 50 ms one at a time: over 4 minutes, adds nothing
+		for (const items of rateOnly ? [] : oneRow ? [onlyItems] : quick ? [300] : [300, 5000]) {
+			const bounds: Array<readonly [string, number | undefined]> = oneRow
+				? [[onlyBound === undefined ? 'default (5)' : String(onlyBound), onlyBound]]
+				: [['default (5)', undefined], ['1', 1], ['16', 16], [`${UNBOUNDED} (unbounded)`, UNBOUNDED]];
+			for (const [label, bound] of bounds) {
+				if (!oneRow && items > 300 && bound === 1) continue; // 5,000 × 50 ms one at a time: over 4 minutes, adds nothing
 				const row = await concurrencyRow(engine, sandbox, items, label, bound);
 				console.log(`| ${row.items} | ${row.label} | ${row.maxInFlight} | ${row.seconds.toFixed(2)} | ${row.requests} |`);
 			}
 		}
 
+		if (oneRow) return;
 		console.log('\nMax Requests per Minute: one client ID, several executions of Holder → Get at once (same latency)\n');
 		console.log('| Limit / min | Executions at once | Requests | Time (s) | Measured / min |');
 		console.log('| ---: | ---: | ---: | ---: | ---: |');
