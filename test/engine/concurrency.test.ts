@@ -160,8 +160,10 @@ describe('Max Requests per Minute (credential)', () => {
 			expect(result.items).toHaveLength(30);
 			const times = arrivals();
 			const gaps = times.slice(1).map((time, index) => time - times[index]);
-			// One at a time: each gap is the 20 ms latency plus the round trip, never a wait.
-			expect(Math.max(...gaps)).toBeLessThan(120);
+			// One at a time: a gap is the 20 ms latency plus the round trip, never a wait of the
+			// limiter (the median, since a busy machine can stall any single request).
+			const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+			expect(median).toBeLessThan(100);
 			expect(info.mock.calls.map(([message]) => String(message)).filter((line) => /MyPit/.test(line))).toEqual([]);
 		} finally {
 			info.mockRestore();

@@ -12,7 +12,8 @@ const hello = (account = sb.demo) => request(sb, 'GET', '/hello', { account });
 
 describe('requests in flight', () => {
 	it('reports the most requests held at once, overall and per account', async () => {
-		sb.control.setLatency(150);
+		// Long enough that all five overlap even on a busy machine.
+		sb.control.setLatency(1000);
 		const other = sb.control.createAccount();
 		await Promise.all([hello(), hello(), hello(), hello(other), hello(other)]);
 		await hello();
@@ -39,7 +40,7 @@ describe('requests in flight', () => {
 	});
 
 	it('GET /__sandbox/in-flight reports, DELETE starts the maxima again', async () => {
-		sb.control.setLatency(100);
+		sb.control.setLatency(1000);
 		await Promise.all([hello(), hello()]);
 		expect((await control(sb, 'GET', '/in-flight')).body).toMatchObject({ maxInFlight: 2, inFlight: 0 });
 		const cleared = await control(sb, 'DELETE', '/in-flight');
