@@ -62,6 +62,15 @@ export class MyPitApi implements ICredentialType {
 			placeholder: 'did:ethr:0x123...',
 			description: 'Your issuer DID, used when creating holders unless the node sets its own',
 		},
+		{
+			displayName: 'Max Requests per Minute',
+			name: 'maxRequestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100000, numberPrecision: 0 },
+			default: 0,
+			description:
+				'Throttles every MyPit node that uses this client ID in this n8n process (all workflows and executions share one budget; each queue-mode worker has its own). Requests are spread evenly, one every 60/N seconds. 0 or empty: no limit.',
+		},
 	];
 
 	// The API authenticates every request with these two headers. The secret key goes only to an

@@ -68,5 +68,9 @@ export function createControl(state: SandboxState): SandboxControl {
 		pendingFaults: () => state.faults.pending(),
 		setReadings: (readings, clientId) => state.readings.set(readings, clientId),
 		getReadings: (clientId) => state.readings.get(clientId),
+		inFlight: () => state.load.report(),
+		resetInFlight: () => state.load.resetMaxima(),
+		setLatency: (ms) => state.load.setLatency(ms),
+		getLatency: () => state.load.latencyMs,
 	};
 }

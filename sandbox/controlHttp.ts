@@ -134,6 +134,22 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 			return okJson(control.getReadings(b.clientId as string | undefined));
 		},
 	},
+	'/in-flight': {
+		GET: (_body, control) => okJson(control.inFlight()),
+		DELETE: (_body, control) => {
+			control.resetInFlight();
+			return okJson(control.inFlight());
+		},
+	},
+	'/latency': {
+		GET: (_body, control) => okJson({ latencyMs: control.getLatency() }),
+		POST: (body, control) => {
+			const b = asObject(body, 'latency');
+			onlyKeys(b, ['latencyMs'], 'latency');
+			control.setLatency(b.latencyMs as number);
+			return okJson({ latencyMs: control.getLatency() });
+		},
+	},
 	'/reset': {
 		POST: (_body, control) => {
 			control.reset();

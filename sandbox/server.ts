@@ -13,6 +13,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	if (!Number.isInteger(pageCap) || pageCap < 1) throw new Error('pageCap must be a positive integer');
 	const host = options.host ?? '127.0.0.1';
 	const state = new SandboxState(pageCap, options.seedDemo ?? true, options.readings);
+	if (options.latencyMs !== undefined) state.load.setStartLatency(options.latencyMs);
 	const control = createControl(state);
 	const timers = new Set<NodeJS.Timeout>();
 
@@ -65,6 +66,11 @@ function urlHost(host: string): string {
 	return host.includes(':') ? `[${host}]` : host;
 }
 
+function clientIdHeader(req: IncomingMessage): string {
+	const value = req.headers.clientid;
+	return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
 async function handle(
 	req: IncomingMessage,
 	res: ServerResponse,
@@ -91,6 +97,9 @@ async function handle(
 	}
 
 	const entry = state.log.start(method, path, req.headers, loggedBody(parsed));
+	// In flight from arrival until the response is out or the connection is gone.
+	res.once('close', state.load.enter(clientIdHeader(req)));
+	if (state.load.latencyMs > 0) await sleep(state.load.latencyMs);
 	const fault = state.faults.take(path);
 	if (fault) entry.fault = fault.kind;
 	if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);

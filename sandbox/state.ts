@@ -3,6 +3,7 @@
  * Shared by the API routes, the in-process control and the HTTP control surface.
  */
 import { FaultQueue } from './faults';
+import { LoadMeter } from './load';
 import type { PaginationSettings } from './pagination';
 import { type Readings, ReadingsRegistry } from './readings';
 import { RequestLog } from './requestLog';
@@ -25,6 +26,7 @@ export class SandboxState {
 	readonly store = new Store();
 	readonly faults = new FaultQueue();
 	readonly log = new RequestLog();
+	readonly load = new LoadMeter();
 	config: SandboxConfig;
 	readonly readings: ReadingsRegistry;
 	private freshSeq = FRESH_CURSOR_BASE;
@@ -55,6 +57,7 @@ export class SandboxState {
 		this.store.clear();
 		this.faults.clear();
 		this.log.reset();
+		this.load.reset();
 		this.config = this.initialConfig();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		this.readings.reset();

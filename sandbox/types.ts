@@ -4,6 +4,7 @@ import type { Readings } from './readings';
  * Public types of the MyPit sandbox: the records it stores, its options and its control surface.
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
  */
+import type { InFlightReport } from './load';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -79,6 +80,8 @@ export interface SandboxOptions {
 	quiet?: boolean;
 	/** How answers the API document leaves open are shaped (see readings.ts; default today's). */
 	readings?: Partial<Readings>;
+	/** Milliseconds added to every API request before it is handled (default 0; reset goes back to it). */
+	latencyMs?: number;
 }
 
 export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
@@ -161,6 +164,13 @@ export interface SandboxControl {
 	setReadings(readings: Partial<Readings>, clientId?: string): void;
 	/** Readings in force for the sandbox, or for one account. */
 	getReadings(clientId?: string): Readings;
+	/** Most API requests seen in flight at once, overall and per clientId (see load.ts). */
+	inFlight(): InFlightReport;
+	/** Starts the in-flight maxima again (reset() does too). */
+	resetInFlight(): void;
+	/** Milliseconds added to every API request; 0 = none. */
+	setLatency(ms: number): void;
+	getLatency(): number;
 }
 
 export interface Sandbox {

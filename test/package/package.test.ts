@@ -20,6 +20,9 @@ describe('package.json follows n8n community package rules', () => {
 	test('no runtime dependencies, n8n-workflow as a peer, no install scripts', () => {
 		expect(pkg.dependencies).toBeUndefined();
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		// Optional, so a plain `npm install n8n-nodes-mypit` (queue mode, Docker) installs the
+		// package alone and the node uses n8n's own n8n-workflow (test/e2e/installPaths.test.ts).
+		expect(pkg.peerDependenciesMeta).toEqual({ 'n8n-workflow': { optional: true } });
 		for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
 			expect(pkg.scripts[script]).toBeUndefined();
 		}

@@ -9,9 +9,9 @@ import { tail } from './logs';
 
 export interface InstallCommunityPackageOptions {
 	/**
-	 * Also install peerDependencies (n8n-workflow) into the nodes folder, as a plain
-	 * `npm install` does. Default false: like n8n's own installer, which strips them, so the
-	 * package resolves n8n-workflow from n8n itself.
+	 * Resolve peerDependencies the npm way, as a plain `npm install` does (a required peer is
+	 * installed into the nodes folder, an optional one is not). Default false: like n8n's own
+	 * installer, which strips them, so the package resolves n8n-workflow from n8n itself.
 	 */
 	includePeers?: boolean;
 	timeoutMs?: number;

@@ -73,6 +73,12 @@ export interface StackOptions {
 	 * is cached). false: n8n must be provisioned already, else starting fails saying so.
 	 */
 	provision?: boolean;
+	/**
+	 * Install the package with a plain `npm install <tarball>` in .n8n/nodes, as n8n's docs give
+	 * for queue mode and Docker (peers resolved the npm way). Default: as the Community Nodes
+	 * panel does, without peers.
+	 */
+	plainNpmInstall?: boolean;
 	/** Progress lines (default: nothing). */
 	log?: (line: string) => void;
 }
@@ -165,7 +171,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		await step('install the package as a community node', async () => {
 			// A re-install over the same name and version must not keep the previous build.
 			await fsp.rm(path.join(home.nodesDir, 'node_modules', 'n8n-nodes-mypit'), { recursive: true, force: true });
-			return installCommunityPackage(home, tarball);
+			return installCommunityPackage(home, tarball, { includePeers: options.plainNpmInstall ?? false });
 		});
 
 		const port = (await choosePort(options.port, DEFAULT_N8N_PORT)) || (await getFreePort());

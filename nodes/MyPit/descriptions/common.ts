@@ -61,7 +61,18 @@ export const retryOptions: INodeProperties[] = [
 	},
 ];
 
-/** The Options collection of an operation: user ID override and retries, plus what `extra` adds. */
+/** How many requests of one node run may be in flight at once (see operations/requestLimits.ts). */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+	default: 5, // DEFAULT_MAX_CONCURRENT_REQUESTS (n8n lint wants a literal)
+	description:
+		'How many MyPit requests this node sends at once, across all input items, pages and batches. Lower it if MyPit answers 429 Too Many Requests; 1 sends one request at a time.',
+};
+
+/** The Options collection of an operation: user ID override, retries and concurrency, plus what `extra` adds. */
 export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -70,7 +81,7 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
-		options: [...extra, userIdOption, ...retryOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, userIdOption, ...retryOptions, concurrencyOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

@@ -12,6 +12,7 @@ import { MyPitClient, requestBaseFrom } from '../transport/client';
 import { readCredentials } from '../shared/identity';
 import { requireSafeBaseUrl } from '../shared/baseUrl';
 import { InputError, requireNonNegativeNumber, toInputNodeError } from '../shared/validation';
+import { requestGateForRun } from './requestLimits';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 
 export interface OperationCall {
@@ -63,7 +64,8 @@ export function runOperation(handler: OperationHandler, skipItem?: SkipItem): Ro
 			const credentials = await readCredentials(this);
 			const base = requestBaseFrom(requestData.options as IHttpRequestOptions);
 			base.baseURL = requireSafeBaseUrl(credentials.baseUrl);
-			const client = new MyPitClient(this, base, readRetryPolicy(this), credentials);
+			const gate = requestGateForRun(this, credentials);
+			const client = new MyPitClient(this, base, readRetryPolicy(this), credentials, gate);
 			const body = (requestData.options.body ?? {}) as IDataObject;
 			const results = await handler.call(this, { client, body, itemIndex });
 			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));

@@ -19,3 +19,14 @@ export async function oncePerRun<T>(context: IExecuteSingleFunctions, key: strin
 	}
 	return await value;
 }
+
+const syncRuns = new WeakMap<object, Map<string, unknown>>();
+
+/** Like oncePerRun for a value made at once (no await): the first item of the run creates it. */
+export function perRunValue<T>(context: IExecuteSingleFunctions, key: string, create: () => T): T {
+	const run = context.getExecuteData();
+	let values = syncRuns.get(run);
+	if (!values) syncRuns.set(run, (values = new Map()));
+	if (!values.has(key)) values.set(key, create());
+	return values.get(key) as T;
+}

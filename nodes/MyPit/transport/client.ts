@@ -11,6 +11,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { documentedAnswer } from './answers';
 import type { Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
+import type { RequestGate } from './requestGate';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
@@ -35,6 +36,8 @@ export class MyPitClient {
 		private readonly base: RequestBase,
 		private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 		credentials?: ICredentialDataDecryptedObject,
+		/** Bounds concurrency and applies the client's rate limit and 429 pauses (requestGate.ts). */
+		private readonly gate?: RequestGate,
 	) {
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 		this.credentialOptions =
@@ -57,15 +60,17 @@ export class MyPitClient {
 		if (body !== undefined) options.body = body;
 		const label = `${endpoint.method} ${endpoint.path}`;
 		for (let attempt = 0; ; attempt++) {
-			const failure = await this.context.helpers.httpRequestWithAuthentication
-				.call(this.context, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
-				.then(
-					(response: IN8nHttpFullResponse) =>
-						response.statusCode >= 200 && response.statusCode < 300
-							? { answer: response.body }
-							: describeErrorResponse(response),
-					(error: unknown) => describeFailure(error),
-				);
+			const send = async () =>
+				await this.context.helpers.httpRequestWithAuthentication
+					.call(this.context, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
+					.then(
+						(response: IN8nHttpFullResponse) =>
+							response.statusCode >= 200 && response.statusCode < 300
+								? { answer: response.body }
+								: describeErrorResponse(response),
+						(error: unknown) => describeFailure(error),
+					);
+			const failure = this.gate ? await this.gate.send(send) : await send();
 			if ('answer' in failure) return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			// A cancelled execution stops retrying: its next request would be aborted anyway.
@@ -77,6 +82,8 @@ export class MyPitClient {
 					attempts: attempt + 1,
 				});
 			}
+			// Too many requests: the client's other requests hold back as well.
+			if (failure.status === 429) this.gate?.pauseClient(delay, label, failure.retryAfter);
 			await sleep(delay);
 		}
 	}

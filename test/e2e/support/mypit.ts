@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { LoggedRequest } from '../../../sandbox';
-import { startStack, type Stack } from '../../../tooling/stack/stack';
+import { startStack, type Stack, type StackOptions } from '../../../tooling/stack/stack';
 import { REPO_ROOT, n8nE2eGate, n8nPaths, type N8nWorkflowInput } from '../../../tooling/n8n';
 
 export const gate = n8nE2eGate();
@@ -28,11 +28,11 @@ export function reportSkip(): void {
 }
 
 /** The npm start setup for a test file: temporary, free ports, dist/ as built by `npm test`. */
-export async function startTestStack(): Promise<Stack> {
+export async function startTestStack(options: Pick<StackOptions, 'plainNpmInstall'> = {}): Promise<Stack> {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'MyPit', 'MyPit.node.js'))) {
 		throw new Error('dist/ is not built: `npm test` builds it, or run `npm run build`');
 	}
-	return await startStack({ home: 'temporary', build: false, provision: false, port: 0, sandboxPort: 0 });
+	return await startStack({ home: 'temporary', build: false, provision: false, port: 0, sandboxPort: 0, ...options });
 }
 
 /** Path and JSON body of each API request the sandbox saw (the control surface is never logged). */

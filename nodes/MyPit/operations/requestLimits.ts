@@ -1,0 +1,50 @@
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { perRunValue } from '../shared/perRun';
+import { InputError, describeValue, requirePositiveInteger } from '../shared/validation';
+import { budgetFor } from '../transport/clientBudget';
+import { RequestGate } from '../transport/requestGate';
+import { Semaphore } from '../transport/semaphore';
+
+/**
+ * Five at once: a run of thousands of items still moves at about 100 requests per second
+ * against an API that answers in 50 ms, while one node never bursts more than a handful of
+ * requests at a service whose own guide asks clients to throttle themselves.
+ */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
+export const MAX_CONCURRENT_REQUESTS = 1000;
+export const MAX_REQUESTS_PER_MINUTE = 100_000;
+
+/**
+ * The gate every request of this node run goes through: one concurrency bound for the run (the
+ * first item's "Max Concurrent Requests"; each item's value is still checked) and the shared
+ * budget of the credential's API client.
+ */
+export function requestGateForRun(context: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): RequestGate {
+	const maxConcurrent = requirePositiveInteger(
+		context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS),
+		'Max Concurrent Requests',
+		MAX_CONCURRENT_REQUESTS,
+	);
+	const maxRequestsPerMinute = readMaxRequestsPerMinute(credentials.maxRequestsPerMinute);
+	return perRunValue(context, 'requestGate', () => {
+		const clientId = String(credentials.clientId ?? '');
+		const budget = budgetFor(String(credentials.baseUrl ?? ''), clientId);
+		// The newest setting wins when two credentials share a client ID.
+		budget.setLimit(maxRequestsPerMinute);
+		return new RequestGate(context, new Semaphore(maxConcurrent), budget, { clientId, maxRequestsPerMinute });
+	});
+}
+
+/** Empty or 0: no limit. */
+export function readMaxRequestsPerMinute(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '' || value === 0) return undefined;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_REQUESTS_PER_MINUTE) {
+		throw new InputError(
+			'Max Requests per Minute',
+			`a whole number from 1 to ${MAX_REQUESTS_PER_MINUTE} in the MyPit credential, or empty for no limit`,
+			describeValue(value),
+		);
+	}
+	return value;
+}

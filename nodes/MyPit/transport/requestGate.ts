@@ -1,0 +1,80 @@
+import type { INode, Logger } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { ClientBudget } from './clientBudget';
+import type { Semaphore } from './semaphore';
+
+/** What the gate needs from n8n: any function context (node run, poll, load options) has it. */
+export interface GateContext {
+	getNode(): INode;
+	logger: Logger;
+}
+
+/** How often a run logs that it waits for the rate limit (the first wait is always logged). */
+const RATE_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * The way every MyPit HTTP attempt goes out: after any pause its API client was asked to take
+ * (429), holding one of the run's concurrency permits, in the client's next rate-limit slot.
+ * The permit is held for the attempt only, never for a retry wait.
+ */
+export class RequestGate {
+	private rateWaits = { count: 0, totalMs: 0, loggedAt: Number.NEGATIVE_INFINITY };
+
+	constructor(
+		private readonly context: GateContext,
+		private readonly permits: Semaphore,
+		private readonly budget: ClientBudget,
+		/** For log lines: the client ID (never the secret) and the limit it runs under. */
+		private readonly client: { clientId: string; maxRequestsPerMinute?: number },
+	) {}
+
+	async send<T>(attempt: () => Promise<T>): Promise<T> {
+		for (;;) {
+			const pause = this.budget.pauseLeft(Date.now());
+			if (pause > 0) await sleep(pause);
+			const release = await this.permits.acquire();
+			try {
+				// A 429 elsewhere may have paused the client while this request queued.
+				if (this.budget.pauseLeft(Date.now()) > 0) continue;
+				let wait = this.budget.reserveSlot(Date.now());
+				if (wait > 0) this.logRateWait(wait);
+				for (;;) {
+					if (wait > 0) await sleep(wait);
+					wait = this.budget.confirmSend(Date.now());
+					if (wait === 0) break;
+				}
+				return await attempt();
+			} finally {
+				release();
+			}
+		}
+	}
+
+	/** After a 429: every request of this API client waits `ms` before its next attempt. */
+	pauseClient(ms: number, endpoint: string, retryAfter: string | undefined): void {
+		this.budget.pauseFor(ms, Date.now());
+		const why = retryAfter ? `its Retry-After (${retryAfter})` : 'a backoff (no Retry-After given)';
+		this.context.logger.info(
+			`MyPit answered ${endpoint} with 429 Too Many Requests: every request of client "${this.client.clientId}" waits ${seconds(ms)} before its next attempt, for ${why}`,
+			{ node: this.context.getNode().name },
+		);
+	}
+
+	private logRateWait(ms: number): void {
+		const waits = this.rateWaits;
+		waits.count += 1;
+		waits.totalMs += ms;
+		const now = Date.now();
+		if (now - waits.loggedAt < RATE_LOG_INTERVAL_MS) return;
+		waits.loggedAt = now;
+		this.context.logger.info(
+			`MyPit request waits ${seconds(ms)} for the credential's Max Requests per Minute (${this.client.maxRequestsPerMinute} for client "${this.client.clientId}"); ${waits.count} request(s) of this run have waited ${seconds(waits.totalMs)} in all`,
+			{ node: this.context.getNode().name },
+		);
+	}
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s`;
+}

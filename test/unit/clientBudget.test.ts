@@ -1,0 +1,72 @@
+import { ClientBudget, budgetFor } from '../../nodes/MyPit/transport/clientBudget';
+import { readMaxRequestsPerMinute } from '../../nodes/MyPit/operations/requestLimits';
+
+describe('ClientBudget', () => {
+	test('no limit: every slot is now and every send is allowed', () => {
+		const budget = new ClientBudget();
+		expect(budget.limited).toBe(false);
+		for (let i = 0; i < 1000; i++) {
+			expect(budget.reserveSlot(1000)).toBe(0);
+			expect(budget.confirmSend(1000)).toBe(0);
+		}
+	});
+
+	test('120 per minute: slots 500 ms apart in arrival order; any 60 s holds at most 120 sends', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(120);
+		const now = 10_000;
+		const waits = Array.from({ length: 300 }, () => budget.reserveSlot(now));
+		expect(waits.slice(0, 4)).toEqual([0, 500, 1000, 1500]);
+		const sends = waits.map((wait) => now + wait);
+		for (const send of sends) expect(budget.confirmSend(send)).toBe(0);
+		const most = Math.max(...sends.map((start) => sends.filter((send) => send >= start && send < start + 60_000).length));
+		expect(most).toBe(120);
+	});
+
+	test('a send that went out late pushes the next one back by the spacing', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(60);
+		expect(budget.reserveSlot(0)).toBe(0);
+		expect(budget.reserveSlot(0)).toBe(1000);
+		// The first request is sent 900 ms late (a busy process).
+		expect(budget.confirmSend(900)).toBe(0);
+		// The second wakes at its slot, 100 ms after: it waits 900 ms more.
+		expect(budget.confirmSend(1000)).toBe(900);
+		expect(budget.confirmSend(1900)).toBe(0);
+		// And the slot after it moved too.
+		expect(budget.reserveSlot(1900)).toBe(1000);
+	});
+
+	test('a pause after a 429 holds every request until it ends; a later, shorter pause does not shorten it', () => {
+		const budget = new ClientBudget();
+		expect(budget.pauseLeft(0)).toBe(0);
+		budget.pauseFor(2000, 1000);
+		expect(budget.pauseLeft(1500)).toBe(1500);
+		budget.pauseFor(100, 1500);
+		expect(budget.pauseLeft(1500)).toBe(1500);
+		expect(budget.pauseLeft(3000)).toBe(0);
+	});
+
+	test('one budget per Base URL and client ID, whatever the trailing slash', () => {
+		const a = budgetFor('https://api.example.com/', 'client-a');
+		expect(budgetFor('https://api.example.com', 'client-a')).toBe(a);
+		expect(budgetFor('https://api.example.com', 'client-b')).not.toBe(a);
+		expect(budgetFor('http://localhost:5680', 'client-a')).not.toBe(a);
+	});
+});
+
+describe('readMaxRequestsPerMinute', () => {
+	test.each([undefined, null, '', 0])('%p means no limit', (value) => {
+		expect(readMaxRequestsPerMinute(value)).toBeUndefined();
+	});
+
+	test('a whole number from 1 to 100000 is the limit', () => {
+		expect(readMaxRequestsPerMinute(1)).toBe(1);
+		expect(readMaxRequestsPerMinute(60)).toBe(60);
+		expect(readMaxRequestsPerMinute(100_000)).toBe(100_000);
+	});
+
+	test.each([-1, 2.5, 100_001, '60', Number.NaN])('%p is refused naming the credential field', (value) => {
+		expect(() => readMaxRequestsPerMinute(value)).toThrow(/Invalid "Max Requests per Minute"/);
+	});
+});

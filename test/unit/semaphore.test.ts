@@ -1,0 +1,70 @@
+import { Semaphore } from '../../nodes/MyPit/transport/semaphore';
+
+const tick = async () => await new Promise((resolve) => setImmediate(resolve));
+
+describe('Semaphore', () => {
+	test('at most `size` holders; the next in line gets the permit on release, in arrival order', async () => {
+		const semaphore = new Semaphore(2);
+		const order: number[] = [];
+		const releases = await Promise.all([semaphore.acquire(), semaphore.acquire()]);
+		const waiting = [3, 4, 5].map(async (id) => {
+			const release = await semaphore.acquire();
+			order.push(id);
+			return release;
+		});
+		await tick();
+		expect({ inUse: semaphore.inUse, queued: semaphore.queued, order }).toEqual({ inUse: 2, queued: 3, order: [] });
+
+		releases[0]();
+		await tick();
+		expect(order).toEqual([3]);
+		releases[0](); // a second call changes nothing
+		await tick();
+		expect({ inUse: semaphore.inUse, queued: semaphore.queued }).toEqual({ inUse: 2, queued: 2 });
+
+		releases[1]();
+		(await waiting[0])();
+		await tick();
+		expect(order).toEqual([3, 4, 5]);
+		(await waiting[1])();
+		(await waiting[2])();
+		expect({ inUse: semaphore.inUse, queued: semaphore.queued }).toEqual({ inUse: 0, queued: 0 });
+	});
+
+	test('run() never has more than `size` tasks running, and returns the permit after a failure', async () => {
+		const semaphore = new Semaphore(3);
+		let running = 0;
+		let most = 0;
+		const task = async (index: number) =>
+			await semaphore.run(async () => {
+				running += 1;
+				most = Math.max(most, running);
+				await tick();
+				running -= 1;
+				if (index % 7 === 0) throw new Error(`task ${index}`);
+				return index;
+			});
+		const results = await Promise.allSettled(Array.from({ length: 50 }, (_, index) => task(index)));
+		expect(most).toBe(3);
+		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(8);
+		expect(results.map((result) => (result.status === 'fulfilled' ? result.value : -1)).filter((value) => value >= 0)).toHaveLength(42);
+		expect(semaphore.inUse).toBe(0);
+	});
+
+	test('a size of 1 runs tasks one at a time; sizes below 1 or fractions are refused', async () => {
+		const semaphore = new Semaphore(1);
+		const log: string[] = [];
+		await Promise.all(
+			['a', 'b', 'c'].map(async (name) =>
+				await semaphore.run(async () => {
+					log.push(`${name}+`);
+					await tick();
+					log.push(`${name}-`);
+				}),
+			),
+		);
+		expect(log).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-']);
+		expect(() => new Semaphore(0)).toThrow(RangeError);
+		expect(() => new Semaphore(1.5)).toThrow(RangeError);
+	});
+});
