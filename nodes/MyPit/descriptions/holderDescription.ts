@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { createOrUpdateHolder } from '../operations/holderUpsert';
 import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, holderLocator, operation, optionsCollection, simplifyField, updateFieldsCollection } from './common';
@@ -23,6 +24,17 @@ export const holderOperations: INodeProperties = {
 			},
 			ENDPOINTS.createHolder,
 			createHolder,
+		),
+		operation(
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				action: 'Create or update a holder',
+				description:
+					'Update the holder with this email (or Holder User ID) if there is one, otherwise create it. Reads your holders once per run.',
+			},
+			ENDPOINTS.createHolder,
+			createOrUpdateHolder,
 		),
 		operation(
 			{ name: 'Delete', value: 'delete', action: 'Delete a holder', description: 'Delete a holder' },
@@ -121,7 +133,22 @@ const createFields: INodeProperties[] = [
 			},
 		],
 	},
-].map((field) => ({ ...field, displayOptions: { show: show('create') } }) as INodeProperties);
+].map((field) => ({ ...field, displayOptions: { show: show('create', 'createOrUpdate') } }) as INodeProperties);
+
+const matchField: INodeProperties = {
+	displayName: 'Match By',
+	name: 'matchBy',
+	type: 'options',
+	noDataExpression: true,
+	default: 'email',
+	options: [
+		{ name: 'Email', value: 'email', description: 'Same email, ignoring case and surrounding spaces' },
+		{ name: 'Holder User ID', value: 'holderUserId', description: 'Same Holder User ID (the API\'s data.holderId)' },
+	],
+	description: 'How to find the existing holder',
+	hint: 'Reads your holders once per run (one request per 1,000 holders), shared by all items. Only name, email and phone can be updated.',
+	displayOptions: { show: show('createOrUpdate') },
+};
 
 const updateFields = updateFieldsCollection('holder', show('update'), [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
@@ -131,11 +158,12 @@ const updateFields = updateFieldsCollection('holder', show('update'), [
 
 export const holderFields: INodeProperties[] = [
 	holderLocator(show('get', 'delete', 'update'), 'holderId'),
+	matchField,
 	...createFields,
 	updateFields,
 	simplifyField(show('get')),
 	...getManyFields('holder', 'holders'),
-	optionsCollection(show('create'), [
+	optionsCollection(show('create', 'createOrUpdate'), [
 		{
 			displayName: 'Issuer DID',
 			name: 'issuerDid',
