@@ -2,6 +2,8 @@
  * Safe to run again: Holder → Create or Update and Badge → Issue with "Skip Holders Who Already
  * Have It", run through n8n's engine against the sandbox. Every case pins the exact requests.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import type { Holder, Template } from '../../sandbox';
 import { bodiesOf, jsonOf, useSandbox } from '../helpers/fixture';
 
@@ -13,7 +15,7 @@ const control = () => sandbox.sandbox.control;
 const jane = { name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100', did: 'did:ethr:0xja', userId: 'jane' };
 
 /** Holder → Create or Update mapping the form's fields, as example 01 does. */
-const upsert = (extra: Record<string, unknown> = {}) => ({
+const upsert = (extra: INodeParameters = {}) => ({
 	resource: 'holder',
 	operation: 'createOrUpdate',
 	name: '={{ $json.name }}',
@@ -159,7 +161,7 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 		holders = control().seedHolders(sandbox.account.userId, 5);
 	});
 
-	const bulk = (options: Record<string, unknown> = { skipHoldersWithBadge: true }) => ({
+	const bulk = (options: INodeParameters = { skipHoldersWithBadge: true }) => ({
 		resource: 'badge',
 		operation: 'issue',
 		templateId: byId(template._id),
