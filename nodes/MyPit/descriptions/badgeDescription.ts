@@ -109,7 +109,7 @@ const issueFields: INodeProperties[] = [
 			default: false,
 			description:
 				'Whether to leave out holders who already hold an unexpired badge of this template: their items say skipped: true with that badge’s ID, and nothing is sent when nobody is left',
-			hint: 'Reads your issued badges once per run (one request per 1,000 badges), shared by all items',
+			hint: 'Reads all your issued badges once per run (up to 1,000 per request), shared by all items',
 		},
 		{
 			displayName: 'Held Badge Status',

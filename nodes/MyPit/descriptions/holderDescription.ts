@@ -146,7 +146,7 @@ const matchField: INodeProperties = {
 		{ name: 'Holder User ID', value: 'holderUserId', description: 'Same Holder User ID (the API\'s data.holderId)' },
 	],
 	description: 'How to find the existing holder',
-	hint: 'Reads your holders once per run (one request per 1,000 holders), shared by all items. Only name, email and phone can be updated.',
+	hint: 'Reads all your holders once per run (up to 1,000 per request), shared by all items. Only name, email and phone can be updated.',
 	displayOptions: { show: show('createOrUpdate') },
 };
 
