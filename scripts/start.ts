@@ -127,7 +127,7 @@ function printDemo(stack: Stack, result: DemoResult): void {
 	console.log(`\nIn total: ${totals.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'nothing'}.`);
 	console.log(
 		failed === 0
-			? `All ${result.runs.length} runnable example workflows succeeded.`
+			? `All ${new Set(result.runs.map((entry) => entry.example.file)).size} runnable example workflows succeeded.`
 			: `${failed} example workflow(s) FAILED.`,
 	);
 }

@@ -57,11 +57,12 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		expect(summary.ok).toBe(true);
 		const { userId, issuerDid } = stack.sandbox.demo;
 		const [holder] = nodeJson(run, 'Create holder');
-		expect(holder).toMatchObject({ _id: expect.stringMatching(/^hold_/), name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100' });
+		expect(holder).toMatchObject({ _id: expect.stringMatching(/^hold_/), name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100', action: 'created' });
 		expect(nodeJson(run, 'Issue badge')).toEqual([
 			{
 				recipientId: holder._id,
 				issued: true,
+				skipped: false,
 				badgeId: expect.stringMatching(/^badge_/),
 				outcome: 'issued',
 				batchStatus: 'success',
@@ -70,6 +71,7 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			},
 		]);
 		expect(apiCalls(requests)).toEqual([
+			{ path: '/getHolders', body: { userId, paginationOpts: { numItems: 1000 } } },
 			{
 				path: '/createHolder',
 				body: {
@@ -86,6 +88,7 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 					},
 				},
 			},
+			{ path: '/getIssuedBadges', body: { userId, paginationOpts: { numItems: 1000 } } },
 			{ path: '/getASingleBadgeTemplate', body: { userId, templateId: course()._id } },
 			{
 				path: '/issueBadge',
@@ -98,6 +101,22 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 					badgeData: { course: 'Automation 101', source: 'course completion form' },
 				},
 			},
+		]);
+	});
+
+	test('01 again with the same submission: the holder is unchanged, the badge skipped, nothing written', async () => {
+		const { userId } = stack.sandbox.demo;
+		const { run, requests, summary } = await runExample(stack, example('01'));
+
+		expect(summary.ok).toBe(true);
+		const [holder] = nodeJson(run, 'Create holder');
+		expect(holder).toMatchObject({ name: 'Jane Doe', email: 'jane.doe@example.com', action: 'unchanged', changedFields: [] });
+		expect(nodeJson(run, 'Issue badge')).toEqual([
+			{ recipientId: holder._id, issued: false, skipped: true, badgeId: expect.stringMatching(/^badge_/), status: 'skipped', templateId: course()._id },
+		]);
+		expect(apiCalls(requests)).toEqual([
+			{ path: '/getHolders', body: { userId, paginationOpts: { numItems: 1000 } } },
+			{ path: '/getIssuedBadges', body: { userId, paginationOpts: { numItems: 1000 } } },
 		]);
 	});
 
@@ -127,12 +146,14 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			},
 		]);
 		expect(requests.map((request) => request.path).filter((path) => path === '/getASingleBadgeTemplate')).toHaveLength(1);
+		expect(requests.map((request) => request.path).filter((path) => path === '/getHolders' || path === '/getIssuedBadges')).toEqual(['/getHolders', '/getIssuedBadges']);
 
 		const issued = nodeItems(run, 'Issue badges in bulk');
 		expect(issued.map((item) => item.json)).toEqual(
 			holders.map((holder) => ({
 				recipientId: holder._id,
 				issued: true,
+				skipped: false,
 				badgeId: expect.any(String),
 				outcome: 'issued',
 				batchStatus: 'success',
@@ -141,6 +162,18 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			})),
 		);
 		expect(issued.map((item) => item.pairedItem)).toEqual(holders.map((_, item) => ({ item })));
+
+		// The same sheet again: every holder known and unchanged, every badge held, nothing written.
+		const again = await runExample(stack, example('02'));
+		expect(again.summary.ok).toBe(true);
+		expect(nodeJson(again.run, 'Create holders').map((holder) => [holder._id, holder.action])).toEqual(holders.map((holder) => [holder._id, 'unchanged']));
+		expect(nodeJson(again.run, 'Issue badges in bulk')).toEqual(
+			issued.map((item) => ({ ...item.json, issued: false, skipped: true, status: 'skipped' })),
+		);
+		expect(apiCalls(again.requests)).toEqual([
+			{ path: '/getHolders', body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } } },
+			{ path: '/getIssuedBadges', body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } } },
+		]);
 	});
 
 	test('03 expiring badges: Get Many (Return All), Filter within 30 days, one report item', async () => {

@@ -3,7 +3,7 @@
  * issueSuccessful=badge-ids) answers a partial issuance; the node reports each recipient as MyPit
  * did, with the badge the sandbox stored for that very recipient, and never an overall failure.
  */
-import type { Stack } from '../../scripts/stack/stack';
+import type { Stack } from '../../tooling/stack/stack';
 import { nodeItems } from './support/n8n';
 import { BOOT_TIMEOUT, byId, describeN8n, myPitWorkflow, n8nVersion, reportSkip, startTestStack } from './support/mypit';
 

@@ -83,7 +83,11 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 			const output = cli.output();
 			expect({ code, output }).toMatchObject({ code: 0 });
 			expect(output).toContain(`MyPit example workflows in n8n ${n8nVersion}:`);
-			expect(output).toMatch(/✔ 01-form-to-badge\.json[\s\S]*Create holder: Holder → Create: 1 holder created: Jane Doe/);
+			expect(output).toMatch(/✔ 01-form-to-badge\.json[\s\S]*Create holder: Holder → Create or Update: 1 holder: 1 created, 0 updated, 0 unchanged/);
+			// 01 runs twice: the second run with the same submission changes nothing.
+			expect(output).toMatch(
+				/✔ 01-form-to-badge\.json[^\n]*\n\s+Run again with the same submission: nothing created, updated or issued\n\s+Create holder: Holder → Create or Update: 1 holder: 0 created, 0 updated, 1 unchanged\n\s+Issue badge: Badge → Issue: 0 badges issued from "Course Completion" to 1 holder \(status skipped\); 1 skipped, already held/,
+			);
 			expect(output).toMatch(/Issue badges in bulk: Badge → Issue: 5 badges issued from "Course Completion" to 5 holders \(status success\)/);
 			expect(output).toMatch(/Report: 4 badge\(s\) expire within 30 days/);
 			expect(output).toMatch(/04-ai-agent-badge-assistant\.json[\s\S]*n8n loaded n8n-nodes-mypit\.myPitTool/);

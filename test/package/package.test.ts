@@ -103,6 +103,7 @@ describe('the built node and credential, as n8n loads them', () => {
 			'badge.getAll /getIssuedBadges',
 			'badge.issue /issueBadge',
 			'holder.create /createHolder',
+			'holder.createOrUpdate /createHolder',
 			'holder.delete /deleteHolder',
 			'holder.get /getHolderById',
 			'holder.getAll /getHolders',

@@ -48,6 +48,8 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 			}
 			runs.push(result);
 			for (const key of Object.keys(totals) as Array<keyof ExampleCounts>) totals[key] += result.summary.counts[key];
+			// The same form submission again: a safe re-run creates and issues nothing.
+			if (example.file.startsWith('01-')) runs.push(await runAgain(stack, example));
 			continue;
 		}
 		nodeTypes ??= await stack.server.nodeTypes();
@@ -64,4 +66,16 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 	}
 	const ok = runs.every((result) => result.summary.ok) && importedOnly.every((entry) => entry.ok);
 	return { runs, importedOnly, totals, ok };
+}
+
+/** Example 01 once more with the same submission; not ok unless it changed nothing. */
+async function runAgain(stack: Stack, example: ImportedExample): Promise<ExampleRun> {
+	const again = await runExample(stack, example);
+	const writes = again.requests.filter((request) => ['/createHolder', '/updateHolder', '/issueBadge'].includes(request.path));
+	again.summary.lines.unshift(`Run again with the same submission: ${writes.length === 0 ? 'nothing created, updated or issued' : `${writes.length} write(s)!`}`);
+	if (writes.length > 0) {
+		again.summary.ok = false;
+		again.summary.error = `the second run sent ${writes.map((request) => request.path).join(', ')}`;
+	}
+	return again;
 }

@@ -103,7 +103,7 @@ const labelOf = (value: string) => value.charAt(0).toUpperCase() + value.slice(1
 export function describeMyPitOutput(node: ExampleNode, items: N8nItem[], templates: Array<{ _id: string; name: string }> = []): string {
 	const resource = String(node.parameters.resource ?? 'badge');
 	const operation = String(node.parameters.operation ?? (resource === 'template' ? 'getAll' : resource === 'holder' ? 'create' : 'issue'));
-	const heading = `${labelOf(resource)} → ${{ getAll: 'Get Many', create: 'Create', issue: 'Issue' }[operation] ?? labelOf(operation)}`;
+	const heading = `${labelOf(resource)} → ${{ getAll: 'Get Many', create: 'Create', createOrUpdate: 'Create or Update', issue: 'Issue' }[operation] ?? labelOf(operation)}`;
 	const json = items.map((item) => item.json);
 	const errors = json.filter((item) => typeof item.error === 'string');
 	const errorText = errors.length ? `; ${plural(errors.length, 'error')}: ${String(errors[0].error)}` : '';
@@ -113,7 +113,11 @@ export function describeMyPitOutput(node: ExampleNode, items: N8nItem[], templat
 		const statuses = [...new Set(json.map((item) => item.status).filter(Boolean))].join(', ');
 		const templateId = json.find((item) => item.templateId)?.templateId;
 		const template = templates.find((candidate) => candidate._id === templateId);
-		text = `${plural(issued.length, 'badge')} issued${template ? ` from "${template.name}"` : ''} to ${plural(json.length, 'holder')}${statuses ? ` (status ${statuses})` : ''}`;
+		const skipped = json.filter((item) => item.skipped === true).length;
+		text = `${plural(issued.length, 'badge')} issued${template ? ` from "${template.name}"` : ''} to ${plural(json.length, 'holder')}${statuses ? ` (status ${statuses})` : ''}${skipped ? `; ${skipped} skipped, already held` : ''}`;
+	} else if (operation === 'createOrUpdate') {
+		const actions = ['created', 'updated', 'unchanged'].map((action) => `${json.filter((item) => item.action === action).length} ${action}`);
+		text = `${plural(json.length - errors.length, resource)}: ${actions.join(', ')}`;
 	} else if (operation === 'create') {
 		const names = json.map((item) => `${String(item.name ?? '?')} (${String(item._id ?? '?')})`);
 		text = `${plural(json.length - errors.length, resource)} created${names.length ? `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : ''}`;
@@ -174,6 +178,7 @@ export function summarizeExampleRun(
 			const { resource, operation } = node.parameters as { resource?: string; operation?: string };
 			if (operation === 'create' && resource === 'template') counts.templatesCreated += good.length;
 			if (operation === 'create' && resource === 'holder') counts.holdersCreated += good.length;
+			if (operation === 'createOrUpdate') counts.holdersCreated += good.filter((item) => item.json.action === 'created').length;
 			if (operation === 'issue') counts.badgesIssued += good.filter((item) => item.json.issued === true).length;
 			if (operation === 'getAll' && resource === 'badge') counts.badgesListed += good.length;
 		}

@@ -103,6 +103,30 @@ const issueFields: INodeProperties[] = [
 	},
 	optionsCollection(show('issue'), [
 		{
+			displayName: 'Skip Holders Who Already Have It',
+			name: 'skipHoldersWithBadge',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to leave out holders who already hold an unexpired badge of this template: their items say skipped: true with that badge’s ID, and nothing is sent when nobody is left',
+			hint: 'Reads all your issued badges once per run (up to 1,000 per request), shared by all items',
+		},
+		{
+			displayName: 'Held Badge Status',
+			name: 'heldBadgeStatus',
+			type: 'options',
+			options: [
+				{
+					name: 'Active Only',
+					value: 'notRevoked',
+					description: 'An unexpired badge counts unless its status is revoked or expired',
+				},
+				{ name: 'Any Status', value: 'any', description: 'Any unexpired badge counts, revoked ones included' },
+			],
+			default: 'notRevoked',
+			description: 'With Skip Holders Who Already Have It: which existing badges count as held',
+		},
+		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { createOrUpdateHolder } from '../operations/holderUpsert';
 import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, operation, optionsCollection, simplifyField } from './common';
@@ -22,6 +23,17 @@ export const holderOperations: INodeProperties = {
 			},
 			ENDPOINTS.createHolder,
 			createHolder,
+		),
+		operation(
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				action: 'Create or update a holder',
+				description:
+					'Update the holder with this email (or Holder User ID) if there is one, otherwise create it. Reads your holders once per run.',
+			},
+			ENDPOINTS.createHolder,
+			createOrUpdateHolder,
 		),
 		operation(
 			{ name: 'Delete', value: 'delete', action: 'Delete a holder', description: 'Delete a holder' },
@@ -51,13 +63,29 @@ export const holderOperations: INodeProperties = {
 	],
 };
 
+const matchField: INodeProperties = {
+	displayName: 'Match By',
+	name: 'matchBy',
+	type: 'options',
+	noDataExpression: true,
+	default: 'email',
+	options: [
+		{ name: 'Email', value: 'email', description: 'Same email, ignoring case and surrounding spaces' },
+		{ name: 'Holder User ID', value: 'holderUserId', description: "Same Holder User ID (the API's data.holderId)" },
+	],
+	description: 'How to find the existing holder',
+	hint: 'Reads all your holders once per run (up to 1,000 per request), shared by all items. Only name, email and phone can be updated.',
+	displayOptions: { show: showHolder('createOrUpdate') },
+};
+
 export const holderFields: INodeProperties[] = [
 	holderIdField,
+	matchField,
 	...holderCreateFields,
 	holderUpdateFields,
 	simplifyField(showHolder('get')),
 	...getManyFields('holder', 'holders'),
-	optionsCollection(showHolder('create'), [
+	optionsCollection(showHolder('create', 'createOrUpdate'), [
 		{
 			displayName: 'Issuer DID',
 			name: 'issuerDid',

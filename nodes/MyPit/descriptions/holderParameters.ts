@@ -76,7 +76,7 @@ export const holderCreateFields: INodeProperties[] = [
 			},
 		],
 	},
-].map((field) => ({ ...field, displayOptions: { show: showHolder('create') } }) as INodeProperties);
+].map((field) => ({ ...field, displayOptions: { show: showHolder('create', 'createOrUpdate') } }) as INodeProperties);
 
 export const holderUpdateFields = updateFieldsCollection('holder', showHolder('update'), [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },

@@ -2,8 +2,8 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueForAllItems } from './issueBulk';
-import { issueInBatches, readIssueSettings, readRecipients } from './issueBatches';
-import { withStatus } from './issueOutcomes';
+import { readIssueSettings, readRecipients } from './issueBatches';
+import { issueToRecipients } from './issueSkip';
 import { listRecords } from './records';
 import type { OperationHandler, SkipItem } from './runner';
 
@@ -22,5 +22,5 @@ export const issueBadge: OperationHandler = async function ({ client, body }) {
 	if (isBulk(this)) return await issueForAllItems(this, client, body);
 	const settings = readIssueSettings(this, body);
 	const recipients = readRecipients(this);
-	return withStatus(await issueInBatches(this, client, settings, recipients), settings.templateId, settings.batchSize);
+	return await issueToRecipients(this, client, settings, recipients);
 };

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { holderLabels } from '../descriptions/holderParameters';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import { InputError, optionalText, requireDid, requireEmail, requireId, requireText } from '../shared/validation';
+import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
 import type { OperationHandler } from './runner';
@@ -20,9 +21,9 @@ function requirePhone(value: unknown): string {
 	return phone;
 }
 
-export const createHolder: OperationHandler = async function ({ client, body }) {
+/** The create fields of Holder → Create (and Create or Update), checked before any request. */
+export function readHolderData(body: IDataObject, issuerId: string): IDataObject {
 	const fields = (body.data ?? {}) as IDataObject;
-	const issuerId = await resolveUserId(this);
 	const data: IDataObject = {
 		name: requireText(fields.name, L.name, 200),
 		email: requireEmail(fields.email, L.email),
@@ -33,6 +34,12 @@ export const createHolder: OperationHandler = async function ({ client, body }) 
 	};
 	const memo = optionalText(fields.memo, L.memo);
 	if (memo !== undefined) data.memo = memo;
+	return data;
+}
+
+export const createHolder: OperationHandler = async function ({ client, body }) {
+	const issuerId = await resolveUserId(this);
+	const data = readHolderData(body, issuerId);
 	const request = { issuerDid: await resolveIssuerDid(this), issuerId, data };
 	return [await client.request(ENDPOINTS.createHolder, request)];
 };
@@ -65,11 +72,22 @@ export const updateHolder: OperationHandler = async function ({ client, body }) 
 	const issuerId = await resolveUserId(this);
 
 	const current = await client.request(ENDPOINTS.getHolder, { userId: issuerId, holderId: holderID });
-	const merged = { ...current, ...changes };
+	return [await sendHolderUpdate(client, { holderID, issuerId, current, changes })];
+};
+
+/**
+ * The update request itself: the API needs name, email and phone together, so the current
+ * values fill in whatever `changes` leaves out.
+ */
+export async function sendHolderUpdate(
+	client: MyPitClient,
+	update: { holderID: string; issuerId: string; current: IDataObject; changes: IDataObject },
+): Promise<IDataObject> {
+	const merged = { ...update.current, ...update.changes };
 	const data = {
 		name: requireText(merged.name, L.name, 200),
 		email: requireEmail(merged.email, L.email),
 		phone: requirePhone(merged.phone),
 	};
-	return [await client.request(ENDPOINTS.updateHolder, { holderID, issuerId, data })];
-};
+	return await client.request(ENDPOINTS.updateHolder, { holderID: update.holderID, issuerId: update.issuerId, data });
+}

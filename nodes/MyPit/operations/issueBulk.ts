@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { InputError, requireId, requireText } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
-import { issueInBatches, readIssueSettings } from './issueBatches';
-import { withStatus } from './issueOutcomes';
+import { readIssueSettings } from './issueBatches';
+import { issueToRecipients } from './issueSkip';
 import { toNodeError, type LinkedOutput, type OperationResult } from './runner';
 
 /** The value at a dotted path of an input item's JSON, e.g. "holder.id". */
@@ -62,7 +62,7 @@ export async function issueForAllItems(
 
 	if (rowOfRecipient.size > 0) {
 		const settings = readIssueSettings(context, body);
-		const outcomes = await issueInBatches(context, client, settings, [...rowOfRecipient.keys()]).catch(
+		const outcomes = await issueToRecipients(context, client, settings, [...rowOfRecipient.keys()]).catch(
 			(failure: unknown) => {
 				const error = toNodeError(context, failure, 0);
 				if (!continueOnFail) throw error;
@@ -71,7 +71,7 @@ export async function issueForAllItems(
 				return [];
 			},
 		);
-		for (const json of withStatus(outcomes, settings.templateId, settings.batchSize)) {
+		for (const json of outcomes) {
 			linked.push({ json, inputIndex: rowOfRecipient.get(json.recipientId as string) as number });
 		}
 	}

@@ -9,7 +9,8 @@ export interface IssueResponse {
 }
 
 export type ApiStatus = 'success' | 'partial' | 'failed';
-export type Outcome = 'issued' | 'not issued' | 'unknown';
+/** 'skipped': the holder already had the badge (Skip Holders Who Already Have It). */
+export type Outcome = 'issued' | 'not issued' | 'unknown' | 'skipped';
 
 /** What happened to one recipient: one output item each. */
 export interface RecipientOutcome extends IDataObject {

@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { resolveIssuerDid, resolveUserId } from '../shared/identity';
+import { oncePerRun } from '../shared/perRun';
+import type { MyPitClient } from '../transport/client';
+import { ENDPOINTS } from '../transport/endpoints';
+import { readHolderData, sendHolderUpdate } from './holder';
+import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import type { OperationHandler } from './runner';
+
+export type HolderMatch = 'email' | 'holderUserId';
+
+export type UpsertAction = 'created' | 'updated' | 'unchanged';
+
+/** The fields the update endpoint can change; DID, Holder User ID and memo stay as created. */
+const UPDATABLE = ['name', 'email', 'phone'] as const;
+
+/** Email: trimmed and case-insensitive. Holder User ID: trimmed, exact. */
+export function matchKey(match: HolderMatch, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	return match === 'email' ? text.toLowerCase() : text;
+}
+
+const sameValue = (field: string, a: unknown, b: unknown) =>
+	field === 'email' ? matchKey('email', a) === matchKey('email', b) : String(a ?? '').trim() === String(b ?? '').trim();
+
+/**
+ * One run's view of the holders: read once, then kept current by the run's own creates and
+ * updates. `pending` chains the items of one match key, so two items for the same person wait
+ * for each other instead of both creating.
+ */
+interface HolderDirectory {
+	byKey: Map<string, IDataObject>;
+	pending: Map<string, Promise<unknown>>;
+	/** Keys whose create failed in a way that may still have created the holder. */
+	uncertain: Map<string, string>;
+}
+
+async function readDirectory(
+	context: IExecuteSingleFunctions,
+	client: MyPitClient,
+	userId: string,
+	match: HolderMatch,
+	itemIndex: number,
+): Promise<HolderDirectory> {
+	return await oncePerRun(context, `holder directory ${userId} ${match}`, async () => {
+		// Both match fields come from the same list: it is read once per run whatever the match.
+		const holders = await oncePerRun(context, `all holders ${userId}`, async () =>
+			await fetchPages(context.getNode(), client, ENDPOINTS.listHolders, { userId, limit: Infinity, pageSize: MAX_PAGE_SIZE }, itemIndex),
+		);
+		const byKey = new Map<string, IDataObject>();
+		for (const holder of holders) {
+			const key = matchKey(match, match === 'email' ? holder.email : holder.holderId);
+			// Several holders with one key: the oldest (first listed) is the one kept up to date.
+			if (key !== '' && !byKey.has(key)) byKey.set(key, holder);
+		}
+		return { byKey, pending: new Map(), uncertain: new Map() };
+	});
+}
+
+/** A 4xx other than 408 means the API did nothing; anything else may have created the holder. */
+function refusedAsAWhole(failure: unknown): boolean {
+	const code = failure instanceof NodeApiError ? failure.httpCode : null;
+	return code !== null && code.startsWith('4') && code !== '408';
+}
+
+/** Runs `work` after every earlier item of the run with the same key has finished. */
+async function inTurn<T>(directory: HolderDirectory, key: string, work: () => Promise<T>): Promise<T> {
+	const before = directory.pending.get(key) ?? Promise.resolve();
+	const mine = before.then(work, work);
+	directory.pending.set(key, mine.catch(() => undefined));
+	return await mine;
+}
+
+/**
+ * Holder → Create or Update: find the holder by email or Holder User ID in the run's directory;
+ * send only the fields that differ, or create the holder. Outputs the record with `action`.
+ */
+export const createOrUpdateHolder: OperationHandler = async function ({ client, body, itemIndex }) {
+	const match = this.getNodeParameter('matchBy', 'email') as HolderMatch;
+	const issuerId = await resolveUserId(this);
+	const data = readHolderData(body, issuerId);
+	const key = matchKey(match, match === 'email' ? data.email : data.holderId);
+	const issuerDid = await resolveIssuerDid(this);
+	const directory = await readDirectory(this, client, issuerId, match, itemIndex);
+	const node = this.getNode();
+
+	return await inTurn(directory, key, async () => {
+		const doubt = directory.uncertain.get(key);
+		if (doubt !== undefined) {
+			throw new NodeOperationError(node, `Not sent: an earlier item of this run created the same holder and its outcome is unknown (${doubt})`, {
+				itemIndex,
+				description: 'Check with Holder → Get Many before running again, so the holder is not created twice.',
+			});
+		}
+		const existing = directory.byKey.get(key);
+		if (!existing) {
+			const created = await client.request(ENDPOINTS.createHolder, { issuerDid, issuerId, data }).catch((failure: Error) => {
+				if (!refusedAsAWhole(failure)) directory.uncertain.set(key, failure.message);
+				throw failure;
+			});
+			directory.uncertain.delete(key);
+			directory.byKey.set(key, created);
+			return [{ ...created, action: 'created' as UpsertAction, changedFields: [] }];
+		}
+
+		const changes: IDataObject = {};
+		for (const field of UPDATABLE) {
+			if (!sameValue(field, existing[field], data[field])) changes[field] = data[field];
+		}
+		const changedFields = Object.keys(changes);
+		if (changedFields.length === 0) return [{ ...existing, action: 'unchanged' as UpsertAction, changedFields }];
+
+		const holderID = String(existing._id);
+		await sendHolderUpdate(client, { holderID, issuerId, current: existing, changes });
+		const updated = { ...existing, ...changes };
+		directory.byKey.set(key, updated);
+		return [{ ...updated, action: 'updated' as UpsertAction, changedFields }];
+	});
+};

@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { resolveUserId } from '../shared/identity';
+import { oncePerRun } from '../shared/perRun';
+import { InputError } from '../shared/validation';
+import type { MyPitClient } from '../transport/client';
+import { ENDPOINTS } from '../transport/endpoints';
+import { issueInBatches, type IssueSettings } from './issueBatches';
+import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
+import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+
+/** Which existing badges of the template count as "already has it" (an unexpired one, always). */
+export type HeldBadgeStatus = 'notRevoked' | 'any';
+
+/** Statuses that do not count as held under `notRevoked`. */
+const NOT_HELD_STATUSES = new Set(['revoked', 'expired']);
+
+export function readHeldBadgeRule(context: IExecuteSingleFunctions): HeldBadgeStatus | undefined {
+	if (context.getNodeParameter('options.skipHoldersWithBadge', false) !== true) return undefined;
+	const status = context.getNodeParameter('options.heldBadgeStatus', 'notRevoked');
+	if (status !== 'notRevoked' && status !== 'any') {
+		throw new InputError('Held Badge Status', '"notRevoked" or "any"', `"${String(status)}"`);
+	}
+	return status;
+}
+
+export function countsAsHeld(badge: IDataObject, templateId: string, rule: HeldBadgeStatus, now: number): boolean {
+	if (badge.templateId !== templateId || typeof badge.recipientId !== 'string') return false;
+	// A badge without an expiry date never expires.
+	if (typeof badge.expiresAt === 'number' && badge.expiresAt <= now) return false;
+	if (rule === 'any') return true;
+	return !NOT_HELD_STATUSES.has(String(badge.status ?? '').toLowerCase());
+}
+
+/**
+ * Per run and template: the badge each holder already has. Entries the run itself adds are
+ * promises of the badge being issued right now by another item (null if that did not work).
+ */
+type HeldBadges = Map<string, string | Promise<string | null>>;
+
+async function heldBadges(
+	context: IExecuteSingleFunctions,
+	client: MyPitClient,
+	userId: string,
+	templateId: string,
+	rule: HeldBadgeStatus,
+): Promise<HeldBadges> {
+	return await oncePerRun(context, `held badges ${userId} ${templateId} ${rule}`, async () => {
+		// Every template and rule of the run works from one read of the issued badges.
+		const badges = await oncePerRun(context, `all issued badges ${userId}`, async () =>
+			await fetchPages(
+				context.getNode(),
+				client,
+				ENDPOINTS.listIssuedBadges,
+				{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
+				context.getItemIndex(),
+			),
+		);
+		const now = Date.now();
+		const held: HeldBadges = new Map();
+		for (const badge of badges) {
+			if (countsAsHeld(badge, templateId, rule, now) && !held.has(badge.recipientId as string)) {
+				held.set(badge.recipientId as string, String(badge._id));
+			}
+		}
+		return held;
+	});
+}
+
+/**
+ * Issues to the recipients, one output per recipient. With "Skip Holders Who Already Have It"
+ * off this is exactly the plain issue; on, holders who hold an unexpired badge of the template
+ * (or get one from another item of this run) are skipped with that badge's ID, and no request
+ * is sent when nobody is left.
+ */
+export async function issueToRecipients(
+	context: IExecuteSingleFunctions,
+	client: MyPitClient,
+	settings: IssueSettings,
+	recipients: string[],
+): Promise<IDataObject[]> {
+	const rule = readHeldBadgeRule(context);
+	if (rule === undefined) return withStatus(await issueInBatches(context, client, settings, recipients), settings.templateId, settings.batchSize);
+
+	const held = await heldBadges(context, client, await resolveUserId(context), settings.templateId, rule);
+	// Synchronous from here to the request: checking and claiming a holder cannot interleave
+	// with another item of the run.
+	const toIssue: string[] = [];
+	const fromOthers = new Map<string, string | Promise<string | null>>();
+	let finishClaims: (badges: Map<string, string | null>) => void = () => {};
+	const claims = new Promise<Map<string, string | null>>((resolve) => (finishClaims = resolve));
+	for (const recipientId of recipients) {
+		const existing = held.get(recipientId);
+		if (existing !== undefined) {
+			fromOthers.set(recipientId, existing);
+		} else if (!toIssue.includes(recipientId)) {
+			toIssue.push(recipientId);
+			held.set(recipientId, claims.then((badges) => badges.get(recipientId) ?? null));
+		}
+	}
+
+	const sent: RecipientOutcome[] = [];
+	try {
+		if (toIssue.length > 0) sent.push(...(await issueInBatches(context, client, settings, toIssue)));
+	} finally {
+		finishClaims(new Map(sent.map((outcome) => [outcome.recipientId, outcome.issued ? outcome.badgeId : null])));
+	}
+
+	const status = toIssue.length === 0 ? 'skipped' : overallStatus(sent, (_outcome, index) => Math.floor(index / settings.batchSize));
+	const byRecipient = new Map<string, IDataObject>(
+		withStatus(sent, settings.templateId, settings.batchSize).map((json) => [json.recipientId as string, { ...json, skipped: false }]),
+	);
+	for (const [recipientId, badge] of fromOthers) {
+		const badgeId = await badge;
+		byRecipient.set(
+			recipientId,
+			badgeId === null
+				? {
+						recipientId,
+						issued: false,
+						skipped: false,
+						badgeId: null,
+						outcome: 'not issued',
+						batchStatus: null,
+						error: 'Not sent: another item of this run was issuing this badge to the holder, without success',
+						status,
+						templateId: settings.templateId,
+					}
+				: { recipientId, issued: false, skipped: true, badgeId, outcome: 'skipped', batchStatus: null, status, templateId: settings.templateId },
+		);
+	}
+	return recipients.map((recipientId) => byRecipient.get(recipientId) as IDataObject);
+}
