@@ -238,6 +238,8 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 				recipientId: holder._id,
 				issued: true,
 				badgeId: expect.any(String),
+				outcome: 'issued',
+				batchStatus: 'success',
 				status: 'success',
 				templateId: template._id,
 			})),
