@@ -1,6 +1,7 @@
 /** In-process control of a running sandbox (the HTTP control surface calls the same object). */
 import { ControlInputError } from './faults';
 import { randomToken } from './ids';
+import { checkListShape } from './listShape';
 import { seedBadges, seedHolders, seedTemplates } from './seed';
 import type { SandboxState } from './state';
 import {
@@ -57,6 +58,10 @@ export function createControl(state: SandboxState): SandboxControl {
 			if (!CURSOR_RULES.includes(rule)) throw new ControlInputError(`cursorRule must be one of ${CURSOR_RULES.join(', ')}`);
 			state.config.cursorRule = rule;
 		},
+		setListShape(partial) {
+			state.listShape = { ...state.listShape, ...checkListShape(partial) };
+		},
+		getListShape: () => ({ ...state.listShape }),
 		injectFault(fault) {
 			state.faults.add(fault);
 		},

@@ -120,6 +120,13 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 		GET: (_body, control) => okJson(control.getConfig()),
 		POST: (body, control) => config(body, control),
 	},
+	'/list-shape': {
+		GET: (_body, control) => okJson(control.getListShape()),
+		POST: (body, control) => {
+			control.setListShape(asObject(body, 'list-shape'));
+			return okJson(control.getListShape());
+		},
+	},
 	'/reset': {
 		POST: (_body, control) => {
 			control.reset();

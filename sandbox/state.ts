@@ -3,6 +3,7 @@
  * Shared by the API routes, the in-process control and the HTTP control surface.
  */
 import { FaultQueue } from './faults';
+import { defaultListShape, type ListShape } from './listShape';
 import type { PaginationSettings } from './pagination';
 import { RequestLog } from './requestLog';
 import { Store } from './store';
@@ -25,6 +26,7 @@ export class SandboxState {
 	readonly faults = new FaultQueue();
 	readonly log = new RequestLog();
 	config: SandboxConfig;
+	listShape: ListShape = defaultListShape();
 	private freshSeq = FRESH_CURSOR_BASE;
 
 	constructor(
@@ -39,6 +41,7 @@ export class SandboxState {
 		return {
 			pageCap: this.config.pageCap,
 			behaviour: this.config.paginationBehaviour,
+			listShape: this.listShape,
 			nextFreshSeq: () => {
 				this.freshSeq += 1;
 				return this.freshSeq;
@@ -52,6 +55,7 @@ export class SandboxState {
 		this.faults.clear();
 		this.log.reset();
 		this.config = this.initialConfig();
+		this.listShape = defaultListShape();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}

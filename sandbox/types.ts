@@ -2,6 +2,7 @@
  * Public types of the MyPit sandbox: the records it stores, its options and its control surface.
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
  */
+import type { ListShape } from './listShape';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -144,6 +145,9 @@ export interface SandboxControl {
 	setPageCap(cap: number): void;
 	setPaginationBehaviour(b: PaginationBehaviour): void;
 	setCursorRule(rule: CursorRule): void;
+	/** Order of listed records and the last page's cursor (see listShape.ts); reset restores both. */
+	setListShape(shape: Partial<ListShape>): void;
+	getListShape(): ListShape;
 	injectFault(fault: Fault): void;
 	clearFaults(): void;
 	requestLog(): LoggedRequest[];
