@@ -4,6 +4,7 @@
  */
 import { FaultQueue } from './faults';
 import { defaultListShape, type ListShape } from './listShape';
+import { Webhooks } from './webhooks';
 import type { PaginationSettings } from './pagination';
 import { RequestLog } from './requestLog';
 import { Store } from './store';
@@ -27,6 +28,7 @@ export class SandboxState {
 	readonly log = new RequestLog();
 	config: SandboxConfig;
 	listShape: ListShape = defaultListShape();
+	readonly webhooks = new Webhooks();
 	private freshSeq = FRESH_CURSOR_BASE;
 
 	constructor(
@@ -34,6 +36,7 @@ export class SandboxState {
 		private readonly seedDemo: boolean,
 	) {
 		this.config = this.initialConfig();
+		this.store.onCreated = (event, owner, record) => this.webhooks.dispatch(event, owner, record);
 		if (seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
 
@@ -56,6 +59,7 @@ export class SandboxState {
 		this.log.reset();
 		this.config = this.initialConfig();
 		this.listShape = defaultListShape();
+		this.webhooks.clear();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}

@@ -3,6 +3,7 @@
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
  */
 import type { ListShape } from './listShape';
+import type { WebhookDelivery, WebhookSubscription } from './webhooks';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -148,6 +149,11 @@ export interface SandboxControl {
 	/** Order of listed records and the last page's cursor (see listShape.ts); reset restores both. */
 	setListShape(shape: Partial<ListShape>): void;
 	getListShape(): ListShape;
+	/** POST `{event, data}` to a URL for new badges, holders, templates (see webhooks.ts); reset removes them. */
+	addWebhook(subscription: WebhookSubscription): void;
+	webhooks(): { subscriptions: WebhookSubscription[]; deliveries: WebhookDelivery[] };
+	clearWebhooks(): void;
+	webhookDeliveriesSettled(): Promise<void>;
 	injectFault(fault: Fault): void;
 	clearFaults(): void;
 	requestLog(): LoggedRequest[];
