@@ -30,34 +30,44 @@ export function detectOrder(records: IDataObject[], field: string): ListOrder {
 
 /**
  * The newest timestamp seen and the IDs that carry exactly it: a record is new when it is later,
- * or as late but not one of those. Bounded: only ties at one instant are remembered.
+ * or as late but not one of those. Bounded: only ties at one instant are remembered, at most
+ * MAX_TIED_IDS of them (a bulk issue stamps all its badges alike); beyond that every record at
+ * exactly that instant counts as seen.
  */
 export interface HighWaterMark {
 	latest: number;
 	latestIds: string[];
+	tiesOverflow?: boolean;
 }
+
+export const MAX_TIED_IDS = 1000;
 
 export const EMPTY_MARK: HighWaterMark = { latest: Number.NEGATIVE_INFINITY, latestIds: [] };
 
 export function isAfterMark(record: IDataObject, field: string, mark: HighWaterMark): boolean {
 	const at = timestampOf(record, field);
 	if (at === undefined) return false;
-	return at > mark.latest || (at === mark.latest && !mark.latestIds.includes(String(record._id)));
+	if (at > mark.latest) return true;
+	return at === mark.latest && mark.tiesOverflow !== true && !mark.latestIds.includes(String(record._id));
 }
 
 export function raiseMark(mark: HighWaterMark, records: IDataObject[], field: string): HighWaterMark {
 	let { latest } = mark;
-	let latestIds = [...mark.latestIds];
+	let overflow = mark.tiesOverflow === true;
+	const tied = new Set(mark.latestIds);
 	for (const record of records) {
 		const at = timestampOf(record, field);
-		if (at === undefined) continue;
-		const id = String(record._id);
+		if (at === undefined || at < latest) continue;
 		if (at > latest) {
 			latest = at;
-			latestIds = [id];
-		} else if (at === latest && !latestIds.includes(id)) {
-			latestIds.push(id);
+			overflow = false;
+			tied.clear();
+		}
+		if (!overflow) tied.add(String(record._id));
+		if (tied.size > MAX_TIED_IDS) {
+			overflow = true;
+			tied.clear();
 		}
 	}
-	return { latest, latestIds };
+	return overflow ? { latest, latestIds: [], tiesOverflow: true } : { latest, latestIds: [...tied] };
 }

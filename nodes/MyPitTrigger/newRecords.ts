@@ -1,7 +1,7 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { readList, rejectsCursor, type ListRead } from './listReader';
-import { EMPTY_MARK, detectOrder, isAfterMark, raiseMark, timestampOf } from './listOrder';
+import { EMPTY_MARK, detectOrder, isAfterMark, raiseMark, timestampOf, type ListOrder } from './listOrder';
 import type { PollSetup } from './pollSetup';
 import type { NewRecordSource, UpdatedRecordSource } from './triggerEvents';
 import type { ListPosition } from './triggerState';
@@ -15,7 +15,8 @@ export interface PollOutcome<P> {
 
 /**
  * New records of an oldest-first list with a resumable cursor: only what follows the saved
- * cursor is read (one request when idle). Otherwise every poll reads from the start: newest-first
+ * cursor is read (one request when idle; two while the timestamps have not yet shown the order,
+ * the second reading the top of the list to catch a newest-first list). Otherwise every poll reads from the start: newest-first
  * lists stop at the first record the previous poll already saw; lists of unknown order, or
  * oldest-first lists whose last page carries no cursor, are read to the end.
  */
@@ -27,19 +28,38 @@ export async function pollNewRecords(
 ): Promise<PollOutcome<ListPosition>> {
 	const field = source.timestamp;
 	let spent = 0;
-	if (saved?.order === 'oldest-first' && saved.cursor !== undefined) {
-		const resumed = await resume(setup, source, saved.cursor);
+	let position = saved;
+	if (position?.cursor !== undefined && position.order !== 'newest-first') {
+		const resumed = await resume(setup, source, position.cursor);
 		spent = 1;
 		if (resumed) {
 			// Positional: everything after the cursor is new, whatever its timestamp says.
-			const mark = raiseMark(saved, resumed.records, field);
-			return {
-				records: resumed.records,
-				position: { kind: 'list', order: 'oldest-first', cursor: resumed.endCursor ?? saved.cursor, ...mark },
-				requests: resumed.requests,
-			};
+			let order: ListOrder = position.order;
+			spent = resumed.requests;
+			if (order === 'unknown') {
+				// Timestamps have not told the order yet (e.g. one bulk issue): the top of the list
+				// tells whether new records land there instead (newest first). One more request.
+				const top = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined, () => false);
+				spent += top.requests;
+				const resumedIds = new Set(resumed.records.map((record) => String(record._id)));
+				const latest = position.latest;
+				const landedOnTop = top.records.some(
+					(record) => (timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest && !resumedIds.has(String(record._id)),
+				);
+				if (landedOnTop) order = 'newest-first';
+				else if (resumed.records.some((record) => (timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest)) order = 'oldest-first';
+			}
+			if (order !== 'newest-first') {
+				return {
+					records: resumed.records,
+					position: { kind: 'list', order, cursor: resumed.endCursor ?? position.cursor, ...raiseMark(position, resumed.records, field) },
+					requests: spent,
+				};
+			}
+			position = { ...position, order: 'newest-first', cursor: undefined };
 		}
 	}
+	saved = position;
 
 	const mark = saved ?? EMPTY_MARK;
 	const knownNewestFirst = saved?.order === 'newest-first';
@@ -55,9 +75,9 @@ export async function pollNewRecords(
 	const chronological = order === 'newest-first' ? [...read.records].reverse() : read.records;
 	const fresh = saved ? chronological.filter((record) => isAfterMark(record, field, mark)) : includeExisting ? chronological : [];
 	const raised = raiseMark(mark, read.records, field);
-	const position: ListPosition = { kind: 'list', order, ...raised };
-	if (order === 'oldest-first' && read.endCursor !== undefined) position.cursor = read.endCursor;
-	return { records: fresh, position, requests: read.requests + spent };
+	const next: ListPosition = { kind: 'list', order, ...raised };
+	if (order !== 'newest-first' && read.endCursor !== undefined) next.cursor = read.endCursor;
+	return { records: fresh, position: next, requests: read.requests + spent };
 }
 
 /** Reads on from a saved cursor; undefined when the API no longer takes it (then: a full read). */

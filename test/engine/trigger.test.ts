@@ -104,6 +104,39 @@ describe('MyPit Trigger: new records', () => {
 		expect(listRequests()).toBe(1);
 	});
 
+	test('One bulk issue stamps every badge alike: idle polls cost at most 2 requests, the tied IDs kept stay bounded', async () => {
+		seedBadges(1500);
+		const node = await trigger({ event: 'badge.issued' });
+		await node.activate();
+		const position = () => ((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject).position as IDataObject;
+		expect(position()).toMatchObject({ order: 'unknown', cursor: expect.any(String), latestIds: [], tiesOverflow: true });
+		sandbox.sandbox.control.clearLog();
+		expect((await node.poll()).items).toEqual([]);
+		expect(listRequests()).toBe(2);
+		const fresh = seedBadgesOneByOne(2);
+		expect(ids((await node.poll()).items)).toEqual(fresh);
+		expect(position()).toMatchObject({ order: 'oldest-first' });
+		sandbox.sandbox.control.clearLog();
+		expect((await node.poll()).items).toEqual([]);
+		expect(listRequests()).toBe(1);
+	});
+
+	test('Newest first behind a tie: new records landing on top of the list switch the trigger to newest first', async () => {
+		sandbox.sandbox.control.setListShape({ order: 'newest-first' });
+		sandbox.sandbox.control.setPageCap(10);
+		seedBadges(30);
+		const node = await trigger({ event: 'badge.issued' });
+		await node.activate();
+		const fresh = seedBadgesOneByOne(3);
+		expect(ids((await node.poll()).items)).toEqual(fresh);
+		expect(((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject).position).toMatchObject({ order: 'newest-first' });
+		sandbox.sandbox.control.clearLog();
+		expect((await node.poll()).items).toEqual([]);
+		expect(listRequests()).toBe(1);
+		const more = seedBadgesOneByOne(2);
+		expect(ids((await node.poll()).items)).toEqual(more);
+	});
+
 	test.each(['null', 'absent'] as const)(
 		'A last page whose cursor is %s cannot be resumed: every poll reads the list, still exactly once',
 		async (lastPageCursor) => {
