@@ -92,6 +92,23 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 		expect(items[0]).toMatchObject({ event: 'badge.issued', data: { _id: latest } });
 	}, 120_000);
 
+	test('example 05: Fetch Test Event on each trigger runs on to the holder lookup and the message', async () => {
+		const example = stack.examples.find((entry) => entry.file === '05-badge-trigger.json');
+		expect(example).toBeDefined();
+		const latest = issue();
+		const issued = await stack.server.runWorkflow(example!.id, { triggerNode: 'New badge issued', expectSuccess: true });
+		const [badge] = nodeJson(issued, 'New badge issued');
+		expect(badge).toMatchObject({ event: 'badge.issued', data: { _id: latest } });
+		const [holder] = nodeJson(issued, 'Holder of the badge');
+		expect(holder._id).toBe((badge.data as { recipientId: string }).recipientId);
+		expect(nodeJson(issued, 'Congratulations message')[0]).toMatchObject({ to: holder.email, subject: 'Your new badge is ready' });
+
+		const [soon] = stack.sandbox.control.seedBadges(stack.sandbox.demo.userId, 1, { expiresInDays: () => 5 });
+		const expiring = await stack.server.runWorkflow(example!.id, { triggerNode: 'Badge expires within 14 days', expectSuccess: true });
+		expect(nodeJson(expiring, 'Badge expires within 14 days')[0]).toMatchObject({ event: 'badge.expiring', data: { _id: soon._id } });
+		expect(String(nodeJson(expiring, 'Renewal reminder')[0].text)).toContain('expires on');
+	}, 120_000);
+
 	test('activated: each badge issued starts exactly one execution; a restart loses and repeats nothing', async () => {
 		const stored = await stack.server.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`);
 		await stack.server.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: stored.versionId });
