@@ -33,7 +33,7 @@ export class MyPitTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as TriggerEvent;
+		const event = this.getNodeParameter('event', 'badge.issued') as TriggerEvent;
 		if (!TRIGGER_EVENTS.includes(event)) {
 			throw new NodeOperationError(this.getNode(), `Invalid "Event": expected one of ${TRIGGER_EVENTS.join(', ')}, got "${String(event)}"`);
 		}
