@@ -53,19 +53,20 @@ async function main() {
 			rows.push({ way, step, requests: sandbox.control.requestLog().length, ms: Math.round(ms), items });
 		};
 
+		let badgeCount = total;
 		for (const lastPageCursor of ['string', 'null'] as const) {
 			sandbox.control.setListShape({ lastPageCursor });
 			const way = lastPageCursor === 'string' ? 'MyPit Trigger (cursor resumed)' : 'MyPit Trigger (no last-page cursor: full read)';
 			const trigger = await PolledTrigger.create(credentials, { event: 'badge.issued' });
-			await measure(way, `activation over ${total.toLocaleString('en')} badges`, async () => (await trigger.activate()).items.length);
+			await measure(way, `activation over ${badgeCount.toLocaleString('en')} badges`, async () => (await trigger.activate()).items.length);
 			await measure(way, 'idle poll', async () => (await trigger.poll()).items.length);
 			sandbox.control.seedBadges(account.userId, fresh);
+			badgeCount += fresh;
 			await measure(way, `poll with ${fresh.toLocaleString('en')} new badges`, async () => (await trigger.poll()).items.length);
 			await measure(way, 'idle poll again', async () => (await trigger.poll()).items.length);
 		}
 		sandbox.control.setListShape({ lastPageCursor: 'string' });
 
-		const badgeCount = total + 2 * fresh;
 		for (const pageSize of [100, 1000]) {
 			await measure(`Schedule + Get Many (Return All, page size ${pageSize})`, `one run over ${badgeCount.toLocaleString('en')} badges`, async () => {
 				const result = await runMyPit({
