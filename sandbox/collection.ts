@@ -67,6 +67,14 @@ export class OwnedCollection<T extends { _id: string }> {
 		return { items: list.slice(start, end), hasMore: end < list.length };
 	}
 
+	/** Up to `limit` records of `owner` whose sequence number is below `beforeSeq`, newest first. */
+	sliceBefore(owner: string, beforeSeq: number, limit: number): Slice<T> {
+		const list = this.byOwner.get(owner) ?? [];
+		const end = firstAfter(list, beforeSeq - 1);
+		const start = Math.max(0, end - limit);
+		return { items: list.slice(start, end).reverse(), hasMore: start > 0 };
+	}
+
 	clear(): void {
 		this.byId.clear();
 		this.byOwner.clear();

@@ -1,6 +1,8 @@
 /** In-process control of a running sandbox (the HTTP control surface calls the same object). */
 import { ControlInputError } from './faults';
 import { randomToken } from './ids';
+import { checkListShape } from './listShape';
+import { checkSubscription } from './webhooks';
 import { seedBadges, seedHolders, seedTemplates } from './seed';
 import type { SandboxState } from './state';
 import {
@@ -57,6 +59,16 @@ export function createControl(state: SandboxState): SandboxControl {
 			if (!CURSOR_RULES.includes(rule)) throw new ControlInputError(`cursorRule must be one of ${CURSOR_RULES.join(', ')}`);
 			state.config.cursorRule = rule;
 		},
+		setListShape(partial) {
+			state.listShape = { ...state.listShape, ...checkListShape(partial) };
+		},
+		getListShape: () => ({ ...state.listShape }),
+		addWebhook(subscription) {
+			state.webhooks.subscribe(checkSubscription({ ...subscription }));
+		},
+		webhooks: () => state.webhooks.list(),
+		clearWebhooks: () => state.webhooks.clear(),
+		webhookDeliveriesSettled: async () => await state.webhooks.settled(),
 		injectFault(fault) {
 			state.faults.add(fault);
 		},

@@ -4,6 +4,7 @@
  */
 import type { OwnedCollection } from './collection';
 import { type CursorTable, decodeCursor, encodeCursor } from './cursor';
+import { type ListShape, shapeLastPage } from './listShape';
 import type { PageResult, PaginationBehaviour } from './types';
 
 export interface PaginationRequest {
@@ -16,6 +17,8 @@ export interface PaginationSettings {
 	behaviour: PaginationBehaviour;
 	/** Source of fresh cursors for the 'empty-pages' mode. */
 	nextFreshSeq(): number;
+	/** Order of records and the last page's cursor (defaults: oldest first, a string). */
+	listShape?: ListShape;
 }
 
 export function paginate<T extends { _id: string }>(
@@ -32,6 +35,14 @@ export function paginate<T extends { _id: string }>(
 	}
 
 	const limit = Math.min(opts.numItems, settings.pageCap);
+	if (settings.listShape?.order === 'newest-first') {
+		// A cursor names the oldest record a page returned; the next page holds older ones.
+		const beforeSeq = opts.cursor === undefined || opts.cursor === null ? Number.MAX_SAFE_INTEGER : afterSeq;
+		const slice = collection.sliceBefore(owner, beforeSeq, limit);
+		const last = slice.items[slice.items.length - 1];
+		const result = { page: slice.items.map((entry) => ({ ...entry.doc })), hasMore: slice.hasMore, cursor: encodeCursor(table, last ? last.seq : 0) };
+		return shapeLastPage(result, settings.listShape) as PageResult<T>;
+	}
 	const slice = collection.sliceAfter(owner, afterSeq, limit);
 	const page = slice.items.map((entry) => ({ ...entry.doc }));
 
@@ -41,5 +52,6 @@ export function paginate<T extends { _id: string }>(
 	}
 
 	const last = slice.items[slice.items.length - 1];
-	return { page, hasMore: slice.hasMore, cursor: encodeCursor(table, last ? last.seq : afterSeq) };
+	const result = { page, hasMore: slice.hasMore, cursor: encodeCursor(table, last ? last.seq : afterSeq) };
+	return settings.listShape ? (shapeLastPage(result, settings.listShape) as PageResult<T>) : result;
 }

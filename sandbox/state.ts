@@ -4,6 +4,8 @@
  */
 import { FaultQueue } from './faults';
 import { LoadMeter } from './load';
+import { defaultListShape, type ListShape } from './listShape';
+import { Webhooks } from './webhooks';
 import type { PaginationSettings } from './pagination';
 import { type Readings, ReadingsRegistry } from './readings';
 import { RequestLog } from './requestLog';
@@ -29,6 +31,8 @@ export class SandboxState {
 	readonly load = new LoadMeter();
 	config: SandboxConfig;
 	readonly readings: ReadingsRegistry;
+	listShape: ListShape = defaultListShape();
+	readonly webhooks = new Webhooks();
 	private freshSeq = FRESH_CURSOR_BASE;
 
 	constructor(
@@ -38,6 +42,7 @@ export class SandboxState {
 	) {
 		this.readings = new ReadingsRegistry(initialReadings);
 		this.config = this.initialConfig();
+		this.store.onCreated = (event, owner, record) => this.webhooks.dispatch(event, owner, record);
 		if (seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
 
@@ -45,6 +50,7 @@ export class SandboxState {
 		return {
 			pageCap: this.config.pageCap,
 			behaviour: this.config.paginationBehaviour,
+			listShape: this.listShape,
 			nextFreshSeq: () => {
 				this.freshSeq += 1;
 				return this.freshSeq;
@@ -59,6 +65,8 @@ export class SandboxState {
 		this.log.reset();
 		this.load.reset();
 		this.config = this.initialConfig();
+		this.listShape = defaultListShape();
+		this.webhooks.clear();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		this.readings.reset();
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });

@@ -77,6 +77,9 @@ export class Store {
 		return `did:mypit:${userId}`;
 	}
 
+	/** Told about every record created (webhooks.ts posts them). */
+	onCreated?: (event: 'template.created' | 'holder.created' | 'badge.issued', ownerId: string, record: { _id: string }) => void;
+
 	createTemplate(ownerId: string, input: NewTemplate, now = Date.now()): Template {
 		const seq = this.nextSeq();
 		const template: Template = {
@@ -96,6 +99,7 @@ export class Store {
 			updatedAt: now,
 		};
 		this.templates.insert(ownerId, seq, template);
+		this.onCreated?.('template.created', ownerId, { ...template });
 		return { ...template };
 	}
 
@@ -120,6 +124,7 @@ export class Store {
 			createdAt: now,
 		};
 		this.holders.insert(ownerId, seq, holder);
+		this.onCreated?.('holder.created', ownerId, { ...holder });
 		return { ...holder };
 	}
 
@@ -144,6 +149,7 @@ export class Store {
 			validityPeriod: input.validityPeriod,
 		};
 		this.badges.insert(issuerId, seq, badge);
+		this.onCreated?.('badge.issued', issuerId, { ...badge });
 		return { ...badge };
 	}
 

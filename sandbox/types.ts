@@ -5,6 +5,8 @@ import type { Readings } from './readings';
  * Record shapes follow the MyPit OPEN API document (mypit-open-api.txt) field for field.
  */
 import type { InFlightReport } from './load';
+import type { ListShape } from './listShape';
+import type { WebhookDelivery, WebhookSubscription } from './webhooks';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -151,6 +153,14 @@ export interface SandboxControl {
 	setPageCap(cap: number): void;
 	setPaginationBehaviour(b: PaginationBehaviour): void;
 	setCursorRule(rule: CursorRule): void;
+	/** Order of listed records and the last page's cursor (see listShape.ts); reset restores both. */
+	setListShape(shape: Partial<ListShape>): void;
+	getListShape(): ListShape;
+	/** POST `{event, data}` to a URL for new badges, holders, templates (see webhooks.ts); reset removes them. */
+	addWebhook(subscription: WebhookSubscription): void;
+	webhooks(): { subscriptions: WebhookSubscription[]; deliveries: WebhookDelivery[] };
+	clearWebhooks(): void;
+	webhookDeliveriesSettled(): Promise<void>;
 	injectFault(fault: Fault): void;
 	clearFaults(): void;
 	requestLog(): LoggedRequest[];

@@ -38,6 +38,7 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			'02-bulk-issue-from-sheet.json',
 			'03-expiring-badges-report.json',
 			'04-ai-agent-badge-assistant.json',
+			'05-badge-trigger.json',
 		]);
 		for (const entry of stack.examples) {
 			const stored = await stack.server.rest<{ name: string; nodes: Array<{ type: string; credentials?: Record<string, { id: string; name: string }> }> }>(

@@ -1,10 +1,12 @@
 import type {
 	IAdditionalCredentialOptions,
+	IAllExecuteFunctions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	RequestHelperFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
@@ -15,6 +17,16 @@ import type { RequestGate } from './requestGate';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
+
+/**
+ * What the client needs from n8n: the action node's per-item context, or a trigger's poll
+ * context (which has no item index and no cancel signal).
+ */
+export type MyPitRequestContext = Pick<IExecuteSingleFunctions, 'getNode'> & {
+	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+	getItemIndex?: IExecuteSingleFunctions['getItemIndex'];
+	getExecutionCancelSignal?: IExecuteSingleFunctions['getExecutionCancelSignal'];
+};
 
 /** What every MyPit request of one item shares: base URL, timeout, proxy, TLS setting. */
 export type RequestBase = Omit<IHttpRequestOptions, 'body' | 'qs'>;
@@ -32,7 +44,7 @@ export class MyPitClient {
 	 * applies its `authenticate` without reading and decrypting it again for every request.
 	 */
 	constructor(
-		private readonly context: IExecuteSingleFunctions,
+		private readonly context: MyPitRequestContext,
 		private readonly base: RequestBase,
 		private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
 		credentials?: ICredentialDataDecryptedObject,
@@ -62,7 +74,7 @@ export class MyPitClient {
 		for (let attempt = 0; ; attempt++) {
 			const send = async () =>
 				await this.context.helpers.httpRequestWithAuthentication
-					.call(this.context, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
+					.call(this.context as IAllExecuteFunctions, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
 					.then(
 						(response: IN8nHttpFullResponse) =>
 							response.statusCode >= 200 && response.statusCode < 300
@@ -74,10 +86,10 @@ export class MyPitClient {
 			if ('answer' in failure) return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			// A cancelled execution stops retrying: its next request would be aborted anyway.
-			if (delay === undefined || this.context.getExecutionCancelSignal()?.aborted) {
+			if (delay === undefined || this.context.getExecutionCancelSignal?.()?.aborted) {
 				throw toMyPitApiError(this.context.getNode(), failure, {
 					endpoint: label,
-					itemIndex: this.context.getItemIndex(),
+					itemIndex: this.context.getItemIndex?.() ?? 0,
 					read: endpoint.read,
 					attempts: attempt + 1,
 				});
@@ -95,7 +107,7 @@ export class MyPitClient {
 		throw new NodeApiError(this.context.getNode(), { message: 'not JSON' }, {
 			message: `MyPit answered ${label} with something that is not JSON`,
 			description: `Expected a JSON object, got ${shown}${attempts > 1 ? ` (attempt ${attempts})` : ''}. Check the Base URL of the MyPit credential.`,
-			itemIndex: this.context.getItemIndex(),
+			itemIndex: this.context.getItemIndex?.() ?? 0,
 		});
 	}
 }

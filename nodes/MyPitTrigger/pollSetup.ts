@@ -1,0 +1,48 @@
+import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requireSafeBaseUrl } from '../MyPit/shared/baseUrl';
+import { InputError, requireId } from '../MyPit/shared/validation';
+import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';
+import { DEFAULT_RETRY_POLICY } from '../MyPit/transport/retry';
+
+/** What every read of one poll shares. */
+export interface PollSetup {
+	node: INode;
+	client: MyPitClient;
+	userId: string;
+}
+
+/** The credential, its Base URL and the user ID, checked before any request is sent. */
+export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
+	const node = context.getNode();
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const override = String(context.getNodeParameter('options.userId', '') ?? '').trim();
+	const fallback = typeof credentials.userId === 'string' ? credentials.userId.trim() : '';
+	let baseURL: string;
+	let userId: string;
+	try {
+		baseURL = requireSafeBaseUrl(credentials.baseUrl);
+		if (!override && !fallback) {
+			throw new InputError('User ID', 'a value: set "User ID" under the node\'s Options, or "Default User ID" in the MyPit credential', 'nothing in either place');
+		}
+		userId = requireId(override || fallback, 'User ID');
+	} catch (error) {
+		throw new NodeOperationError(node, (error as Error).message);
+	}
+	const client = new MyPitClient(
+		context,
+		{ url: '', baseURL, headers: { Accept: 'application/json', 'Content-Type': 'application/json' } },
+		DEFAULT_RETRY_POLICY,
+		credentials,
+	);
+	return { node, client, userId };
+}
+
+/** The Template and Badge Type filters of badge events; both empty: every badge. */
+export function badgeFilter(context: IPollFunctions): (badge: IDataObject) => boolean {
+	const template = context.getNodeParameter('templateId', '', { extractValue: true }) as string | undefined;
+	const type = context.getNodeParameter('badgeType', '') as string;
+	const templateId = typeof template === 'string' ? template.trim() : '';
+	return (badge) => (!templateId || badge.templateId === templateId) && (!type || badge.type === type);
+}
