@@ -3,6 +3,8 @@
  * the field, or passed through unchanged where the API accepts it. The sandbox's request log
  * proves what was (not) sent.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { bodiesOf, useSandbox } from '../helpers/fixture';
 
 const sandbox = useSandbox();
@@ -33,7 +35,7 @@ const update = { resource: 'holder', operation: 'update', holderId: byId('hold_1
 const list = { resource: 'holder', operation: 'getAll' };
 const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
 
-type Case = [string, Record<string, unknown>, RegExp];
+type Case = [string, INodeParameters, RegExp];
 
 const refused: Case[] = [
 	['template: empty name', { ...template, name: expr('') }, /"Name": expected a non-empty text, got an empty string/],

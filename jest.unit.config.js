@@ -1,0 +1,19 @@
+/**
+ * The unit tier: plain jest on the pure functions of nodes/ and credentials/, compiled by ts-jest
+ * straight from source. No build, no network, no sandbox, no n8n engine: seconds.
+ *
+ *   npm run test:unit
+ *
+ * `npm test` runs these files too (jest.config.js includes test/unit).
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+	displayName: 'unit',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/unit'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		// tsconfig.json sets isolatedModules, so ts-jest only transpiles: types are `npm run typecheck`'s job.
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+	},
+};
