@@ -12,6 +12,11 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/unit'],
 	testMatch: ['**/*.test.ts'],
+	// The pure modules use n8n-workflow's error classes only: load them from n8n-workflow's own
+	// errors module instead of its whole index (expression engine, luxon…), a quarter of the time.
+	moduleNameMapper: {
+		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow/dist/cjs/errors/index.js',
+	},
 	transform: {
 		// tsconfig.json sets isolatedModules, so ts-jest only transpiles: types are `npm run typecheck`'s job.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

@@ -77,8 +77,14 @@ export interface SandboxOptions {
 	quiet?: boolean;
 }
 
-export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
-export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = ['normal', 'repeat-cursor', 'empty-pages'];
+export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages' | 'cycle-cursor' | 'scattered-empty-pages';
+export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = [
+	'normal',
+	'repeat-cursor',
+	'empty-pages',
+	'cycle-cursor',
+	'scattered-empty-pages',
+];
 
 export type CursorRule = 'optional' | 'null-required' | 'string-only';
 export const CURSOR_RULES: readonly CursorRule[] = ['optional', 'null-required', 'string-only'];
