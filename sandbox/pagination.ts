@@ -19,6 +19,10 @@ export interface PaginationSettings {
 	nextFreshSeq(): number;
 	/** Order of records and the last page's cursor (defaults: oldest first, a string). */
 	listShape?: ListShape;
+	/** A fresh cursor sequence that stands for `position` ('scattered-empty-pages'). */
+	detourTo(position: number): number;
+	/** The real position a fresh cursor sequence stands for, if it is one. */
+	detourTarget(seq: number): number | undefined;
 }
 
 export function paginate<T extends { _id: string }>(
@@ -28,11 +32,18 @@ export function paginate<T extends { _id: string }>(
 	opts: PaginationRequest,
 	settings: PaginationSettings,
 ): PageResult<T> {
-	const afterSeq = opts.cursor === undefined || opts.cursor === null ? 0 : decodeCursor(table, opts.cursor);
+	const requested = opts.cursor === undefined || opts.cursor === null ? 0 : decodeCursor(table, opts.cursor);
 
 	if (settings.behaviour === 'empty-pages') {
 		return { page: [], hasMore: true, cursor: encodeCursor(table, settings.nextFreshSeq()) };
 	}
+
+	const detour = settings.detourTarget(requested);
+	if (settings.behaviour === 'scattered-empty-pages' && requested !== 0 && detour === undefined) {
+		// Before every page but the first: an empty page whose fresh cursor leads to the real one.
+		return { page: [], hasMore: true, cursor: encodeCursor(table, settings.detourTo(requested)) };
+	}
+	const afterSeq = detour ?? requested;
 
 	const limit = Math.min(opts.numItems, settings.pageCap);
 	if (settings.listShape?.order === 'newest-first') {
@@ -52,6 +63,16 @@ export function paginate<T extends { _id: string }>(
 	}
 
 	const last = slice.items[slice.items.length - 1];
-	const result = { page, hasMore: slice.hasMore, cursor: encodeCursor(table, last ? last.seq : afterSeq) };
+	const end = last ? last.seq : afterSeq;
+
+	if (settings.behaviour === 'cycle-cursor') {
+		// A (end of the first page) → B (end of the second) → A again: a client that only
+		// compares a cursor with the previous one loops forever.
+		const firstPage = collection.sliceAfter(owner, 0, limit).items;
+		const endOfFirst = firstPage[firstPage.length - 1]?.seq ?? 0;
+		const next = afterSeq === 0 || afterSeq === endOfFirst ? end : endOfFirst;
+		return { page, hasMore: true, cursor: encodeCursor(table, next) };
+	}
+	const result = { page, hasMore: slice.hasMore, cursor: encodeCursor(table, end) };
 	return settings.listShape ? (shapeLastPage(result, settings.listShape) as PageResult<T>) : result;
 }

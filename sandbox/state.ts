@@ -21,7 +21,7 @@ export const DEMO_ACCOUNT: Readonly<Account> = Object.freeze({
 
 export const DEFAULT_PAGE_CAP = 1000;
 
-/** First sequence number used for the never-ending cursors of the 'empty-pages' mode. */
+/** First sequence number of the fresh cursors of the 'empty-pages' and 'scattered-empty-pages' modes. */
 const FRESH_CURSOR_BASE = 1_000_000_000_000;
 
 export class SandboxState {
@@ -34,6 +34,8 @@ export class SandboxState {
 	listShape: ListShape = defaultListShape();
 	readonly webhooks = new Webhooks();
 	private freshSeq = FRESH_CURSOR_BASE;
+	/** 'scattered-empty-pages': fresh cursor sequence → the real position it stands for. */
+	private readonly detours = new Map<number, number>();
 
 	constructor(
 		private readonly initialPageCap: number,
@@ -55,6 +57,12 @@ export class SandboxState {
 				this.freshSeq += 1;
 				return this.freshSeq;
 			},
+			detourTo: (position) => {
+				this.freshSeq += 1;
+				this.detours.set(this.freshSeq, position);
+				return this.freshSeq;
+			},
+			detourTarget: (seq) => this.detours.get(seq),
 		};
 	}
 
@@ -69,6 +77,7 @@ export class SandboxState {
 		this.webhooks.clear();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		this.readings.reset();
+		this.detours.clear();
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
 

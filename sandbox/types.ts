@@ -86,8 +86,14 @@ export interface SandboxOptions {
 	latencyMs?: number;
 }
 
-export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages';
-export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = ['normal', 'repeat-cursor', 'empty-pages'];
+export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages' | 'cycle-cursor' | 'scattered-empty-pages';
+export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = [
+	'normal',
+	'repeat-cursor',
+	'empty-pages',
+	'cycle-cursor',
+	'scattered-empty-pages',
+];
 
 export type CursorRule = 'optional' | 'null-required' | 'string-only';
 export const CURSOR_RULES: readonly CursorRule[] = ['optional', 'null-required', 'string-only'];

@@ -3,6 +3,8 @@
  * the field, or passed through unchanged where the API accepts it. The sandbox's request log
  * proves what was (not) sent.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { bodiesOf, useSandbox } from '../helpers/fixture';
 
 const sandbox = useSandbox();
@@ -33,7 +35,7 @@ const update = { resource: 'holder', operation: 'update', holderId: byId('hold_1
 const list = { resource: 'holder', operation: 'getAll' };
 const expr = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
 
-type Case = [string, Record<string, unknown>, RegExp];
+type Case = [string, INodeParameters, RegExp];
 
 const refused: Case[] = [
 	['template: empty name', { ...template, name: expr('') }, /"Name": expected a non-empty text, got an empty string/],
@@ -90,28 +92,23 @@ describe('refused before any request, naming the field', () => {
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
-	test('the catalogue holds at least 30 distinct bad inputs', () => {
-		expect(new Set(refused.map(([name]) => name)).size).toBeGreaterThanOrEqual(30);
-	});
 });
 
 describe('passed through unchanged where the API accepts it', () => {
 	test.each([
-		['unicode and emoji in the name', { name: 'Zertifikat Überprüfung ✓ 合格 🎓' }],
-		['a name of exactly 200 characters', { name: 'n'.repeat(200) }],
-		['a long description (5,000 characters)', { description: 'd'.repeat(5000) }],
-		['quotes and braces in text', { criteria: 'Say "done" {twice}; then </script>' }],
-		['a fractional price', { price: 9.99 }],
-		['numbers as text from a sheet', { validityPeriod: expr('365'), price: expr('12.5') }],
-	])('template create with %s', async (_case, change) => {
+		['unicode and emoji in the name', { name: 'Zertifikat Überprüfung ✓ 合格 🎓' }, { name: 'Zertifikat Überprüfung ✓ 合格 🎓' }],
+		['a name of exactly 200 characters', { name: 'n'.repeat(200) }, { name: 'n'.repeat(200) }],
+		['a long description (5,000 characters)', { description: 'd'.repeat(5000) }, { description: 'd'.repeat(5000) }],
+		['quotes and braces in text', { criteria: 'Say "done" {twice}; then </script>' }, { criteria: 'Say "done" {twice}; then </script>' }],
+		['a fractional price', { price: 9.99 }, { price: 9.99 }],
+		['numbers as text from a sheet', { validityPeriod: expr('365'), price: expr('12.5') }, { validityPeriod: 365, price: 12.5 }],
+	])('template create with %s', async (_case, change, sent) => {
 		const result = await sandbox.run({ ...template, ...change });
 
 		expect(result.error).toBeUndefined();
 		const [body] = bodiesOf(sandbox.requests());
-		for (const [key, value] of Object.entries(change)) {
-			const sent = body[key === 'typeOfBadge' ? 'typeOfBadge' : key];
-			expect(sent).toEqual(typeof value === 'string' && value.startsWith('={{') ? JSON.parse(JSON.parse(value.slice(4, -3))) : value);
-		}
+		expect(body).toMatchObject(sent);
+		expect(body.typeOfBadge).toBe('achievement');
 	});
 
 	test('an email with plus addressing and a subdomain', async () => {

@@ -162,14 +162,6 @@ describe('Template', () => {
 		expect(sandbox.requests()).toHaveLength(0);
 	});
 
-	test('n8n itself refuses an empty required parameter before the node runs', async () => {
-		const result = await sandbox.run({ ...createParameters, criteria: '' }).catch((error: Error) => error);
-
-		// n8n 2.x names the parameter; n8n 1.x only says the workflow has issues.
-		expect(String(result)).toMatch(/Parameter "Criteria" is required|The workflow has issues/);
-		expect(sandbox.requests()).toHaveLength(0);
-	});
-
 	test('a missing User ID names both places to set it', async () => {
 		sandbox.credentials.userId = '';
 		const result = await sandbox.run(createParameters);

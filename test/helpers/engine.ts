@@ -99,6 +99,22 @@ export interface RunResult {
 
 const MYPIT_NODE_NAME = 'MyPit';
 
+/** Executions not finished yet. A test that ends or times out cancels its own (fixture.ts). */
+const runningExecutions = new Set<() => void>();
+
+/**
+ * Cancels every execution still running, as n8n's Stop button does, and refuses its further
+ * requests: n8n-core runs a declarative node without a cancel signal, so a cancelled node would
+ * otherwise go on listing. A test that failed or timed out stops sending requests to the shared
+ * sandbox at its next request. Returns how many were cancelled.
+ */
+export function cancelRunningExecutions(): number {
+	const count = runningExecutions.size;
+	for (const cancel of runningExecutions) cancel();
+	runningExecutions.clear();
+	return count;
+}
+
 /**
  * Runs [Items] → [MyPit] through n8n-core's real WorkflowExecute: RoutingNode, the expression
  * engine and n8n's HTTP helpers all run for real; only storage and the UI are absent.
@@ -149,8 +165,9 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
+	const stop = new AbortController();
 	const additionalData = createAdditionalData(
-		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }),
+		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }, stop.signal),
 		hooks,
 	);
 
@@ -161,8 +178,19 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	});
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
-	const run = await finished;
+	const processing = execution.processRunExecutionData(workflow);
+	const cancel = () => {
+		stop.abort();
+		processing.cancel();
+	};
+	runningExecutions.add(cancel);
+	let run: IRun;
+	try {
+		// A cancelled execution ends here: n8n-core reports it through workflowExecuteAfter.
+		run = await Promise.race([processing.then(() => finished), finished]);
+	} finally {
+		runningExecutions.delete(cancel);
+	}
 
 	const taskData = run.data.resultData.runData[MYPIT_NODE_NAME]?.[0];
 	return {

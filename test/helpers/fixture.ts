@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Account, type LoggedRequest, type Sandbox } from '../../sandbox';
-import { runMyPit, type MyPitCredentials, type RunOptions, type RunResult } from './engine';
+import { cancelRunningExecutions, runMyPit, type MyPitCredentials, type RunOptions, type RunResult } from './engine';
 
 export interface Fixture {
 	sandbox: Sandbox;
@@ -9,7 +9,10 @@ export interface Fixture {
 	account: Account;
 	credentials: MyPitCredentials;
 	run(parameters: INodeParameters, options?: Partial<RunOptions>): Promise<RunResult>;
-	/** API requests the sandbox received during this test. */
+	/**
+	 * API requests the sandbox received during this test, from this test: requests carrying an
+	 * earlier test's client ID (an execution that outlived its test) are left out.
+	 */
 	requests(): LoggedRequest[];
 }
 
@@ -19,11 +22,17 @@ export interface Fixture {
  */
 export function useSandbox(): Fixture {
 	const fixture = {} as Fixture;
+	const earlierClientIds = new Set<string>();
 	beforeAll(async () => {
 		fixture.sandbox = await startSandbox({ quiet: true });
 	});
 	afterAll(async () => {
 		await fixture.sandbox.close();
+	});
+	// Also after a failure or a timeout: the test's execution stops sending requests.
+	afterEach(() => {
+		cancelRunningExecutions();
+		earlierClientIds.add(fixture.account.clientId);
 	});
 	beforeEach(() => {
 		const { control, url } = fixture.sandbox;
@@ -43,7 +52,8 @@ export function useSandbox(): Fixture {
 	});
 	fixture.run = async (parameters, options = {}) =>
 		await runMyPit({ credentials: fixture.credentials, parameters, ...options });
-	fixture.requests = () => fixture.sandbox.control.requestLog();
+	fixture.requests = () =>
+		fixture.sandbox.control.requestLog().filter((request) => !earlierClientIds.has(String(request.headers.clientid ?? '')));
 	return fixture;
 }
 

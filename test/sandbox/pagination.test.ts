@@ -190,6 +190,45 @@ describe('misbehaving pagination modes', () => {
 		}
 	});
 
+	it("'cycle-cursor' hands out real pages with cursors A, B, A, B…: a cycle, not a repeat", async () => {
+		sb.control.setPaginationBehaviour('cycle-cursor');
+		const first = await list({ numItems: 2 });
+		const second = await list({ numItems: 2, cursor: first.body.cursor });
+		const third = await list({ numItems: 2, cursor: second.body.cursor });
+		const fourth = await list({ numItems: 2, cursor: third.body.cursor });
+
+		expect([first, second, third, fourth].map((reply) => reply.body.hasMore)).toEqual([true, true, true, true]);
+		expect(second.body.cursor).not.toBe(first.body.cursor);
+		expect(third.body.cursor).toBe(first.body.cursor);
+		expect(fourth.body.cursor).toBe(second.body.cursor);
+		expect(ids(second.body.page)).not.toEqual(ids(first.body.page));
+		expect(ids(third.body.page)).toHaveLength(2);
+		expect(ids(third.body.page)).not.toEqual(ids(second.body.page));
+		expect(ids(fourth.body.page)).toEqual(ids(second.body.page));
+	});
+
+	it("'scattered-empty-pages' puts one empty page before every real page but the first; every record once", async () => {
+		sb.control.setPaginationBehaviour('scattered-empty-pages');
+		const sizes: number[] = [];
+		const cursors = new Set<string>();
+		const seen: string[] = [];
+		let cursor: string | null = null;
+		for (let request = 0; request < 20; request++) {
+			const reply = await list({ numItems: 2, cursor });
+			expect(reply.status).toBe(200);
+			sizes.push(reply.body.page.length);
+			seen.push(...ids(reply.body.page));
+			if (!reply.body.hasMore) break;
+			expect(cursors.has(reply.body.cursor)).toBe(false);
+			cursors.add(reply.body.cursor);
+			cursor = reply.body.cursor;
+		}
+
+		expect(sizes).toEqual([2, 0, 2, 0, 2]);
+		expect(seen).toHaveLength(6);
+		expect(new Set(seen).size).toBe(6);
+	});
+
 	it("back to 'normal' pages correctly again", async () => {
 		sb.control.setPaginationBehaviour('empty-pages');
 		sb.control.setPaginationBehaviour('normal');

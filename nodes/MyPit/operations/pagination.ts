@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MyPitClient } from '../transport/client';
 import type { Endpoint } from '../transport/endpoints';
+import { PageGuard, type PageResponse } from './pageGuard';
 
 /**
  * 100 records per page: the page size of the API's own examples and of Convex-style backends,
@@ -10,15 +11,6 @@ import type { Endpoint } from '../transport/endpoints';
  */
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
-
-/** A backend may return a few empty pages while `hasMore` is true; endless ones are a fault. */
-const MAX_EMPTY_PAGES_IN_A_ROW = 5;
-
-interface PageResponse {
-	page?: unknown;
-	hasMore?: unknown;
-	cursor?: unknown;
-}
 
 export interface PageWalk {
 	userId: string;
@@ -39,10 +31,9 @@ export async function fetchPages(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
-	const usedCursors = new Set<string>();
+	const guard = new PageGuard();
 	let cursor: string | undefined;
 	let sendNullCursor = false;
-	let emptyPagesInARow = 0;
 
 	for (let pageNumber = 1; records.length < walk.limit; pageNumber++) {
 		const numItems = Math.min(walk.pageSize, walk.limit - records.length);
@@ -73,28 +64,14 @@ export async function fetchPages(
 			failure.description = `Page ${pageNumber} of the listing failed after ${records.length} records. ${failure.description ?? ''}`.trim();
 			throw failure;
 		}
-		const { response } = answer;
-
-		if (!response || !Array.isArray(response.page)) throw fail('answered without a "page" list');
-		const page = response.page as IDataObject[];
-		for (const record of page) {
+		const step = guard.read(answer.response);
+		for (const record of step.records) {
 			if (records.length >= walk.limit) break;
 			records.push(record);
 		}
-		if (response.hasMore !== true) break;
-
-		if (typeof response.cursor !== 'string' || response.cursor === '') {
-			throw fail('said more records follow but sent no cursor');
-		}
-		if (response.cursor === cursor || usedCursors.has(response.cursor)) {
-			throw fail('sent a cursor it had already sent');
-		}
-		emptyPagesInARow = page.length === 0 ? emptyPagesInARow + 1 : 0;
-		if (emptyPagesInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
-			throw fail(`returned ${MAX_EMPTY_PAGES_IN_A_ROW} empty pages in a row while saying more records follow`);
-		}
-		usedCursors.add(response.cursor);
-		cursor = response.cursor;
+		if (step.problem !== undefined) throw fail(step.problem);
+		if (step.next === undefined) break;
+		cursor = step.next;
 	}
 	return records;
 }

@@ -48,9 +48,13 @@ export function retryDelay(
 
 /** Retry-After as seconds or an HTTP date. */
 function parseRetryAfter(value: string | undefined): number | undefined {
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(value);
+	const text = value?.trim();
+	if (!text) return undefined;
+	// Seconds; a negative number is malformed (and Date.parse would read it as a year).
+	if (/^[-+]?\d+(\.\d+)?$/.test(text)) {
+		const seconds = Number(text);
+		return seconds >= 0 ? seconds * 1000 : undefined;
+	}
+	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
