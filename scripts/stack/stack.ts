@@ -254,7 +254,7 @@ function listOf<T>(value: unknown): T[] {
 }
 
 /** Creates the "MyPit sandbox" credential, or points an existing one at this sandbox. */
-async function ensureCredential(server: N8nServer, sandbox: Sandbox): Promise<{ id: string; name: string }> {
+export async function ensureCredential(server: N8nServer, sandbox: Sandbox): Promise<{ id: string; name: string }> {
 	const data = {
 		clientId: sandbox.demo.clientId,
 		secretKey: sandbox.demo.secretKey,
@@ -277,7 +277,7 @@ async function ensureCredential(server: N8nServer, sandbox: Sandbox): Promise<{ 
  * Imports every example (template picked for this sandbox). An example that already exists by name
  * (persistent home) is overwritten with the repository's version, so it fits the new sandbox.
  */
-async function importExamples(server: N8nServer, demoData: DemoData): Promise<ImportedExample[]> {
+export async function importExamples(server: N8nServer, demoData: DemoData): Promise<ImportedExample[]> {
 	const existing = listOf<WorkflowRow>(await server.rest('GET', '/rest/workflows'));
 	// With the project named, n8n resolves each node's credential by name, as the editor's import
 	// does (1.x does so on create only when the body names the project).
