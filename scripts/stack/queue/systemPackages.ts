@@ -34,6 +34,13 @@ function findPostgres(): string | undefined {
 	return undefined;
 }
 
+/** Whether queue mode can run here: both are installed, or we are root and apt-get can install them. */
+export function canProvideQueueBinaries(): { ok: boolean; reason: string } {
+	if (findRedis() && findPostgres()) return { ok: true, reason: '' };
+	if (process.getuid?.() === 0) return { ok: true, reason: '' };
+	return { ok: false, reason: 'redis-server or postgresql is not installed (sudo apt-get install -y redis-server postgresql)' };
+}
+
 /** Finds redis-server and PostgreSQL; installs the missing ones with apt-get (root only). */
 export async function ensureQueueBinaries(log: (line: string) => void = () => undefined): Promise<QueueBinaries> {
 	let redisServer = findRedis();
