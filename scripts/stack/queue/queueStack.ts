@@ -126,6 +126,8 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			DB_POSTGRESDB_DATABASE: postgres.database,
 			DB_POSTGRESDB_USER: postgres.user,
 			DB_POSTGRESDB_PASSWORD: '',
+			// n8n's default pool of 2 connections per process times out under a burst of runs.
+			DB_POSTGRESDB_POOL_SIZE: '10',
 			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 			// Runs started from the editor (and the REST run endpoint) go to the workers too.
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
