@@ -12,8 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 
 import { startQueueStack, type QueueStack } from '../scripts/stack/queue/queueStack';
-import type { N8nServer } from '../test/e2e/support/n8n';
-import { myPitWorkflow } from '../test/e2e/support/mypit';
+import type { N8nServer, N8nWorkflowInput } from '../test/e2e/support/n8n';
 
 interface Options {
 	runs: number;
@@ -112,13 +111,19 @@ async function measure(stack: QueueStack, workflowId: string, options: Options, 
 	return lines;
 }
 
-async function main(): Promise<void> {
-	const options = parseArgs(process.argv.slice(2));
-	console.log(`Queue-mode throughput: ${options.runs} executions per burst, ${options.bursts} bursts, worker concurrency ${options.concurrency}`);
-	const stack = await startQueueStack({ concurrency: options.concurrency, parentDir: os.tmpdir(), log: (line) => console.log(`  ${line}`) });
-	try {
-		const workflowId = await stack.server.createWorkflow(
-			myPitWorkflow({
+/** Manual Trigger → MyPit Holder create (one request; the execution id makes each holder unique). */
+function holderWorkflow(credential: { id: string; name: string }): N8nWorkflowInput {
+	return {
+		name: 'bench: queue',
+		nodes: [
+			{ id: 'b1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b2',
+				name: 'MyPit',
+				type: 'n8n-nodes-mypit.myPit',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {
 					resource: 'holder',
 					operation: 'create',
 					name: '=bench {{ $execution.id }}',
@@ -126,8 +131,21 @@ async function main(): Promise<void> {
 					phone: '+1 555 0100',
 					holderDid: '=did:example:bench-{{ $execution.id }}',
 					externalHolderId: '=bench-{{ $execution.id }}',
-				}, { credential: stack.credential, name: 'bench: queue' }),
-		);
+				},
+				credentials: { myPitApi: credential },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'MyPit', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	console.log(`Queue-mode throughput: ${options.runs} executions per burst, ${options.bursts} bursts, worker concurrency ${options.concurrency}`);
+	const stack = await startQueueStack({ concurrency: options.concurrency, parentDir: os.tmpdir(), log: (line) => console.log(`  ${line}`) });
+	try {
+		const workflowId = await stack.server.createWorkflow(holderWorkflow(stack.credential));
 		// Warm-up: module loading and connection pools on both workers.
 		await runBurst(stack.server, workflowId, 20);
 		const lines = await measure(stack, workflowId, options, '2 workers');
