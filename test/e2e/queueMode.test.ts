@@ -5,10 +5,10 @@
  * execution comes from the workers' own log lines ("Worker started execution <id> (job <n>)") and
  * main's ("Enqueued execution <id>").
  *
- * Only the timing of n8n's crash handling is shortened here (queue lock 10 s, stalled check 5 s,
- * main's recovery of dangling executions every 30 s instead of 60 s / 30 s / 3 h); what happens
- * is the same: the job of a killed worker stalls, n8n 2.x does not retry it and main marks the
- * execution failed.
+ * Only the timing of n8n's stalled-job check is shortened here (queue lock 10 s, stalled check
+ * 5 s instead of 60 s / 30 s); what happens is the same. The job of a killed worker stalls; n8n
+ * 2.x does not retry it (main marks the execution failed), n8n 1.x retries it once on another
+ * worker (QUEUE_WORKER_MAX_STALLED_COUNT=1), which runs the whole execution again.
  */
 import * as os from 'node:os';
 
@@ -27,13 +27,13 @@ if (gate.run && !queueBinaries.ok && gate.required) throw new Error(`queue-mode 
 const describeQueue = gate.run && queueBinaries.ok ? describe : describe.skip;
 if (gate.run && !queueBinaries.ok) console.warn(`queue-mode tests skipped: ${queueBinaries.reason}`);
 
+const n8nMajor = Number(n8nVersion.split('.')[0]);
 const QUEUE_BOOT_TIMEOUT = 900_000;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const TEST_QUEUE_ENV = {
 	QUEUE_WORKER_LOCK_DURATION: '10000',
 	QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
-	N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.5',
 };
 
 /** Starts a manual run through the REST API (as the editor does) without waiting for it. */
@@ -167,7 +167,7 @@ describeQueue(`queue mode in real n8n ${n8nVersion}: Redis, PostgreSQL, main and
 		expect(requests.every((request) => request.status === 200)).toBe(true);
 	}, 900_000);
 
-	test('a worker SIGKILLed during a MyPit write: the execution ends in error (stalled job, not retried), the write was sent once', async () => {
+	test(`a worker SIGKILLed during a MyPit write: ${n8nMajor >= 2 ? 'the execution ends in error (stalled job not retried), the write was sent once' : 'n8n 1.x re-runs it on the other worker and the write is sent twice'}`, async () => {
 		const workflowId = await stack.server.createWorkflow(
 			myPitWorkflow(
 				{
@@ -205,12 +205,21 @@ describeQueue(`queue mode in real n8n ${n8nVersion}: Redis, PostgreSQL, main and
 		const message = (await stack.server.getExecution(id).catch(() => undefined))?.error?.message;
 		console.log(`worker ${victim.name} killed during execution ${id}: status ${status} after ${Math.round(settledMs / 1000)} s (${message}); /createHolder sent ${writes.length}×`);
 
-		// n8n 2.x never retries a stalled job (maxStalledCount 0): main fails the execution.
-		expect(status).toBe('error');
-		expect(message).toContain('This execution failed to be processed too many times and will no longer retry');
-		expect(writes).toHaveLength(1);
-		expect(writes[0].status).toBe(200);
-		expect(survivor.startedExecutions()).not.toContain(id);
+		if (n8nMajor >= 2) {
+			// n8n 2.x never retries a stalled job (maxStalledCount 0): main fails the execution.
+			expect(status).toBe('error');
+			expect(message).toContain('This execution failed to be processed too many times and will no longer retry');
+			expect(writes).toHaveLength(1);
+			expect(writes[0].status).toBe(200);
+			expect(survivor.startedExecutions()).not.toContain(id);
+		} else {
+			// n8n 1.x retries the stalled job once: the surviving worker runs the execution from the
+			// start and the MyPit write is sent a second time (two holders). Measured, not wanted.
+			expect(status).toBe('success');
+			expect(survivor.startedExecutions()).toContain(id);
+			expect(writes).toHaveLength(2);
+			expect(writes.map((write) => write.status)).toEqual([200, 200]);
+		}
 
 		// n8n keeps working with the surviving worker.
 		const next = await stack.server.runWorkflow(

@@ -161,6 +161,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		});
 		const names = Array.from({ length: workerCount }, (_, index) => `worker-${index + 1}`);
 		await step(`start ${workerCount} workers (n8n worker, package installed in each)`, () => Promise.all(names.map((name) => addWorker(name))));
+		workers.sort((a, b) => a.name.localeCompare(b.name));
 
 		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () => ensureCredential(server, sandbox));
 		const examples = await step('import the example workflows', () => importExamples(server, demoData));
