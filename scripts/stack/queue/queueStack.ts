@@ -128,6 +128,8 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			DB_POSTGRESDB_PASSWORD: '',
 			// n8n's default pool of 2 connections per process times out under a burst of runs.
 			DB_POSTGRESDB_POOL_SIZE: '10',
+			// A busy machine can take longer than n8n's 20 s to hand out a connection at boot.
+			DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 			// Runs started from the editor (and the REST run endpoint) go to the workers too.
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
