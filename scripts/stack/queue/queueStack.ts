@@ -31,8 +31,11 @@ import { startRedis, type Redis } from './redis';
 import { ensureQueueBinaries } from './systemPackages';
 import { startWorker, type QueueWorker } from './workers';
 
-/** Where `npm start -- --queue` keeps its throw-away services and user folders (git-ignored). */
-export const QUEUE_STATE_DIR = path.join(REPO_ROOT, '.cache', 'mypit-start', 'queue');
+/**
+ * Where `npm start -- --queue` keeps its throw-away services and user folders (git-ignored). Not
+ * under .cache/, which may be a folder shared with other checkouts and cleaned by them.
+ */
+export const QUEUE_STATE_DIR = path.join(REPO_ROOT, '.queue-stack');
 
 export interface QueueStackOptions {
 	n8nVersion?: string;
