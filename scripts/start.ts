@@ -5,6 +5,7 @@
  *
  *   npm start [-- --port 5678] [--sandbox-port 5680] [--n8n-version 1.123.81] [--fresh] [--no-build]
  *   npm run demo [-- --n8n-version 1.123.81] [--no-build]
+ *   npm start -- --queue   queue mode: Redis, PostgreSQL, n8n main and two workers (throw-away)
  *
  * Everything runs on 127.0.0.1. Ctrl-C stops n8n (with its task runners) and the sandbox.
  */
@@ -13,7 +14,10 @@ import * as path from 'node:path';
 import { runDemo, type DemoResult } from '../tooling/stack/demo';
 import { REPO_ROOT } from '../tooling/n8n';
 import { formatApiCalls } from '../tooling/stack/examples';
+import { describeQueueStack } from '../tooling/stack/queue/describe';
+import { startQueueStack, type QueueStack } from '../tooling/stack/queue/queueStack';
 import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack, type Stack } from '../tooling/stack/stack';
+import { isPortFree } from '../tooling/n8n';
 
 interface CliOptions {
 	demo: boolean;
@@ -23,6 +27,7 @@ interface CliOptions {
 	fresh: boolean;
 	build: boolean;
 	userFolder?: string;
+	queue: boolean;
 }
 
 const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a MyPit sandbox, for your browser
@@ -34,10 +39,11 @@ const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a 
   --fresh              npm start: begin with an empty n8n user folder (drops what you built)
   --user-folder <dir>  npm start: n8n user folder to keep (default .cache/mypit-start/n8n-<version>)
   --no-build           use the dist/ that is there instead of running npm run build
-  --demo               headless demo (what npm run demo passes)`;
+  --demo               headless demo (what npm run demo passes)
+  --queue              queue mode: throw-away Redis and PostgreSQL, n8n main and two n8n workers`;
 
 function parseArgs(argv: string[]): CliOptions {
-	const options: CliOptions = { demo: false, fresh: false, build: true, n8nVersion: process.env.N8N_VERSION || undefined };
+	const options: CliOptions = { demo: false, queue: false, fresh: false, build: true, n8nVersion: process.env.N8N_VERSION || undefined };
 	const number = (flag: string, text: string | undefined) => {
 		if (text === undefined || !/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`${flag} needs a port number, got "${text ?? ''}"`);
 		return Number(text);
@@ -62,6 +68,9 @@ function parseArgs(argv: string[]): CliOptions {
 			case '--user-folder':
 				options.userFolder = value();
 				if (!options.userFolder) throw new Error('--user-folder needs a folder');
+				break;
+			case '--queue':
+				options.queue = true;
 				break;
 			case '--fresh':
 				options.fresh = true;
@@ -98,6 +107,7 @@ function printReady(stack: Stack): void {
 	console.log(`              (clientId ${stack.sandbox.demo.clientId}, user ${stack.sandbox.demo.userId})`);
 	console.log('  Example workflows:');
 	for (const example of stack.examples) console.log(`    ${example.workflow.name}\n      ${example.url}`);
+	if ('workers' in stack) console.log(`\n${describeQueueStack(stack as QueueStack).join('\n')}`);
 	console.log(`\n  n8n log:    ${path.relative(REPO_ROOT, stack.logFile)}`);
 	console.log(`  Sandbox:    ${stack.sandbox.url}/__sandbox/log shows every request n8n sent`);
 	console.log(`\n  Press Ctrl-C to stop n8n and the sandbox.`);
@@ -132,6 +142,18 @@ function printDemo(stack: Stack, result: DemoResult): void {
 	);
 }
 
+/** Queue mode is always throw-away (its PostgreSQL cluster goes on stop): the persistent-home options do not apply. */
+async function startQueue(options: Parameters<typeof startStack>[0]): Promise<Stack> {
+	return await startQueueStack({
+		n8nVersion: options.n8nVersion,
+		// Like npm start: 5678 and 5680 when free; 0 (the demo) or taken: any free port.
+		port: (options.port ?? ((await isPortFree(DEFAULT_N8N_PORT)) ? DEFAULT_N8N_PORT : 0)) || undefined,
+		sandboxPort: (options.sandboxPort ?? ((await isPortFree(DEFAULT_SANDBOX_PORT)) ? DEFAULT_SANDBOX_PORT : 0)) || undefined,
+		build: options.build,
+		log: options.log,
+	});
+}
+
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	const started = Date.now();
@@ -161,7 +183,8 @@ async function main(): Promise<number> {
 	}
 
 	console.log(options.demo ? 'MyPit demo: preparing n8n, the node and a MyPit sandbox' : 'MyPit: preparing n8n, the node and a MyPit sandbox');
-	stack = await startStack({
+	const startOne = options.queue ? startQueue : startStack;
+	stack = await startOne({
 		n8nVersion: options.n8nVersion,
 		home: options.demo ? 'temporary' : 'persistent',
 		fresh: options.fresh,

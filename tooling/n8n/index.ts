@@ -22,7 +22,14 @@ export { REPO_ROOT, isN8nProvisioned, n8nE2eGate, n8nPaths, pinnedVersions, type
 export type { N8nHome } from './env';
 export { createN8nHome, type CreateN8nHomeOptions } from './home';
 export { parseLogLines, type N8nLogEntry } from './logs';
-export { N8nProcessError, runN8n, type N8nProcessResult, type RunN8nOptions } from './process';
+export {
+	N8nProcessError,
+	killN8nGroup,
+	runN8n,
+	spawnN8nService,
+	type N8nProcessResult,
+	type RunN8nOptions,
+} from './process';
 export { getFreePort, isPortFree } from './ports';
 export { installCommunityPackage, type InstallCommunityPackageOptions } from './packages';
 export {

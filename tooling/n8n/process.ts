@@ -51,6 +51,25 @@ export function spawnN8n(home: N8nHome, args: string[], extraEnv: Record<string,
 	});
 }
 
+/**
+ * Starts a long-running n8n command (e.g. `n8n worker`) in its own process group. The group is
+ * SIGKILLed if this process exits first; stop it with `killN8nGroup`.
+ */
+export function spawnN8nService(home: N8nHome, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+	const child = spawnN8n(home, args, extraEnv);
+	const pid = child.pid;
+	if (pid) {
+		liveGroups.add(pid);
+		child.once('close', () => liveGroups.delete(pid));
+	}
+	return child;
+}
+
+/** Sends a signal to a process group started here (no-op when it is gone). */
+export function killN8nGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	killGroup(pid, signal);
+}
+
 export interface RunN8nOptions {
 	timeoutMs?: number;
 	env?: Record<string, string>;

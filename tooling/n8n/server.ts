@@ -129,8 +129,13 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 				});
 				return;
 			} catch (error) {
-				// n8n 1.x answers /healthz/readiness before its REST routes exist: wait for them.
-				if (!(error instanceof RestError && error.status === 404) || Date.now() - started > timeoutMs || exited) throw error;
+				// n8n 1.x answers /healthz/readiness before its REST routes exist (404), and on PostgreSQL
+				// before its migrations are done (503 "Database is not ready!"): wait for them.
+				// A busy machine may also refuse or drop the connection meanwhile (fetch failed).
+				const retry =
+					(error instanceof RestError && (error.status === 404 || error.status === 503)) ||
+					(error instanceof TypeError && error.message === 'fetch failed');
+				if (!retry || Date.now() - started > timeoutMs || exited) throw error;
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 		}
