@@ -1,13 +1,14 @@
 // Runs `n8n-node cloud-support` (the @n8n/node-cli status report) and fails unless it reports the
 // package eligible for n8n Cloud verification: strict mode on in package.json and eslint.config.mjs
 // exactly the CLI's default. The report itself always exits 0, so its verdict is read here.
+// Usage: node scripts/release/checkCloudSupport.mjs [package folder, default: this repository]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const cli = path.join(ROOT, 'node_modules', '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 const run = spawnSync(process.execPath, [cli, 'cloud-support'], {
-	cwd: ROOT,
+	cwd: path.resolve(process.argv[2] ?? ROOT),
 	encoding: 'utf8',
 	env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
 });
