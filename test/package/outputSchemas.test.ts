@@ -15,7 +15,9 @@ const HOW_TO_FIX = 'add its runs to test/helpers/outputSamples.ts and run `npm r
 let operations: Array<{ resource: string; operation: string }>;
 beforeAll(async () => {
 	const { nodes } = await loadPackage();
-	operations = nodeOperations(nodes[0].description as INodeTypeDescription);
+	// The MyPit node by name: the package may hold other nodes (a trigger) beside it.
+	const myPit = nodes.find((node) => node.description.name === 'myPit');
+	operations = nodeOperations(myPit?.description as INodeTypeDescription);
 });
 
 describe('output schemas (nodes/MyPit/__schema__/v1.0.0)', () => {
