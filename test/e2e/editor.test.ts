@@ -86,6 +86,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		});
 		page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(30_000);
+		// The editor's bundle runs before DOMContentLoaded; on a loaded machine that alone takes over 30 s.
+		page.setDefaultNavigationTimeout(120_000);
 		page.on('pageerror', (error) => pageErrors.push(error.message));
 		// Leaving a workflow with unsaved changes (resource switched) asks first: leave.
 		page.on('dialog', (dialog) => void dialog.accept());
@@ -182,6 +184,34 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			console.info(`screenshots: ${[canvasFile, panelFile, credentialFile].map((file) => path.relative(REPO_ROOT, file)).join(', ')}`);
 		}, 120_000);
 	}
+
+	test('output fields of a MyPit node that has not run: the next node lists them from the shipped schema', async () => {
+		const schemaResponses: Array<{ path: string; status: number }> = [];
+		const onResponse = (response: import('playwright-core').Response) => {
+			const { pathname } = new URL(response.url());
+			if (pathname.startsWith('/schemas/') && /mypit/i.test(pathname)) schemaResponses.push({ path: pathname, status: response.status() });
+		};
+		page.on('response', onResponse);
+		try {
+			// Example 01: Course completion form → Create holder (MyPit, Holder → Create) → Issue badge.
+			// Nothing has run; opening Issue badge shows Create holder's output in its input panel.
+			await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
+			await page.locator('[data-test-id="canvas-node"][data-node-name="Issue badge"]').dblclick();
+			const input = page.locator('[data-test-id="ndv-input-panel"]');
+			await input.waitFor();
+			const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nodes/MyPit/__schema__/v1.0.0/holder/create.json'), 'utf8')) as {
+				properties: Record<string, unknown>;
+			};
+			const fields = Object.keys(schema.properties);
+			// Every field of the schema, by name, in the input panel of the node that has not run.
+			for (const field of fields) await input.getByText(field, { exact: true }).first().waitFor({ timeout: 30_000 });
+			expect(schemaResponses).toContainEqual({ path: '/schemas/n8n-nodes-mypit.myPit/1.0.0/holder/create.json', status: 200 });
+			const file = await shot('schema-preview');
+			console.info(`schema preview of Create holder (${fields.length} fields): ${path.relative(REPO_ROOT, file)}`);
+		} finally {
+			page.off('response', onResponse);
+		}
+	}, 120_000);
 
 	test('every resource lists its operations (Holder, Template)', async () => {
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });

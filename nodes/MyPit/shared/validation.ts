@@ -57,10 +57,20 @@ export function optionalText(value: unknown, field: string, maxLength = 10_000):
 	return requireText(value, field, maxLength);
 }
 
+const ID_FORBIDDEN = /[\s"\\/]/;
+
+/** True for a C0 control character (U+0000 to U+001F); n8n's lint forbids them inside a regular expression. */
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		if (text.charCodeAt(index) < 0x20) return true;
+	}
+	return false;
+}
+
 /** An ID sent back to the API as it is: no white space or control characters inside. */
 export function requireId(value: unknown, field: string): string {
 	const id = requireText(value, field, 200);
-	if (/[\s\u0000-\u001f"\\/]/.test(id)) {
+	if (ID_FORBIDDEN.test(id) || hasControlCharacter(id)) {
 		throw new InputError(field, 'an ID without spaces, quotes, slashes or control characters', describeValue(value));
 	}
 	return id;
