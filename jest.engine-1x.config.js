@@ -20,7 +20,9 @@ const LINE = { line: '1.x', 'n8n-core': '1.122.28', 'n8n-workflow': '1.120.14' }
 
 for (const name of ['n8n-core', 'n8n-workflow']) {
 	const manifest = path.join(ENGINE_DIR, name, 'package.json');
-	const version = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')).version : undefined;
+	const version = fs.existsSync(manifest)
+		? JSON.parse(fs.readFileSync(manifest, 'utf8')).version
+		: undefined;
 	if (version !== LINE[name]) {
 		throw new Error(
 			`${name}@${LINE[name]} is not installed in ${ENGINE_DIR} (found ${version ?? 'nothing'}): run bash scripts/engine-1x/install.sh`,

@@ -44,9 +44,17 @@ interface LoggedRequest {
 
 async function newAccount(sandbox: SandboxProcess, holders: number) {
 	const account = await sandbox.control<Account>('POST', '/accounts', {});
-	const seeded = await sandbox.control<{ holders: string[] }>('POST', '/seed', { userId: account.userId, holders });
+	const seeded = await sandbox.control<{ holders: string[] }>('POST', '/seed', {
+		userId: account.userId,
+		holders,
+	});
 	return {
-		credentials: { clientId: account.clientId, secretKey: account.secretKey, baseUrl: sandbox.url, userId: account.userId },
+		credentials: {
+			clientId: account.clientId,
+			secretKey: account.secretKey,
+			baseUrl: sandbox.url,
+			userId: account.userId,
+		},
 		rows: seeded.holders.map((id) => ({ id })),
 	};
 }
@@ -58,28 +66,47 @@ const getHolder = (maxConcurrentRequests?: number): INodeParameters => ({
 	options: maxConcurrentRequests === undefined ? {} : { maxConcurrentRequests },
 });
 
-async function concurrencyRow(engine: Engine, sandbox: SandboxProcess, items: number, label: string, bound?: number) {
+async function concurrencyRow(
+	engine: Engine,
+	sandbox: SandboxProcess,
+	items: number,
+	label: string,
+	bound?: number,
+) {
 	const { credentials, rows } = await newAccount(sandbox, items);
 	await sandbox.clearLog();
 	await sandbox.control('DELETE', '/in-flight');
 	const started = performance.now();
 	const result = await engine.runMyPit({ parameters: getHolder(bound), credentials, input: rows });
 	const seconds = (performance.now() - started) / 1000;
-	if (result.error || result.items.length !== items) throw new Error(`${label}: ${result.error?.message ?? `${result.items.length} items`}`);
+	if (result.error || result.items.length !== items)
+		throw new Error(`${label}: ${result.error?.message ?? `${result.items.length} items`}`);
 	const { maxInFlight } = await sandbox.control<InFlight>('GET', '/in-flight');
 	return { items, label, maxInFlight, seconds, requests: await sandbox.requestCount() };
 }
 
-async function rateRow(engine: Engine, sandbox: SandboxProcess, perMinute: number, executions: number, itemsEach: number) {
+async function rateRow(
+	engine: Engine,
+	sandbox: SandboxProcess,
+	perMinute: number,
+	executions: number,
+	itemsEach: number,
+) {
 	const { credentials, rows } = await newAccount(sandbox, itemsEach);
 	await sandbox.clearLog();
 	const limited = { ...credentials, maxRequestsPerMinute: perMinute };
 	const started = performance.now();
 	await Promise.all(
-		Array.from({ length: executions }, async () => await engine.runMyPit({ parameters: getHolder(), credentials: limited, input: rows })),
+		Array.from(
+			{ length: executions },
+			async () =>
+				await engine.runMyPit({ parameters: getHolder(), credentials: limited, input: rows }),
+		),
 	);
 	const seconds = (performance.now() - started) / 1000;
-	const times = (await sandbox.control<{ requests: LoggedRequest[] }>('GET', '/log')).requests.map((request) => request.at).sort((a, b) => a - b);
+	const times = (await sandbox.control<{ requests: LoggedRequest[] }>('GET', '/log')).requests
+		.map((request) => request.at)
+		.sort((a, b) => a - b);
 	const measured = ((times.length - 1) / (times[times.length - 1] - times[0])) * 60_000;
 	return { perMinute, executions, requests: times.length, seconds, measured };
 }
@@ -101,22 +128,33 @@ async function main() {
 		// One warm-up run: module loading and JIT are not part of any figure.
 		await concurrencyRow(engine, sandbox, 20, 'warm-up');
 
-		console.log(`Holder → Get, sandbox latency ${LATENCY_MS} ms, n8n engine in process (n8n-core ${require('n8n-core/package.json').version})\n`);
+		console.log(
+			`Holder → Get, sandbox latency ${LATENCY_MS} ms, n8n engine in process (n8n-core ${require('n8n-core/package.json').version})\n`,
+		);
 		console.log('| Items | Max Concurrent Requests | Max in flight | Time (s) | Requests |');
 		console.log('| ---: | --- | ---: | ---: | ---: |');
 		for (const items of rateOnly ? [] : oneRow ? [onlyItems] : quick ? [300] : [300, 5000]) {
 			const bounds: Array<readonly [string, number | undefined]> = oneRow
 				? [[onlyBound === undefined ? 'default (5)' : String(onlyBound), onlyBound]]
-				: [['default (5)', undefined], ['1', 1], ['16', 16], [`${UNBOUNDED} (unbounded)`, UNBOUNDED]];
+				: [
+						['default (5)', undefined],
+						['1', 1],
+						['16', 16],
+						[`${UNBOUNDED} (unbounded)`, UNBOUNDED],
+					];
 			for (const [label, bound] of bounds) {
 				if (!oneRow && items > 300 && bound === 1) continue; // 5,000 × 50 ms one at a time: over 4 minutes, adds nothing
 				const row = await concurrencyRow(engine, sandbox, items, label, bound);
-				console.log(`| ${row.items} | ${row.label} | ${row.maxInFlight} | ${row.seconds.toFixed(2)} | ${row.requests} |`);
+				console.log(
+					`| ${row.items} | ${row.label} | ${row.maxInFlight} | ${row.seconds.toFixed(2)} | ${row.requests} |`,
+				);
 			}
 		}
 
 		if (oneRow) return;
-		console.log('\nMax Requests per Minute: one client ID, several executions of Holder → Get at once (same latency)\n');
+		console.log(
+			'\nMax Requests per Minute: one client ID, several executions of Holder → Get at once (same latency)\n',
+		);
 		console.log('| Limit / min | Executions at once | Requests | Time (s) | Measured / min |');
 		console.log('| ---: | ---: | ---: | ---: | ---: |');
 		for (const [perMinute, executions, itemsEach] of [
@@ -124,7 +162,9 @@ async function main() {
 			[600, 3, 20],
 		]) {
 			const row = await rateRow(engine, sandbox, perMinute, executions, itemsEach);
-			console.log(`| ${row.perMinute} | ${row.executions} | ${row.requests} | ${row.seconds.toFixed(2)} | ${row.measured.toFixed(1)} |`);
+			console.log(
+				`| ${row.perMinute} | ${row.executions} | ${row.requests} | ${row.seconds.toFixed(2)} | ${row.measured.toFixed(1)} |`,
+			);
 		}
 	} finally {
 		await sandbox.stop();

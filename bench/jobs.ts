@@ -17,7 +17,10 @@ export function expectations(job: Job): { items: number; minimumRequests: number
 			return { items: wanted, minimumRequests: Math.max(1, Math.ceil(wanted / PAGE_SIZE)) };
 		}
 		case 'issue-bulk':
-			return { items: job.holderIds.length, minimumRequests: Math.ceil(job.holderIds.length / job.batchSize) };
+			return {
+				items: job.holderIds.length,
+				minimumRequests: Math.ceil(job.holderIds.length / job.batchSize),
+			};
 		case 'issue-single':
 			return { items: job.holderIds.length, minimumRequests: job.holderIds.length };
 		case 'get-template':

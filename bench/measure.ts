@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 
 /** Samples a process's resident memory while a job runs; returns the job's result and the peak. */
-export async function withPeakRss<T>(pid: number | undefined, job: () => Promise<T>): Promise<{ result: T; peakRssMb: number | null }> {
+export async function withPeakRss<T>(
+	pid: number | undefined,
+	job: () => Promise<T>,
+): Promise<{ result: T; peakRssMb: number | null }> {
 	if (pid === undefined) return { result: await job(), peakRssMb: null };
 	let peak = 0;
 	const sample = () => {

@@ -24,7 +24,10 @@ function parseArgs(argv: string[]): Options {
 	const options: Options = { runs: 200, bursts: 2, concurrency: 10 };
 	for (let i = 0; i < argv.length; i++) {
 		const key = argv[i].replace(/^--/, '') as keyof Options;
-		if (!(key in options) || !/^\d+$/.test(argv[i + 1] ?? '')) throw new Error(`usage: npm run bench:queue -- [--runs N] [--bursts N] [--concurrency N]; got ${argv[i]}`);
+		if (!(key in options) || !/^\d+$/.test(argv[i + 1] ?? ''))
+			throw new Error(
+				`usage: npm run bench:queue -- [--runs N] [--bursts N] [--concurrency N]; got ${argv[i]}`,
+			);
 		options[key] = Number(argv[++i]);
 	}
 	return options;
@@ -49,7 +52,11 @@ function cpuByGroup(): Map<number, number> {
 	return groups;
 }
 
-async function runBurst(server: N8nServer, workflowId: string, runs: number): Promise<{ perMinute: number; seconds: number; failed: number }> {
+async function runBurst(
+	server: N8nServer,
+	workflowId: string,
+	runs: number,
+): Promise<{ perMinute: number; seconds: number; failed: number }> {
 	const stored = await server.rest<Record<string, unknown>>('GET', `/rest/workflows/${workflowId}`);
 	// Back to back, 20 run requests in flight (main's REST API is the entry, as for a user).
 	const ids: string[] = [];
@@ -58,7 +65,11 @@ async function runBurst(server: N8nServer, workflowId: string, runs: number): Pr
 		Array.from({ length: 20 }, async () => {
 			while (next < runs) {
 				next++;
-				const started = await server.rest<{ executionId: string }>('POST', `/rest/workflows/${workflowId}/run`, { workflowData: stored, triggerToStartFrom: { name: 'Start' } });
+				const started = await server.rest<{ executionId: string }>(
+					'POST',
+					`/rest/workflows/${workflowId}/run`,
+					{ workflowData: stored, triggerToStartFrom: { name: 'Start' } },
+				);
 				ids.push(started.executionId);
 			}
 		}),
@@ -75,7 +86,11 @@ async function runBurst(server: N8nServer, workflowId: string, runs: number): Pr
 	const first = Math.min(...[...rows.values()].map((row) => Date.parse(row.createdAt)));
 	const last = Math.max(...[...rows.values()].map((row) => Date.parse(row.stoppedAt!)));
 	const seconds = (last - first) / 1000;
-	return { perMinute: (runs / seconds) * 60, seconds, failed: [...rows.values()].filter((row) => row.status !== 'success').length };
+	return {
+		perMinute: (runs / seconds) * 60,
+		seconds,
+		failed: [...rows.values()].filter((row) => row.status !== 'success').length,
+	};
 }
 
 function groupsOf(stack: QueueStack): Array<[string, number | undefined]> {
@@ -88,7 +103,12 @@ function groupsOf(stack: QueueStack): Array<[string, number | undefined]> {
 	];
 }
 
-async function measure(stack: QueueStack, workflowId: string, options: Options, label: string): Promise<string[]> {
+async function measure(
+	stack: QueueStack,
+	workflowId: string,
+	options: Options,
+	label: string,
+): Promise<string[]> {
 	const lines: string[] = [];
 	const groups = groupsOf(stack);
 	const before = cpuByGroup();
@@ -98,16 +118,23 @@ async function measure(stack: QueueStack, workflowId: string, options: Options, 
 	for (let burst = 0; burst < options.bursts; burst++) {
 		const result = await runBurst(stack.server, workflowId, options.runs);
 		rates.push(result.perMinute);
-		lines.push(`  ${label}, burst ${burst + 1}: ${options.runs} executions in ${result.seconds.toFixed(1)} s = ${Math.round(result.perMinute)}/min (${result.failed} not successful)`);
+		lines.push(
+			`  ${label}, burst ${burst + 1}: ${options.runs} executions in ${result.seconds.toFixed(1)} s = ${Math.round(result.perMinute)}/min (${result.failed} not successful)`,
+		);
 	}
 	const after = cpuByGroup();
 	const self = process.cpuUsage(selfBefore);
 	const cpu = groups
 		.filter(([, pid]) => pid)
-		.map(([name, pid]) => `${name} ${(pid === process.pid ? (self.user + self.system) / 1e6 : (after.get(pid!) ?? 0) - (before.get(pid!) ?? 0)).toFixed(1)} s`);
+		.map(
+			([name, pid]) =>
+				`${name} ${(pid === process.pid ? (self.user + self.system) / 1e6 : (after.get(pid!) ?? 0) - (before.get(pid!) ?? 0)).toFixed(1)} s`,
+		);
 	const sorted = [...rates].sort((a, b) => a - b);
 	const median = sorted[Math.floor(sorted.length / 2)];
-	lines.push(`  ${label}: median ${Math.round(median)} executions/min; CPU: ${cpu.join(', ')}; load average ${os.loadavg()[0].toFixed(1)}`);
+	lines.push(
+		`  ${label}: median ${Math.round(median)} executions/min; CPU: ${cpu.join(', ')}; load average ${os.loadavg()[0].toFixed(1)}`,
+	);
 	return lines;
 }
 
@@ -116,7 +143,14 @@ function holderWorkflow(credential: { id: string; name: string }): N8nWorkflowIn
 	return {
 		name: 'bench: queue',
 		nodes: [
-			{ id: 'b1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'b2',
 				name: 'MyPit',
@@ -142,8 +176,14 @@ function holderWorkflow(credential: { id: string; name: string }): N8nWorkflowIn
 
 async function main(): Promise<void> {
 	const options = parseArgs(process.argv.slice(2));
-	console.log(`Queue-mode throughput: ${options.runs} executions per burst, ${options.bursts} bursts, worker concurrency ${options.concurrency}`);
-	const stack = await startQueueStack({ concurrency: options.concurrency, parentDir: os.tmpdir(), log: (line) => console.log(`  ${line}`) });
+	console.log(
+		`Queue-mode throughput: ${options.runs} executions per burst, ${options.bursts} bursts, worker concurrency ${options.concurrency}`,
+	);
+	const stack = await startQueueStack({
+		concurrency: options.concurrency,
+		parentDir: os.tmpdir(),
+		log: (line) => console.log(`  ${line}`),
+	});
 	try {
 		const workflowId = await stack.server.createWorkflow(holderWorkflow(stack.credential));
 		// Warm-up: module loading and connection pools on both workers.
@@ -152,7 +192,9 @@ async function main(): Promise<void> {
 		await stack.workers[1].stop('SIGTERM');
 		stack.workers.splice(1, 1);
 		lines.push(...(await measure(stack, workflowId, options, '1 worker')));
-		console.log(`\nn8n ${stack.n8nVersion}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version} for the bench:`);
+		console.log(
+			`\nn8n ${stack.n8nVersion}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version} for the bench:`,
+		);
 		for (const line of lines) console.log(line);
 	} finally {
 		await stack.stop();

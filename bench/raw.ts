@@ -9,10 +9,19 @@ export interface Account {
 	userId: string;
 }
 
-async function post(url: string, account: Account, path: string, body: unknown): Promise<Record<string, unknown>> {
+async function post(
+	url: string,
+	account: Account,
+	path: string,
+	body: unknown,
+): Promise<Record<string, unknown>> {
 	const response = await fetch(`${url}${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', clientId: account.clientId, secretKey: account.secretKey },
+		headers: {
+			'content-type': 'application/json',
+			clientId: account.clientId,
+			secretKey: account.secretKey,
+		},
 		body: JSON.stringify(body),
 	});
 	if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -58,7 +67,10 @@ export async function runRaw(url: string, account: Account, job: Job): Promise<n
 		}
 		case 'get-template': {
 			for (let index = 0; index < job.items; index++) {
-				await post(url, account, '/getASingleBadgeTemplate', { userId, templateId: job.templateId });
+				await post(url, account, '/getASingleBadgeTemplate', {
+					userId,
+					templateId: job.templateId,
+				});
 			}
 			return job.items;
 		}

@@ -63,15 +63,17 @@ export function writeReport(report: Report, folder: string): void {
 		`- Command: \`${report.command}\``,
 		`- Date: ${report.date}`,
 		`- Machine: ${report.machine}`,
-		`- Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`,
+		`- Versions: ${Object.entries(report.versions)
+			.map(([name, version]) => `${name} ${version}`)
+			.join(', ')}`,
 		`- Repetitions per contender: ${report.repetitions}`,
 		'',
 		toMarkdownTable(report.measurements),
 		'',
-		'Time is n8n\'s own execution time (startedAt → stoppedAt, n8n\'s boot not counted) for the two',
-		'workflows, and wall time for the raw loop. Requests are counted in the sandbox\'s request log;',
+		"Time is n8n's own execution time (startedAt → stoppedAt, n8n's boot not counted) for the two",
+		"workflows, and wall time for the raw loop. Requests are counted in the sandbox's request log;",
 		'the minimum in brackets is ⌈N ÷ page size⌉ for lists and ⌈N ÷ batch size⌉ for bulk issue.',
-		'Peak RSS is the n8n process\'s resident memory sampled every 20 ms during the runs.',
+		"Peak RSS is the n8n process's resident memory sampled every 20 ms during the runs.",
 		'',
 	].join('\n');
 	fs.writeFileSync(path.join(folder, 'latest.md'), markdown);

@@ -65,14 +65,21 @@ interface SeedAnswer {
 function scenarios(quick: boolean): Scenario[] {
 	const big = quick ? 5_000 : 100_000;
 	const list = (records: number, limit?: number): Scenario => ({
-		name: limit === undefined ? `Get Many holders, Return All ${records}` : `Get Many holders, Limit ${limit} of ${records}`,
+		name:
+			limit === undefined
+				? `Get Many holders, Return All ${records}`
+				: `Get Many holders, Limit ${limit} of ${records}`,
 		prepare: async (sandbox, account) => {
 			await sandbox.control('POST', '/seed', { userId: account.userId, holders: records });
 			return { kind: 'list', records, limit };
 		},
 	});
 	const withHolders = async (sandbox: SandboxProcess, account: Account, holders: number) =>
-		await sandbox.control<SeedAnswer>('POST', '/seed', { userId: account.userId, templates: 1, holders });
+		await sandbox.control<SeedAnswer>('POST', '/seed', {
+			userId: account.userId,
+			templates: 1,
+			holders,
+		});
 	const bulk = quick ? 1_000 : 10_000;
 	const single = quick ? 20 : 100;
 	const perItem = quick ? 100 : 1_000;
@@ -86,7 +93,12 @@ function scenarios(quick: boolean): Scenario[] {
 			name: `Issue to ${bulk} input items (bulk, batches of 100)`,
 			prepare: async (sandbox, account) => {
 				const seeded = await withHolders(sandbox, account, bulk);
-				return { kind: 'issue-bulk', holderIds: seeded.holders, templateId: seeded.templates[0], batchSize: 100 };
+				return {
+					kind: 'issue-bulk',
+					holderIds: seeded.holders,
+					templateId: seeded.templates[0],
+					batchSize: 100,
+				};
 			},
 		},
 		{
@@ -109,19 +121,33 @@ function scenarios(quick: boolean): Scenario[] {
 function buildAndPack(): string {
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-bench-pack-'));
-	const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], { cwd: ROOT, encoding: 'utf8' });
+	const output = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', folder],
+		{ cwd: ROOT, encoding: 'utf8' },
+	);
 	return path.join(folder, JSON.parse(output)[0].filename as string);
 }
 
 type Contender = Measurement['contender'];
 
-async function measureN8n(server: N8nServer, sandbox: SandboxProcess, workflowId: string, resultNodeName: string) {
+async function measureN8n(
+	server: N8nServer,
+	sandbox: SandboxProcess,
+	workflowId: string,
+	resultNodeName: string,
+) {
 	await sandbox.clearLog();
 	const { result: run, peakRssMb } = await withPeakRss(server.pid, () =>
 		server.runWorkflow(workflowId, { timeoutMs: 900_000, expectSuccess: true }),
 	);
 	const timeMs = Date.parse(run.stoppedAt ?? '') - Date.parse(run.startedAt ?? '');
-	return { timeMs, items: nodeItems(run, resultNodeName).length, requests: await sandbox.requestCount(), peakRssMb };
+	return {
+		timeMs,
+		items: nodeItems(run, resultNodeName).length,
+		requests: await sandbox.requestCount(),
+		peakRssMb,
+	};
 }
 
 async function main() {
@@ -131,7 +157,9 @@ async function main() {
 	log('building and packing the node');
 	const tarball = buildAndPack();
 	log('provisioning n8n (cached after the first run)');
-	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 
 	const sandbox = await startSandboxProcess();
 	const home = await createN8nHome();
@@ -144,13 +172,19 @@ async function main() {
 	const measurements: Measurement[] = [];
 	try {
 		for (const scenario of scenarios(options.quick)) {
-			if (options.only && !scenario.name.toLowerCase().includes(options.only.toLowerCase())) continue;
+			if (options.only && !scenario.name.toLowerCase().includes(options.only.toLowerCase()))
+				continue;
 			const account = await sandbox.control<Account>('POST', '/accounts', {});
 			const job = await scenario.prepare(sandbox, account);
 			const credential: BenchCredential = await server.createCredential({
 				name: `MyPit bench ${account.userId}`,
 				type: 'myPitApi',
-				data: { clientId: account.clientId, secretKey: account.secretKey, baseUrl: sandbox.url, userId: account.userId },
+				data: {
+					clientId: account.clientId,
+					secretKey: account.secretKey,
+					baseUrl: sandbox.url,
+					userId: account.userId,
+				},
 			});
 			const workflows = {
 				'MyPit node': myPitWorkflow(job, credential),
@@ -161,7 +195,10 @@ async function main() {
 				'HTTP Request node': await server.createWorkflow(workflows['HTTP Request node']),
 			};
 			const expected = expectations(job);
-			const samples = new Map<Contender, { times: number[]; items: number; requests: number; peak: number | null }>();
+			const samples = new Map<
+				Contender,
+				{ times: number[]; items: number; requests: number; peak: number | null }
+			>();
 			const contenders: Contender[] = ['raw', 'MyPit node', 'HTTP Request node'];
 			for (let rep = 0; rep < options.reps; rep++) {
 				// Alternate the order so no contender always runs first (or after a heavy one).
@@ -172,15 +209,33 @@ async function main() {
 						await sandbox.clearLog();
 						const started = performance.now();
 						const items = await runRaw(sandbox.url, account, job);
-						sample = { timeMs: performance.now() - started, items, requests: await sandbox.requestCount(), peakRssMb: null };
+						sample = {
+							timeMs: performance.now() - started,
+							items,
+							requests: await sandbox.requestCount(),
+							peakRssMb: null,
+						};
 					} else {
-						sample = await measureN8n(server, sandbox, ids[contender], resultNode(workflows[contender]));
+						sample = await measureN8n(
+							server,
+							sandbox,
+							ids[contender],
+							resultNode(workflows[contender]),
+						);
 					}
-					const entry = samples.get(contender) ?? { times: [], items: sample.items, requests: sample.requests, peak: null };
+					const entry = samples.get(contender) ?? {
+						times: [],
+						items: sample.items,
+						requests: sample.requests,
+						peak: null,
+					};
 					entry.times.push(sample.timeMs);
-					entry.peak = sample.peakRssMb === null ? entry.peak : Math.max(entry.peak ?? 0, sample.peakRssMb);
+					entry.peak =
+						sample.peakRssMb === null ? entry.peak : Math.max(entry.peak ?? 0, sample.peakRssMb);
 					samples.set(contender, entry);
-					log(`${scenario.name} · ${contender} · ${Math.round(sample.timeMs)} ms · ${sample.requests} requests · ${sample.items} items`);
+					log(
+						`${scenario.name} · ${contender} · ${Math.round(sample.timeMs)} ms · ${sample.requests} requests · ${sample.items} items`,
+					);
 				}
 			}
 			for (const contender of contenders) {
@@ -210,7 +265,9 @@ async function main() {
 		machine: machineDescription(),
 		versions: {
 			n8n: n8nPaths().version,
-			'n8n-nodes-mypit': (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+			'n8n-nodes-mypit': (
+				JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+			).version,
 			'Node (raw loop)': process.version,
 		},
 		repetitions: options.reps,

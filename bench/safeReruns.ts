@@ -14,7 +14,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { createN8nHome, installCommunityPackage, n8nPaths, nodeItems, startN8n, type N8nServer } from '../tooling/n8n';
+import {
+	createN8nHome,
+	installCommunityPackage,
+	n8nPaths,
+	nodeItems,
+	startN8n,
+	type N8nServer,
+} from '../tooling/n8n';
 import type { Account } from './raw';
 import { startSandboxProcess } from './sandbox-process';
 
@@ -29,16 +36,43 @@ interface Row {
 }
 
 /** The MyPit node fed by Edit Fields (raw JSON list) → Split Out: one input item per entry. */
-function workflow(name: string, entries: unknown[], parameters: Record<string, unknown>, credential: { id: string; name: string }) {
+function workflow(
+	name: string,
+	entries: unknown[],
+	parameters: Record<string, unknown>,
+	credential: { id: string; name: string },
+) {
 	const nodes = [
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
-		{ name: 'List', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ entries }), options: {} } },
-		{ name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'entries', options: {} } },
-		{ name: 'MyPit', type: 'n8n-nodes-mypit.myPit', typeVersion: 1, parameters, credentials: { myPitApi: credential } },
-	].map((node, index) => ({ ...node, id: `n${index}`, position: [index * 220, 0] as [number, number] }));
+		{
+			name: 'List',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ entries }), options: {} },
+		},
+		{
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'entries', options: {} },
+		},
+		{
+			name: 'MyPit',
+			type: 'n8n-nodes-mypit.myPit',
+			typeVersion: 1,
+			parameters,
+			credentials: { myPitApi: credential },
+		},
+	].map((node, index) => ({
+		...node,
+		id: `n${index}`,
+		position: [index * 220, 0] as [number, number],
+	}));
 	const connections: Record<string, unknown> = {};
 	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { name, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
 }
@@ -51,7 +85,13 @@ const knownRow = (n: number) => ({
 	did: `did:ethr:0x${n}`,
 	userId: `ext-holder-${n}`,
 });
-const newRow = (n: number) => ({ name: `New Person ${n}`, email: `new${n}@example.org`, phone: '+1 555 0100', did: `did:ethr:0xnew${n}`, userId: `new-${n}` });
+const newRow = (n: number) => ({
+	name: `New Person ${n}`,
+	email: `new${n}@example.org`,
+	phone: '+1 555 0100',
+	did: `did:ethr:0xnew${n}`,
+	userId: `new-${n}`,
+});
 
 const holderParameters = (operation: string) => ({
 	resource: 'holder',
@@ -72,8 +112,14 @@ async function main() {
 	log('building and packing the node');
 	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-bench-pack-'));
-	const packed = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' });
-	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const packed = execFileSync(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', packDir],
+		{ cwd: ROOT, encoding: 'utf8' },
+	);
+	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 
 	const sandbox = await startSandboxProcess();
 	const home = await createN8nHome();
@@ -92,22 +138,43 @@ async function main() {
 			const credential = await server.createCredential({
 				name: `MyPit bench ${account.userId}`,
 				type: 'myPitApi',
-				data: { clientId: account.clientId, secretKey: account.secretKey, baseUrl: sandbox.url, userId: account.userId, issuerDid: 'did:mypit:bench' },
+				data: {
+					clientId: account.clientId,
+					secretKey: account.secretKey,
+					baseUrl: sandbox.url,
+					userId: account.userId,
+					issuerDid: 'did:mypit:bench',
+				},
 			});
 			return { account, credential };
 		};
-		const measure = async (scenario: string, run: string, server: N8nServer, workflowId: string, outcome: (json: Array<Record<string, unknown>>) => string) => {
+		const measure = async (
+			scenario: string,
+			run: string,
+			server: N8nServer,
+			workflowId: string,
+			outcome: (json: Array<Record<string, unknown>>) => string,
+		) => {
 			await sandbox.clearLog();
-			const result = await server.runWorkflow(workflowId, { timeoutMs: 900_000, expectSuccess: true }).catch((error: Error) => {
-				// A loaded machine can make n8n's own database ping time out: keep the other figures.
-				rows.push({ scenario, run, requests: {}, timeMs: NaN, outcome: `FAILED: ${error.message.slice(0, 120)}` });
-				log(`${scenario} · ${run} · FAILED: ${error.message.slice(0, 300)}`);
-				return undefined;
-			});
+			const result = await server
+				.runWorkflow(workflowId, { timeoutMs: 900_000, expectSuccess: true })
+				.catch((error: Error) => {
+					// A loaded machine can make n8n's own database ping time out: keep the other figures.
+					rows.push({
+						scenario,
+						run,
+						requests: {},
+						timeMs: NaN,
+						outcome: `FAILED: ${error.message.slice(0, 120)}`,
+					});
+					log(`${scenario} · ${run} · FAILED: ${error.message.slice(0, 300)}`);
+					return undefined;
+				});
 			if (!result) return;
 			const logged = await sandbox.control<{ requests: Array<{ path: string }> }>('GET', '/log');
 			const requests: Record<string, number> = {};
-			for (const request of logged.requests) requests[request.path] = (requests[request.path] ?? 0) + 1;
+			for (const request of logged.requests)
+				requests[request.path] = (requests[request.path] ?? 0) + 1;
 			const row = {
 				scenario,
 				run,
@@ -121,43 +188,81 @@ async function main() {
 		const count = (json: Array<Record<string, unknown>>, field: string) => {
 			const tally: Record<string, number> = {};
 			for (const item of json) tally[String(item[field])] = (tally[String(item[field])] ?? 0) + 1;
-			return Object.entries(tally).map(([value, n]) => `${n} ${field} ${value}`).join(', ');
+			return Object.entries(tally)
+				.map(([value, n]) => `${n} ${field} ${value}`)
+				.join(', ');
 		};
 
 		// Holders: half the rows are seeded holders with the same data, half are new people.
-		const holderRows = [...Array.from({ length: items / 2 }, (_, i) => knownRow(i + 1)), ...Array.from({ length: items / 2 }, (_, i) => newRow(i + 1))];
+		const holderRows = [
+			...Array.from({ length: items / 2 }, (_, i) => knownRow(i + 1)),
+			...Array.from({ length: items / 2 }, (_, i) => newRow(i + 1)),
+		];
 		const holderScenario = `${items} rows, ${records.toLocaleString('en')} holders`;
 		for (const operation of ['create', 'createOrUpdate']) {
 			const { account, credential } = await fresh();
 			await sandbox.control('POST', '/seed', { userId: account.userId, holders: records });
-			const id = await server.createWorkflow(workflow(`bench holder ${operation}`, holderRows, holderParameters(operation), credential));
+			const id = await server.createWorkflow(
+				workflow(`bench holder ${operation}`, holderRows, holderParameters(operation), credential),
+			);
 			const label = operation === 'create' ? 'Holder → Create' : 'Holder → Create or Update';
-			await measure(holderScenario, label, server, id, (json) => (operation === 'create' ? `${json.length} created` : count(json, 'action')));
-			if (operation === 'createOrUpdate') await measure(holderScenario, `${label}, run again`, server, id, (json) => count(json, 'action'));
+			await measure(holderScenario, label, server, id, (json) =>
+				operation === 'create' ? `${json.length} created` : count(json, 'action'),
+			);
+			if (operation === 'createOrUpdate')
+				await measure(holderScenario, `${label}, run again`, server, id, (json) =>
+					count(json, 'action'),
+				);
 		}
 
 		// Badges: `items` holders, half of them hold the badge; the rest of the records are badges
 		// of another template.
 		const badgeScenario = `${items} holders, ${records.toLocaleString('en')} issued badges`;
-		for (const mode of process.argv.includes('--per-item') ? (['allItems', 'single'] as const) : (['allItems'] as const)) {
+		for (const mode of process.argv.includes('--per-item')
+			? (['allItems', 'single'] as const)
+			: (['allItems'] as const)) {
 			for (const skip of [false, true]) {
 				const { account, credential } = await fresh();
-				const seeded = await sandbox.control<{ templates: string[]; holders: string[] }>('POST', '/seed', { userId: account.userId, templates: 2, holders: items });
+				const seeded = await sandbox.control<{ templates: string[]; holders: string[] }>(
+					'POST',
+					'/seed',
+					{ userId: account.userId, templates: 2, holders: items },
+				);
 				const [template, other] = seeded.templates;
-				await sandbox.control('POST', '/seed', { userId: account.userId, badges: { count: items / 2, templateId: template, recipientIds: seeded.holders.slice(0, items / 2) } });
-				await sandbox.control('POST', '/seed', { userId: account.userId, badges: { count: records - items / 2, templateId: other, recipientIds: seeded.holders } });
+				await sandbox.control('POST', '/seed', {
+					userId: account.userId,
+					badges: {
+						count: items / 2,
+						templateId: template,
+						recipientIds: seeded.holders.slice(0, items / 2),
+					},
+				});
+				await sandbox.control('POST', '/seed', {
+					userId: account.userId,
+					badges: { count: records - items / 2, templateId: other, recipientIds: seeded.holders },
+				});
 				const parameters = {
 					resource: 'badge',
 					operation: 'issue',
 					templateId: { __rl: true, mode: 'id', value: template },
 					recipientMode: mode,
-					...(mode === 'allItems' ? { holderIdField: 'id' } : { holderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
-					options: { type: 'achievement', validityPeriod: 30, batchSize: 100, ...(skip ? { skipHoldersWithBadge: true } : {}) },
+					...(mode === 'allItems'
+						? { holderIdField: 'id' }
+						: { holderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+					options: {
+						type: 'achievement',
+						validityPeriod: 30,
+						batchSize: 100,
+						...(skip ? { skipHoldersWithBadge: true } : {}),
+					},
 				};
 				const entries = seeded.holders.map((id) => ({ id }));
-				const id = await server.createWorkflow(workflow(`bench issue ${mode} ${skip}`, entries, parameters, credential));
+				const id = await server.createWorkflow(
+					workflow(`bench issue ${mode} ${skip}`, entries, parameters, credential),
+				);
 				const label = `Badge → Issue (${mode === 'allItems' ? 'bulk' : 'one holder per item'})${skip ? ', Skip Holders Who Already Have It' : ''}`;
-				const outcome = (json: Array<Record<string, unknown>>) => `${json.filter((item) => item.issued === true).length} issued, ${json.filter((item) => item.skipped === true).length} skipped`;
+				const outcome = (json: Array<Record<string, unknown>>) =>
+					`${json.filter((item) => item.issued === true).length} issued, ${json.filter((item) => item.skipped === true).length} skipped`;
 				await measure(badgeScenario, label, server, id, outcome);
 				if (skip) await measure(badgeScenario, `${label}, run again`, server, id, outcome);
 			}
@@ -171,11 +276,18 @@ async function main() {
 	}
 
 	const format = (requests: Record<string, number>) =>
-		`${Object.values(requests).reduce((a, b) => a + b, 0)} (${Object.entries(requests).map(([p, n]) => `${p} ${n}`).join(', ')})`;
-	console.log(`\nSafe re-runs in n8n ${n8nPaths().version}, ${os.cpus().length} cores, page size 1,000, batch size 100\n`);
+		`${Object.values(requests).reduce((a, b) => a + b, 0)} (${Object.entries(requests)
+			.map(([p, n]) => `${p} ${n}`)
+			.join(', ')})`;
+	console.log(
+		`\nSafe re-runs in n8n ${n8nPaths().version}, ${os.cpus().length} cores, page size 1,000, batch size 100\n`,
+	);
 	console.log('| Scenario | Operation | Requests | n8n execution time | Outcome |');
 	console.log('|---|---|---|---|---|');
-	for (const row of rows) console.log(`| ${row.scenario} | ${row.run} | ${format(row.requests)} | ${(row.timeMs / 1000).toFixed(2)} s | ${row.outcome} |`);
+	for (const row of rows)
+		console.log(
+			`| ${row.scenario} | ${row.run} | ${format(row.requests)} | ${(row.timeMs / 1000).toFixed(2)} s | ${row.outcome} |`,
+		);
 }
 
 main().catch((error: unknown) => {

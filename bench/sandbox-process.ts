@@ -22,8 +22,24 @@ export async function startSandboxProcess(pageCap = 1000): Promise<SandboxProces
 	const readyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-bench-')), 'ready.json');
 	const child: ChildProcess = spawn(
 		process.execPath,
-		['-r', 'ts-node/register/transpile-only', 'sandbox/cli.ts', '--port', '0', '--page-cap', String(pageCap), '--no-seed-demo', '--quiet', '--ready-file', readyFile],
-		{ cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			'sandbox/cli.ts',
+			'--port',
+			'0',
+			'--page-cap',
+			String(pageCap),
+			'--no-seed-demo',
+			'--quiet',
+			'--ready-file',
+			readyFile,
+		],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, NODE_ENV: 'production' },
+		},
 	);
 	const deadline = Date.now() + 60_000;
 	while (!fs.existsSync(readyFile)) {
@@ -38,13 +54,15 @@ export async function startSandboxProcess(pageCap = 1000): Promise<SandboxProces
 			headers: { 'content-type': 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (!response.ok) throw new Error(`sandbox ${method} ${route}: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(`sandbox ${method} ${route}: ${response.status} ${await response.text()}`);
 		return (await response.json()) as T;
 	};
 	return {
 		url,
 		control,
-		requestCount: async () => (await control<{ requests: unknown[] }>('GET', '/log')).requests.length,
+		requestCount: async () =>
+			(await control<{ requests: unknown[] }>('GET', '/log')).requests.length,
 		clearLog: async () => {
 			await control('DELETE', '/log');
 		},

@@ -41,7 +41,13 @@ async function main() {
 	const rows: Row[] = [];
 	try {
 		const account = sandbox.control.createAccount();
-		const credentials = { clientId: account.clientId, secretKey: account.secretKey, baseUrl: sandbox.url, userId: account.userId, issuerDid: account.issuerDid };
+		const credentials = {
+			clientId: account.clientId,
+			secretKey: account.secretKey,
+			baseUrl: sandbox.url,
+			userId: account.userId,
+			issuerDid: account.issuerDid,
+		};
 		sandbox.control.seedHolders(account.userId, 100);
 		sandbox.control.seedBadges(account.userId, total);
 
@@ -50,41 +56,71 @@ async function main() {
 			const started = process.hrtime.bigint();
 			const items = await action();
 			const ms = Number(process.hrtime.bigint() - started) / 1e6;
-			rows.push({ way, step, requests: sandbox.control.requestLog().length, ms: Math.round(ms), items });
+			rows.push({
+				way,
+				step,
+				requests: sandbox.control.requestLog().length,
+				ms: Math.round(ms),
+				items,
+			});
 		};
 
 		let badgeCount = total;
 		for (const lastPageCursor of ['string', 'null'] as const) {
 			sandbox.control.setListShape({ lastPageCursor });
-			const way = lastPageCursor === 'string' ? 'MyPit Trigger (cursor resumed)' : 'MyPit Trigger (no last-page cursor: full read)';
+			const way =
+				lastPageCursor === 'string'
+					? 'MyPit Trigger (cursor resumed)'
+					: 'MyPit Trigger (no last-page cursor: full read)';
 			const trigger = await PolledTrigger.create(credentials, { event: 'badge.issued' });
-			await measure(way, `activation over ${badgeCount.toLocaleString('en')} badges`, async () => (await trigger.activate()).items.length);
+			await measure(
+				way,
+				`activation over ${badgeCount.toLocaleString('en')} badges`,
+				async () => (await trigger.activate()).items.length,
+			);
 			await measure(way, 'idle poll', async () => (await trigger.poll()).items.length);
 			sandbox.control.seedBadges(account.userId, fresh);
 			badgeCount += fresh;
-			await measure(way, `poll with ${fresh.toLocaleString('en')} new badges`, async () => (await trigger.poll()).items.length);
+			await measure(
+				way,
+				`poll with ${fresh.toLocaleString('en')} new badges`,
+				async () => (await trigger.poll()).items.length,
+			);
 			await measure(way, 'idle poll again', async () => (await trigger.poll()).items.length);
 		}
 		sandbox.control.setListShape({ lastPageCursor: 'string' });
 
 		for (const pageSize of [100, 1000]) {
-			await measure(`Schedule + Get Many (Return All, page size ${pageSize})`, `one run over ${badgeCount.toLocaleString('en')} badges`, async () => {
-				const result = await runMyPit({
-					credentials,
-					parameters: { resource: 'badge', operation: 'getAll', returnAll: true, simplify: true, options: { pageSize } },
-				});
-				if (result.error) throw new Error(result.error.message);
-				return result.items.length;
-			});
+			await measure(
+				`Schedule + Get Many (Return All, page size ${pageSize})`,
+				`one run over ${badgeCount.toLocaleString('en')} badges`,
+				async () => {
+					const result = await runMyPit({
+						credentials,
+						parameters: {
+							resource: 'badge',
+							operation: 'getAll',
+							returnAll: true,
+							simplify: true,
+							options: { pageSize },
+						},
+					});
+					if (result.error) throw new Error(result.error.message);
+					return result.items.length;
+				},
+			);
 		}
 	} finally {
 		await sandbox.close();
 	}
 
-	console.log(`MyPit Trigger vs Schedule + Get Many (in-process n8n-core engine, sandbox over HTTP, Node ${process.version})\n`);
+	console.log(
+		`MyPit Trigger vs Schedule + Get Many (in-process n8n-core engine, sandbox over HTTP, Node ${process.version})\n`,
+	);
 	console.log('| Way | Step | Requests | Time (ms) | Items |');
 	console.log('| --- | --- | ---: | ---: | ---: |');
-	for (const row of rows) console.log(`| ${row.way} | ${row.step} | ${row.requests} | ${row.ms} | ${row.items} |`);
+	for (const row of rows)
+		console.log(`| ${row.way} | ${row.step} | ${row.requests} | ${row.ms} | ${row.items} |`);
 }
 
 main().catch((error) => {

@@ -23,21 +23,40 @@ export interface BenchCredential {
 
 /** A chain of nodes, each feeding the next. */
 function chain(name: string, nodes: Array<Omit<WorkflowNode, 'id' | 'position'>>) {
-	const placed = nodes.map((node, index) => ({ ...node, id: `n${index}`, position: [index * 220, 0] }) as WorkflowNode);
+	const placed = nodes.map(
+		(node, index) => ({ ...node, id: `n${index}`, position: [index * 220, 0] }) as WorkflowNode,
+	);
 	const connections: Record<string, unknown> = {};
 	for (let index = 0; index < placed.length - 1; index++) {
-		connections[placed[index].name] = { main: [[{ node: placed[index + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[index].name] = {
+			main: [[{ node: placed[index + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { name, nodes: placed, connections, settings: { executionOrder: 'v1' }, active: false };
 }
 
-const trigger = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+const trigger = {
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	parameters: {},
+};
 
 /** Edit Fields (raw JSON) holding the list, then Split Out: one input item per entry. */
 function inputItems(values: string[]) {
 	return [
-		{ name: 'List', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids: values }), options: {} } },
-		{ name: 'Items', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'ids', options: {} } },
+		{
+			name: 'List',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ ids: values }), options: {} },
+		},
+		{
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'ids', options: {} },
+		},
 	];
 }
 
@@ -96,12 +115,22 @@ export function myPitWorkflow(job: Job, credential: BenchCredential) {
 			return chain('bench mypit get template per item', [
 				trigger,
 				...inputItems(Array.from({ length: job.items }, () => job.templateId)),
-				node({ resource: 'template', operation: 'get', templateId: byId('={{ $json.ids }}'), simplify: false }),
+				node({
+					resource: 'template',
+					operation: 'get',
+					templateId: byId('={{ $json.ids }}'),
+					simplify: false,
+				}),
 			]);
 	}
 }
 
-export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandboxUrl: string, userId: string) {
+export function httpRequestWorkflow(
+	job: Job,
+	credential: BenchCredential,
+	sandboxUrl: string,
+	userId: string,
+) {
 	const request = (path: string, jsonBody: string, extraOptions: Record<string, unknown> = {}) => ({
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',
@@ -134,7 +163,11 @@ export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandb
 					paginationMode: 'updateAParameterInEachRequest',
 					parameters: {
 						parameters: [
-							{ type: 'body', name: 'paginationOpts', value: `={{ { numItems: ${numItems}, cursor: $response.body.cursor } }}` },
+							{
+								type: 'body',
+								name: 'paginationOpts',
+								value: `={{ { numItems: ${numItems}, cursor: $response.body.cursor } }}`,
+							},
 						],
 					},
 					paginationCompleteWhen: 'other',
@@ -145,11 +178,20 @@ export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandb
 			};
 			const nodes: Array<Omit<WorkflowNode, 'id' | 'position'>> = [
 				trigger,
-				request('/getHolders', `={{ { userId: ${user}, paginationOpts: { numItems: ${numItems} } } }}`, { pagination }),
+				request(
+					'/getHolders',
+					`={{ { userId: ${user}, paginationOpts: { numItems: ${numItems} } } }}`,
+					{ pagination },
+				),
 				splitOut('page'),
 			];
 			if (job.limit !== undefined) {
-				nodes.push({ name: 'Limit', type: 'n8n-nodes-base.limit', typeVersion: 1, parameters: { maxItems: job.limit } });
+				nodes.push({
+					name: 'Limit',
+					type: 'n8n-nodes-base.limit',
+					typeVersion: 1,
+					parameters: { maxItems: job.limit },
+				});
 			}
 			return chain('bench http list', nodes);
 		}
@@ -162,7 +204,10 @@ export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandb
 					name: 'Aggregate',
 					type: 'n8n-nodes-base.aggregate',
 					typeVersion: 1,
-					parameters: { fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'ids' }] }, options: {} },
+					parameters: {
+						fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'ids' }] },
+						options: {},
+					},
 				},
 				{
 					name: 'Batches',
@@ -170,7 +215,16 @@ export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandb
 					typeVersion: 3.4,
 					parameters: {
 						mode: 'manual',
-						assignments: { assignments: [{ id: 'b', name: 'batches', value: `={{ $json.ids.chunk(${job.batchSize}).map((ids) => ({ recipientIds: ids })) }}`, type: 'array' }] },
+						assignments: {
+							assignments: [
+								{
+									id: 'b',
+									name: 'batches',
+									value: `={{ $json.ids.chunk(${job.batchSize}).map((ids) => ({ recipientIds: ids })) }}`,
+									type: 'array',
+								},
+							],
+						},
 						options: {},
 					},
 				},
@@ -181,7 +235,11 @@ export function httpRequestWorkflow(job: Job, credential: BenchCredential, sandb
 		}
 		case 'issue-single': {
 			const issueBody = `={{ { userId: ${user}, validityPeriod: ${VALIDITY_DAYS}, templateId: ${JSON.stringify(job.templateId)}, badgeData: {}, recipientIds: [$json.ids], type: ${JSON.stringify(BADGE_TYPE)} } }}`;
-			return chain('bench http issue per item', [trigger, ...inputItems(job.holderIds), request('/issueBadge', issueBody)]);
+			return chain('bench http issue per item', [
+				trigger,
+				...inputItems(job.holderIds),
+				request('/issueBadge', issueBody),
+			]);
 		}
 		case 'get-template':
 			return chain('bench http get template per item', [

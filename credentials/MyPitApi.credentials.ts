@@ -107,11 +107,19 @@ export class MyPitApi implements ICredentialType {
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'error', value: 'Invalid clientId or secretKey', message: 'Invalid clientId or secretKey' },
+				properties: {
+					key: 'error',
+					value: 'Invalid clientId or secretKey',
+					message: 'Invalid clientId or secretKey',
+				},
 			},
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'status', value: 404, message: 'No MyPit API at this Base URL: GET /hello answered 404' },
+				properties: {
+					key: 'status',
+					value: 404,
+					message: 'No MyPit API at this Base URL: GET /hello answered 404',
+				},
 			},
 			{
 				// Any other answer without MyPit's hello message is not a working MyPit API.

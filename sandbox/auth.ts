@@ -26,6 +26,7 @@ export function authenticate(headers: IncomingHttpHeaders, store: Store): Accoun
 	const secretKey = header(headers, 'secretkey');
 	if (clientId === '' || secretKey === '') throw new ApiError(400, MISSING_CREDENTIALS);
 	const account = store.findAccount(clientId);
-	if (!account || !sameSecret(account.secretKey, secretKey)) throw new ApiError(401, INVALID_CREDENTIALS);
+	if (!account || !sameSecret(account.secretKey, secretKey))
+		throw new ApiError(401, INVALID_CREDENTIALS);
 	return account;
 }

@@ -27,11 +27,21 @@ export interface CliOptions {
 	readings?: Partial<Readings>;
 }
 
-export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
-	const options: CliOptions = { port: env.PORT ? toInt('PORT', env.PORT) : 5680, host: '127.0.0.1', seedDemo: true, quiet: false };
+export function parseArgs(
+	argv: readonly string[],
+	env: NodeJS.ProcessEnv = process.env,
+): CliOptions {
+	const options: CliOptions = {
+		port: env.PORT ? toInt('PORT', env.PORT) : 5680,
+		host: '127.0.0.1',
+		seedDemo: true,
+		quiet: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const [flag, inline] = arg.includes('=')
+			? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+			: [arg, undefined];
 		const value = (): string => {
 			if (inline !== undefined) return inline;
 			const next = argv[++i];
@@ -74,13 +84,20 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
 function toInt(name: string, text: string): number {
 	const n = Number(text);
-	if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) throw new Error(`${name} must be a non-negative integer, got "${text}"`);
+	if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n))
+		throw new Error(`${name} must be a non-negative integer, got "${text}"`);
 	return n;
 }
 
 export async function main(argv: readonly string[]): Promise<Sandbox> {
 	const options = parseArgs(argv);
-	const sandbox = await startSandbox({ port: options.port, host: options.host, pageCap: options.pageCap, quiet: options.quiet, readings: options.readings });
+	const sandbox = await startSandbox({
+		port: options.port,
+		host: options.host,
+		pageCap: options.pageCap,
+		quiet: options.quiet,
+		readings: options.readings,
+	});
 	const { demo } = sandbox;
 	if (options.seedDemo) {
 		sandbox.control.seedTemplates(demo.userId, 3);

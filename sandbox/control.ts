@@ -20,7 +20,8 @@ export function createControl(state: SandboxState): SandboxControl {
 	return {
 		createAccount(partial = {}) {
 			for (const key of Object.keys(partial)) {
-				if (!(ACCOUNT_KEYS as readonly string[]).includes(key)) throw new ControlInputError(`Unexpected account field "${key}"`);
+				if (!(ACCOUNT_KEYS as readonly string[]).includes(key))
+					throw new ControlInputError(`Unexpected account field "${key}"`);
 			}
 			for (const key of ACCOUNT_KEYS) {
 				const value = partial[key];
@@ -36,11 +37,14 @@ export function createControl(state: SandboxState): SandboxControl {
 				issuerDid: partial.issuerDid ?? `did:mypit:${userId}`,
 			};
 			if (state.store.findAccount(account.clientId)) {
-				throw new ControlInputError(`An account with clientId "${account.clientId}" already exists`);
+				throw new ControlInputError(
+					`An account with clientId "${account.clientId}" already exists`,
+				);
 			}
 			return state.store.addAccount(account);
 		},
-		seedTemplates: (userId, count, overrides) => seedTemplates(state.store, userId, count, overrides),
+		seedTemplates: (userId, count, overrides) =>
+			seedTemplates(state.store, userId, count, overrides),
 		seedHolders: (userId, count) => seedHolders(state.store, userId, count),
 		seedBadges: (userId, count, opts) => seedBadges(state.store, userId, count, opts),
 		setPageCap(cap) {
@@ -51,12 +55,15 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		setPaginationBehaviour(b: PaginationBehaviour) {
 			if (!PAGINATION_BEHAVIOURS.includes(b)) {
-				throw new ControlInputError(`paginationBehaviour must be one of ${PAGINATION_BEHAVIOURS.join(', ')}`);
+				throw new ControlInputError(
+					`paginationBehaviour must be one of ${PAGINATION_BEHAVIOURS.join(', ')}`,
+				);
 			}
 			state.config.paginationBehaviour = b;
 		},
 		setCursorRule(rule: CursorRule) {
-			if (!CURSOR_RULES.includes(rule)) throw new ControlInputError(`cursorRule must be one of ${CURSOR_RULES.join(', ')}`);
+			if (!CURSOR_RULES.includes(rule))
+				throw new ControlInputError(`cursorRule must be one of ${CURSOR_RULES.join(', ')}`);
 			state.config.cursorRule = rule;
 		},
 		setListShape(partial) {

@@ -6,7 +6,14 @@ import { ControlInputError, normalizeFault } from './faults';
 import { checkReadings, type Readings } from './readings';
 import type { ParsedBody } from './routes';
 import { DEMO_ACCOUNT } from './state';
-import type { Account, CursorRule, PaginationBehaviour, SandboxControl, SeedBadgeOptions, Template } from './types';
+import type {
+	Account,
+	CursorRule,
+	PaginationBehaviour,
+	SandboxControl,
+	SeedBadgeOptions,
+	Template,
+} from './types';
 
 export const CONTROL_PREFIX = '/__sandbox';
 
@@ -22,7 +29,8 @@ const okJson = (body: unknown, status = 200): ControlResult => ({ status, body }
 
 function asObject(body: unknown, what: string): Record<string, unknown> {
 	if (body === undefined || body === null) return {};
-	if (typeof body !== 'object' || Array.isArray(body)) throw new ControlInputError(`${what} body must be a JSON object`);
+	if (typeof body !== 'object' || Array.isArray(body))
+		throw new ControlInputError(`${what} body must be a JSON object`);
 	return body as Record<string, unknown>;
 }
 
@@ -41,37 +49,54 @@ function seed(body: unknown, control: SandboxControl): ControlResult {
 	const countOf = (value: unknown, what: string): number => {
 		if (typeof value === 'number') return value;
 		const count = asObject(value, what).count;
-		if (typeof count !== 'number') throw new ControlInputError(`seed: "${what}" must be a number or {count, ...}`);
+		if (typeof count !== 'number')
+			throw new ControlInputError(`seed: "${what}" must be a number or {count, ...}`);
 		return count;
 	};
 
 	const created = { templates: [] as string[], holders: [] as string[], badges: [] as string[] };
 	if (b.templates !== undefined) {
-		const spec = typeof b.templates === 'object' && b.templates !== null ? asObject(b.templates, 'templates') : {};
+		const spec =
+			typeof b.templates === 'object' && b.templates !== null
+				? asObject(b.templates, 'templates')
+				: {};
 		onlyKeys(spec, ['count', 'overrides'], 'seed.templates');
-		const overrides = spec.overrides === undefined ? undefined : (asObject(spec.overrides, 'templates.overrides') as Partial<Template>);
-		created.templates = control.seedTemplates(userId, countOf(b.templates, 'templates'), overrides).map((t) => t._id);
+		const overrides =
+			spec.overrides === undefined
+				? undefined
+				: (asObject(spec.overrides, 'templates.overrides') as Partial<Template>);
+		created.templates = control
+			.seedTemplates(userId, countOf(b.templates, 'templates'), overrides)
+			.map((t) => t._id);
 	}
 	if (b.holders !== undefined) {
 		created.holders = control.seedHolders(userId, countOf(b.holders, 'holders')).map((h) => h._id);
 	}
 	if (b.badges !== undefined) {
-		const spec = typeof b.badges === 'object' && b.badges !== null ? asObject(b.badges, 'badges') : {};
+		const spec =
+			typeof b.badges === 'object' && b.badges !== null ? asObject(b.badges, 'badges') : {};
 		onlyKeys(spec, ['count', 'templateId', 'recipientIds', 'expiresInDays'], 'seed.badges');
 		const opts: SeedBadgeOptions = {};
 		if (spec.templateId !== undefined) opts.templateId = String(spec.templateId);
 		if (spec.recipientIds !== undefined) opts.recipientIds = spec.recipientIds as string[];
 		if (spec.expiresInDays !== undefined) {
 			const days = spec.expiresInDays;
-			if (typeof days !== 'number') throw new ControlInputError('seed.badges.expiresInDays must be a number over HTTP');
+			if (typeof days !== 'number')
+				throw new ControlInputError('seed.badges.expiresInDays must be a number over HTTP');
 			opts.expiresInDays = () => days;
 		}
-		created.badges = control.seedBadges(userId, countOf(b.badges, 'badges'), opts).map((badge) => badge._id);
+		created.badges = control
+			.seedBadges(userId, countOf(b.badges, 'badges'), opts)
+			.map((badge) => badge._id);
 	}
 	return okJson({
 		userId,
 		...created,
-		counts: { templates: created.templates.length, holders: created.holders.length, badges: created.badges.length },
+		counts: {
+			templates: created.templates.length,
+			holders: created.holders.length,
+			badges: created.badges.length,
+		},
 	});
 }
 
@@ -83,7 +108,8 @@ function config(body: unknown, control: SandboxControl): ControlResult {
 	const readings = b.readings === undefined ? undefined : checkReadings(b.readings);
 	try {
 		if (b.pageCap !== undefined) control.setPageCap(b.pageCap as number);
-		if (b.paginationBehaviour !== undefined) control.setPaginationBehaviour(b.paginationBehaviour as PaginationBehaviour);
+		if (b.paginationBehaviour !== undefined)
+			control.setPaginationBehaviour(b.paginationBehaviour as PaginationBehaviour);
 		if (b.cursorRule !== undefined) control.setCursorRule(b.cursorRule as CursorRule);
 	} catch (error) {
 		control.setPageCap(before.pageCap);
@@ -97,7 +123,10 @@ function config(body: unknown, control: SandboxControl): ControlResult {
 
 const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 	'/demo': { GET: () => okJson({ ...DEMO_ACCOUNT }) },
-	'/accounts': { POST: (body, control) => okJson(control.createAccount(asObject(body, 'accounts') as Partial<Account>), 201) },
+	'/accounts': {
+		POST: (body, control) =>
+			okJson(control.createAccount(asObject(body, 'accounts') as Partial<Account>), 201),
+	},
 	'/seed': { POST: (body, control) => seed(body, control) },
 	'/faults': {
 		GET: (_body, control) => okJson({ faults: control.pendingFaults() }),
@@ -129,8 +158,12 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 		POST: (body, control) => {
 			const b = asObject(body, 'readings');
 			onlyKeys(b, ['readings', 'clientId'], 'readings');
-			if (b.clientId !== undefined && typeof b.clientId !== 'string') throw new ControlInputError('readings: "clientId" must be a string');
-			control.setReadings(checkReadings(b.readings) as Partial<Readings>, b.clientId as string | undefined);
+			if (b.clientId !== undefined && typeof b.clientId !== 'string')
+				throw new ControlInputError('readings: "clientId" must be a string');
+			control.setReadings(
+				checkReadings(b.readings) as Partial<Readings>,
+				b.clientId as string | undefined,
+			);
 			return okJson(control.getReadings(b.clientId as string | undefined));
 		},
 	},
@@ -183,7 +216,11 @@ export function handleControl(
 	parsed: ParsedBody,
 	control: SandboxControl,
 ): ControlResult {
-	const error = (status: number, message: string, headers?: Record<string, string>): ControlResult => ({
+	const error = (
+		status: number,
+		message: string,
+		headers?: Record<string, string>,
+	): ControlResult => ({
 		status,
 		body: { error: message, status },
 		headers,
@@ -192,7 +229,10 @@ export function handleControl(
 	const methods = Object.prototype.hasOwnProperty.call(HANDLERS, sub) ? HANDLERS[sub] : undefined;
 	if (!methods) return error(404, `Unknown control route: ${method} ${path}`);
 	const handler = methods[method];
-	if (!handler) return error(405, `Method ${method} not allowed on ${path}`, { Allow: Object.keys(methods).join(', ') });
+	if (!handler)
+		return error(405, `Method ${method} not allowed on ${path}`, {
+			Allow: Object.keys(methods).join(', '),
+		});
 	if (parsed.kind === 'invalid') return error(400, 'Invalid JSON body');
 	try {
 		return handler(parsed.kind === 'json' ? parsed.value : undefined, control);

@@ -19,7 +19,8 @@ export function decodeCursor(table: CursorTable, cursor: string): number {
 	if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
 	const text = Buffer.from(cursor, 'base64url').toString('utf8');
 	const match = /^([thb]):(0|[1-9][0-9]{0,15})$/.exec(text);
-	if (!match || match[1] !== table || encodeCursor(table, Number(match[2])) !== cursor) throw invalid();
+	if (!match || match[1] !== table || encodeCursor(table, Number(match[2])) !== cursor)
+		throw invalid();
 	const seq = Number(match[2]);
 	if (!Number.isSafeInteger(seq)) throw invalid();
 	return seq;

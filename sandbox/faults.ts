@@ -48,20 +48,33 @@ export class FaultQueue {
 	}
 }
 
-const FAULT_KEYS = new Set(['path', 'kind', 'status', 'retryAfter', 'message', 'delayMs', 'times', 'skip', 'afterProcessing']);
+const FAULT_KEYS = new Set([
+	'path',
+	'kind',
+	'status',
+	'retryAfter',
+	'message',
+	'delayMs',
+	'times',
+	'skip',
+	'afterProcessing',
+]);
 
 /** Checks a fault given by a caller (possibly over HTTP) and fills in defaults. */
 export function normalizeFault(input: unknown): Fault {
 	const bad = (message: string): never => {
 		throw new ControlInputError(`Invalid fault: ${message}`);
 	};
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('expected an object');
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		return bad('expected an object');
 	const raw = input as Record<string, unknown>;
 	for (const key of Object.keys(raw)) if (!FAULT_KEYS.has(key)) bad(`unexpected field "${key}"`);
 
 	const { path, kind } = raw;
-	if (typeof path !== 'string' || (path !== '*' && !path.startsWith('/'))) bad('"path" must be "*" or start with "/"');
-	if (typeof path === 'string' && path.startsWith('/__sandbox')) bad('control paths cannot be faulted');
+	if (typeof path !== 'string' || (path !== '*' && !path.startsWith('/')))
+		bad('"path" must be "*" or start with "/"');
+	if (typeof path === 'string' && path.startsWith('/__sandbox'))
+		bad('control paths cannot be faulted');
 	if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
 		bad(`"kind" must be one of ${FAULT_KINDS.join(', ')}`);
 	}
@@ -78,8 +91,10 @@ export function normalizeFault(input: unknown): Fault {
 	const delayMs = int('delayMs', 0, 600_000);
 	const times = int('times', 1);
 	const skip = int('skip', 0);
-	if (raw.message !== undefined && typeof raw.message !== 'string') bad('"message" must be a string');
-	if (raw.afterProcessing !== undefined && typeof raw.afterProcessing !== 'boolean') bad('"afterProcessing" must be a boolean');
+	if (raw.message !== undefined && typeof raw.message !== 'string')
+		bad('"message" must be a string');
+	if (raw.afterProcessing !== undefined && typeof raw.afterProcessing !== 'boolean')
+		bad('"afterProcessing" must be a boolean');
 
 	const fault: Fault = { path: path as string, kind: kind as Fault['kind'] };
 	if (fault.kind === 'status') fault.status = status ?? 500;

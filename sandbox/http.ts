@@ -18,7 +18,13 @@ export function readBody(req: IncomingMessage): Promise<RawBody> {
 			if (size > MAX_BODY_BYTES) tooLarge = true;
 			else chunks.push(chunk);
 		});
-		req.on('end', () => resolve(tooLarge ? { tooLarge: true } : { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') }));
+		req.on('end', () =>
+			resolve(
+				tooLarge
+					? { tooLarge: true }
+					: { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') },
+			),
+		);
 		req.on('error', reject);
 	});
 }
@@ -39,7 +45,12 @@ export function loggedBody(parsed: ParsedBody): unknown {
 	return undefined;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json; charset=utf-8',
@@ -69,8 +80,10 @@ export function sendFault(res: ServerResponse, fault: Fault, realBody?: unknown)
 	switch (fault.kind) {
 		case 'status': {
 			const status = fault.status ?? 500;
-			const message = fault.message ?? DEFAULT_FAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? `HTTP ${status}`;
-			const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+			const message =
+				fault.message ?? DEFAULT_FAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? `HTTP ${status}`;
+			const headers: Record<string, string> =
+				fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
 			sendJson(res, status, { error: message, status }, headers);
 			return status;
 		}
@@ -79,16 +92,28 @@ export function sendFault(res: ServerResponse, fault: Fault, realBody?: unknown)
 			return 0;
 		case 'truncate': {
 			const full = Buffer.from(
-				JSON.stringify(realBody ?? { error: 'This response is cut short by the sandbox', status: 200, padding: 'x'.repeat(64) }),
+				JSON.stringify(
+					realBody ?? {
+						error: 'This response is cut short by the sandbox',
+						status: 200,
+						padding: 'x'.repeat(64),
+					},
+				),
 				'utf8',
 			);
 			const half = full.subarray(0, Math.max(1, Math.floor(full.length / 2)));
-			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': full.length });
+			res.writeHead(200, {
+				'Content-Type': 'application/json; charset=utf-8',
+				'Content-Length': full.length,
+			});
 			res.write(half, () => res.socket?.destroy());
 			return 200;
 		}
 		case 'non-json':
-			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(NON_JSON_PAGE) });
+			res.writeHead(200, {
+				'Content-Type': 'text/html; charset=utf-8',
+				'Content-Length': Buffer.byteLength(NON_JSON_PAGE),
+			});
 			res.end(NON_JSON_PAGE);
 			return 200;
 		case 'delay':

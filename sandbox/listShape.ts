@@ -16,12 +16,16 @@ export interface ListShape {
 export const LIST_ORDERS: readonly ListOrder[] = ['oldest-first', 'newest-first'];
 export const LAST_PAGE_CURSORS: readonly LastPageCursor[] = ['string', 'null', 'absent'];
 
-export const defaultListShape = (): ListShape => ({ order: 'oldest-first', lastPageCursor: 'string' });
+export const defaultListShape = (): ListShape => ({
+	order: 'oldest-first',
+	lastPageCursor: 'string',
+});
 
 /** Checks a partial shape completely before anything changes. */
 export function checkListShape(partial: Partial<ListShape>): Partial<ListShape> {
 	for (const key of Object.keys(partial)) {
-		if (key !== 'order' && key !== 'lastPageCursor') throw new ControlInputError(`Unexpected field "${key}" in list shape`);
+		if (key !== 'order' && key !== 'lastPageCursor')
+			throw new ControlInputError(`Unexpected field "${key}" in list shape`);
 	}
 	if (partial.order !== undefined && !LIST_ORDERS.includes(partial.order)) {
 		throw new ControlInputError(`order must be one of ${LIST_ORDERS.join(', ')}`);

@@ -32,7 +32,8 @@ export function paginate<T extends { _id: string }>(
 	opts: PaginationRequest,
 	settings: PaginationSettings,
 ): PageResult<T> {
-	const requested = opts.cursor === undefined || opts.cursor === null ? 0 : decodeCursor(table, opts.cursor);
+	const requested =
+		opts.cursor === undefined || opts.cursor === null ? 0 : decodeCursor(table, opts.cursor);
 
 	if (settings.behaviour === 'empty-pages') {
 		return { page: [], hasMore: true, cursor: encodeCursor(table, settings.nextFreshSeq()) };
@@ -48,10 +49,15 @@ export function paginate<T extends { _id: string }>(
 	const limit = Math.min(opts.numItems, settings.pageCap);
 	if (settings.listShape?.order === 'newest-first') {
 		// A cursor names the oldest record a page returned; the next page holds older ones.
-		const beforeSeq = opts.cursor === undefined || opts.cursor === null ? Number.MAX_SAFE_INTEGER : afterSeq;
+		const beforeSeq =
+			opts.cursor === undefined || opts.cursor === null ? Number.MAX_SAFE_INTEGER : afterSeq;
 		const slice = collection.sliceBefore(owner, beforeSeq, limit);
 		const last = slice.items[slice.items.length - 1];
-		const result = { page: slice.items.map((entry) => ({ ...entry.doc })), hasMore: slice.hasMore, cursor: encodeCursor(table, last ? last.seq : 0) };
+		const result = {
+			page: slice.items.map((entry) => ({ ...entry.doc })),
+			hasMore: slice.hasMore,
+			cursor: encodeCursor(table, last ? last.seq : 0),
+		};
 		return shapeLastPage(result, settings.listShape) as PageResult<T>;
 	}
 	const slice = collection.sliceAfter(owner, afterSeq, limit);

@@ -25,7 +25,9 @@ export const READING_CHOICES = {
 	numbers: ['numbers', 'strings'],
 } as const;
 
-export type Readings = { -readonly [K in keyof typeof READING_CHOICES]: (typeof READING_CHOICES)[K][number] };
+export type Readings = {
+	-readonly [K in keyof typeof READING_CHOICES]: (typeof READING_CHOICES)[K][number];
+};
 
 export const DEFAULT_READINGS: Readonly<Readings> = Object.freeze({
 	issueSuccessful: 'recipient-ids',
@@ -41,11 +43,15 @@ export const DEFAULT_READINGS: Readonly<Readings> = Object.freeze({
 /** Checks a partial set of readings; throws a ControlInputError naming the bad key or value. */
 export function checkReadings(value: unknown): Partial<Readings> {
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new ControlInputError('readings must be an object such as {"issueSuccessful": "badge-ids"}');
+		throw new ControlInputError(
+			'readings must be an object such as {"issueSuccessful": "badge-ids"}',
+		);
 	}
 	for (const [key, choice] of Object.entries(value)) {
 		if (!Object.prototype.hasOwnProperty.call(READING_CHOICES, key)) {
-			throw new ControlInputError(`Unknown reading "${key}"; known: ${Object.keys(READING_CHOICES).join(', ')}`);
+			throw new ControlInputError(
+				`Unknown reading "${key}"; known: ${Object.keys(READING_CHOICES).join(', ')}`,
+			);
 		}
 		const choices = READING_CHOICES[key as keyof Readings] as readonly string[];
 		if (!choices.includes(choice as string)) {
@@ -82,22 +88,38 @@ export class ReadingsRegistry {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const SPARSE_DROPS = ['imageUrl', 'backgroundColor', 'textColor', 'isActive', 'memo'];
-const NUMERIC_FIELDS = ['validityPeriod', 'price', 'createdAt', 'updatedAt', 'issuedAt', 'expiresAt'];
-const WRITE_PATHS = ['/createBadgeTemplate', '/updateBadgeTemplate', '/deleteBadgeTemplate', '/createHolder', '/updateHolder'];
+const NUMERIC_FIELDS = [
+	'validityPeriod',
+	'price',
+	'createdAt',
+	'updatedAt',
+	'issuedAt',
+	'expiresAt',
+];
+const WRITE_PATHS = [
+	'/createBadgeTemplate',
+	'/updateBadgeTemplate',
+	'/deleteBadgeTemplate',
+	'/createHolder',
+	'/updateHolder',
+];
 const LIST_PATHS = ['/getAllBadgeTemplatesByOwnerId', '/getHolders', '/getIssuedBadges'];
 
 /** Whether records are answered as stored (then they are not copied: lists stay cheap). */
-const recordsAsStored = (readings: Readings) => readings.records === 'full' && readings.numbers === 'numbers';
+const recordsAsStored = (readings: Readings) =>
+	readings.records === 'full' && readings.numbers === 'numbers';
 
 function presentRecord(record: unknown, readings: Readings): unknown {
 	if (!isObject(record) || recordsAsStored(readings)) return record;
 	const out: Json = { ...record };
 	if (readings.records === 'sparse') for (const field of SPARSE_DROPS) delete out[field];
 	if (readings.numbers === 'strings') {
-		for (const field of NUMERIC_FIELDS) if (typeof out[field] === 'number') out[field] = String(out[field]);
+		for (const field of NUMERIC_FIELDS)
+			if (typeof out[field] === 'number') out[field] = String(out[field]);
 	}
 	return out;
 }
@@ -108,14 +130,24 @@ interface CanonicalIssueAnswer {
 	details: { successful: string[]; failed: unknown[] };
 }
 
-function presentIssueAnswer(answer: CanonicalIssueAnswer, readings: Readings, badgeById: (id: string) => unknown): Json {
+function presentIssueAnswer(
+	answer: CanonicalIssueAnswer,
+	readings: Readings,
+	badgeById: (id: string) => unknown,
+): Json {
 	const { issuedBadges, status, details } = answer;
 	const badges =
 		readings.issuedBadges === 'ids'
 			? issuedBadges
-			: issuedBadges.map((id) => (readings.issuedBadges === 'objects' ? presentRecord(badgeById(id), readings) : { _id: id }));
+			: issuedBadges.map((id) =>
+					readings.issuedBadges === 'objects'
+						? presentRecord(badgeById(id), readings)
+						: { _id: id },
+				);
 	const out: Json = { issuedBadges: badges, status };
-	const withDetails = readings.issueDetails === 'always' || (readings.issueDetails === 'unless-success' && status !== 'success');
+	const withDetails =
+		readings.issueDetails === 'always' ||
+		(readings.issueDetails === 'unless-success' && status !== 'success');
 	if (withDetails) {
 		out.details = {
 			successful: readings.issueSuccessful === 'badge-ids' ? [...issuedBadges] : details.successful,
@@ -126,8 +158,14 @@ function presentIssueAnswer(answer: CanonicalIssueAnswer, readings: Readings, ba
 }
 
 /** Reshapes a successful API answer for the readings in force. */
-export function present(path: string, body: unknown, readings: Readings, badgeById: (id: string) => unknown): unknown {
-	if (path === '/issueBadge' && isObject(body)) return presentIssueAnswer(body as unknown as CanonicalIssueAnswer, readings, badgeById);
+export function present(
+	path: string,
+	body: unknown,
+	readings: Readings,
+	badgeById: (id: string) => unknown,
+): unknown {
+	if (path === '/issueBadge' && isObject(body))
+		return presentIssueAnswer(body as unknown as CanonicalIssueAnswer, readings, badgeById);
 	if (path === '/deleteHolder') {
 		if (readings.deleteHolderAnswer === 'true') return true;
 		return readings.deleteHolderAnswer === 'null' ? null : body;
@@ -137,7 +175,9 @@ export function present(path: string, body: unknown, readings: Readings, badgeBy
 		if (readings.writeAnswer === 'id-object') return { _id: body._id };
 	}
 	if (LIST_PATHS.includes(path) && isObject(body) && Array.isArray(body.page)) {
-		const out: Json = recordsAsStored(readings) ? { ...body } : { ...body, page: body.page.map((record) => presentRecord(record, readings)) };
+		const out: Json = recordsAsStored(readings)
+			? { ...body }
+			: { ...body, page: body.page.map((record) => presentRecord(record, readings)) };
 		if (body.hasMore === false && readings.lastCursor !== 'string') {
 			if (readings.lastCursor === 'null') out.cursor = null;
 			else delete out.cursor;

@@ -6,9 +6,22 @@ export class RequestLog {
 	private seq = 0;
 
 	/** Records an arriving request; the returned entry is completed when the response goes out. */
-	start(method: string, path: string, headers: LoggedRequest['headers'], body: unknown): LoggedRequest {
+	start(
+		method: string,
+		path: string,
+		headers: LoggedRequest['headers'],
+		body: unknown,
+	): LoggedRequest {
 		this.seq += 1;
-		const entry: LoggedRequest = { seq: this.seq, method, path, headers: { ...headers }, body, status: 0, at: Date.now() };
+		const entry: LoggedRequest = {
+			seq: this.seq,
+			method,
+			path,
+			headers: { ...headers },
+			body,
+			status: 0,
+			at: Date.now(),
+		};
 		this.entries.push(entry);
 		return entry;
 	}

@@ -4,19 +4,31 @@
  */
 import { ControlInputError } from './faults';
 import { DAY_MS, type Store } from './store';
-import { BADGE_TYPES, type Holder, type IssuedBadge, type SeedBadgeOptions, type Template } from './types';
+import {
+	BADGE_TYPES,
+	type Holder,
+	type IssuedBadge,
+	type SeedBadgeOptions,
+	type Template,
+} from './types';
 
 const MAX_SEED = 1_000_000;
 
 function checkSeed(userId: unknown, count: unknown): void {
-	if (typeof userId !== 'string' || userId.trim() === '') throw new ControlInputError('userId must be a non-empty string');
+	if (typeof userId !== 'string' || userId.trim() === '')
+		throw new ControlInputError('userId must be a non-empty string');
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_SEED) {
 		throw new ControlInputError(`count must be an integer between 0 and ${MAX_SEED}`);
 	}
 }
 
 /** `overrides` apply to every template except `_id` and `ownerId`. */
-export function seedTemplates(store: Store, userId: string, count: number, overrides: Partial<Template> = {}): Template[] {
+export function seedTemplates(
+	store: Store,
+	userId: string,
+	count: number,
+	overrides: Partial<Template> = {},
+): Template[] {
 	checkSeed(userId, count);
 	const rest: Partial<Template> = { ...overrides };
 	delete rest._id;
@@ -74,12 +86,18 @@ export function seedHolders(store: Store, userId: string, count: number): Holder
  * up to 100 are seeded if there are none). `expiresInDays(i)` sets validityPeriod and expiresAt
  * of badge i; a badge whose expiry is not in the future gets status "expired".
  */
-export function seedBadges(store: Store, userId: string, count: number, opts: SeedBadgeOptions = {}): IssuedBadge[] {
+export function seedBadges(
+	store: Store,
+	userId: string,
+	count: number,
+	opts: SeedBadgeOptions = {},
+): IssuedBadge[] {
 	checkSeed(userId, count);
 	let template: Template | undefined;
 	if (opts.templateId !== undefined) {
 		const entry = store.templates.get(opts.templateId);
-		if (!entry || entry.owner !== userId) throw new ControlInputError(`template ${opts.templateId} is not a template of ${userId}`);
+		if (!entry || entry.owner !== userId)
+			throw new ControlInputError(`template ${opts.templateId} is not a template of ${userId}`);
 		template = entry.doc;
 	} else {
 		template = store.templates.ownedBy(userId)[0]?.doc ?? seedTemplates(store, userId, 1)[0];
@@ -92,7 +110,8 @@ export function seedBadges(store: Store, userId: string, count: number, opts: Se
 		}
 		for (const id of opts.recipientIds) {
 			const entry = typeof id === 'string' ? store.holders.get(id) : undefined;
-			if (!entry || entry.owner !== userId) throw new ControlInputError(`recipient ${String(id)} is not a holder of ${userId}`);
+			if (!entry || entry.owner !== userId)
+				throw new ControlInputError(`recipient ${String(id)} is not a holder of ${userId}`);
 		}
 		recipients = opts.recipientIds;
 	} else {
@@ -106,7 +125,8 @@ export function seedBadges(store: Store, userId: string, count: number, opts: Se
 	const issuedAt = Date.now();
 	for (let i = 0; i < count; i++) {
 		const days = opts.expiresInDays ? opts.expiresInDays(i) : template.validityPeriod;
-		if (typeof days !== 'number' || !Number.isFinite(days)) throw new ControlInputError('expiresInDays must return a number');
+		if (typeof days !== 'number' || !Number.isFinite(days))
+			throw new ControlInputError('expiresInDays must return a number');
 		out[i] = store.addBadge(userId, {
 			templateId: template._id,
 			recipientId: recipients[i % recipients.length],

@@ -10,7 +10,8 @@ import type { Sandbox, SandboxControl, SandboxOptions } from './types';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const pageCap = options.pageCap ?? DEFAULT_PAGE_CAP;
-	if (!Number.isInteger(pageCap) || pageCap < 1) throw new Error('pageCap must be a positive integer');
+	if (!Number.isInteger(pageCap) || pageCap < 1)
+		throw new Error('pageCap must be a positive integer');
 	const host = options.host ?? '127.0.0.1';
 	const state = new SandboxState(pageCap, options.seedDemo ?? true, options.readings);
 	if (options.latencyMs !== undefined) state.load.setStartLatency(options.latencyMs);

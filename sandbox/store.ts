@@ -78,7 +78,11 @@ export class Store {
 	}
 
 	/** Told about every record created (webhooks.ts posts them). */
-	onCreated?: (event: 'template.created' | 'holder.created' | 'badge.issued', ownerId: string, record: { _id: string }) => void;
+	onCreated?: (
+		event: 'template.created' | 'holder.created' | 'badge.issued',
+		ownerId: string,
+		record: { _id: string },
+	) => void;
 
 	createTemplate(ownerId: string, input: NewTemplate, now = Date.now()): Template {
 		const seq = this.nextSeq();

@@ -86,7 +86,8 @@ export interface SandboxOptions {
 	latencyMs?: number;
 }
 
-export type PaginationBehaviour = 'normal' | 'repeat-cursor' | 'empty-pages' | 'cycle-cursor' | 'scattered-empty-pages';
+export type PaginationBehaviour =
+	'normal' | 'repeat-cursor' | 'empty-pages' | 'cycle-cursor' | 'scattered-empty-pages';
 export const PAGINATION_BEHAVIOURS: readonly PaginationBehaviour[] = [
 	'normal',
 	'repeat-cursor',
@@ -99,7 +100,13 @@ export type CursorRule = 'optional' | 'null-required' | 'string-only';
 export const CURSOR_RULES: readonly CursorRule[] = ['optional', 'null-required', 'string-only'];
 
 export type FaultKind = 'status' | 'delay' | 'drop' | 'truncate' | 'non-json';
-export const FAULT_KINDS: readonly FaultKind[] = ['status', 'delay', 'drop', 'truncate', 'non-json'];
+export const FAULT_KINDS: readonly FaultKind[] = [
+	'status',
+	'delay',
+	'drop',
+	'truncate',
+	'non-json',
+];
 
 export interface Fault {
 	/** API path such as '/getHolders', or '*' for every API path. */

@@ -20,7 +20,9 @@ export interface OptionalSchema<T> extends Schema<T> {
 type AnySchema = Schema<unknown>;
 type Shape = Record<string, AnySchema>;
 type OutputOf<S> = S extends Schema<infer T> ? T : never;
-type OptionalKeys<F extends Shape> = { [K in keyof F]: F[K] extends OptionalSchema<unknown> ? K : never }[keyof F];
+type OptionalKeys<F extends Shape> = {
+	[K in keyof F]: F[K] extends OptionalSchema<unknown> ? K : never;
+}[keyof F];
 type RequiredKeys<F extends Shape> = Exclude<keyof F, OptionalKeys<F>>;
 type Simplify<T> = { [K in keyof T]: T[K] };
 export type ObjectOutput<F extends Shape> = Simplify<
@@ -55,7 +57,9 @@ export function string(opts: { nonEmpty?: boolean; email?: boolean } = {}): Sche
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** A finite JSON number, optionally integer and/or bounded below. */
-export function number(opts: { integer?: boolean; positive?: boolean; nonNegative?: boolean } = {}): Schema<number> {
+export function number(
+	opts: { integer?: boolean; positive?: boolean; nonNegative?: boolean } = {},
+): Schema<number> {
 	const what = opts.integer
 		? opts.positive
 			? 'a positive integer'
@@ -94,13 +98,17 @@ export function oneOf<V extends string>(values: readonly V[]): Schema<V> {
 }
 
 /** An array of `item`; `nonEmpty` rejects [], `unique` rejects repeated primitive values. */
-export function array<T>(item: Schema<T>, opts: { nonEmpty?: boolean; unique?: boolean } = {}): Schema<T[]> {
+export function array<T>(
+	item: Schema<T>,
+	opts: { nonEmpty?: boolean; unique?: boolean } = {},
+): Schema<T[]> {
 	const expected = `an array of ${item.expected.replace(/^an? /, '')}s`;
 	return {
 		expected,
 		parse(value, path) {
 			if (!Array.isArray(value)) return mustBe(path, expected);
-			if (opts.nonEmpty && value.length === 0) return mustBe(path, `a non-empty ${expected.replace(/^an? /, '')}`);
+			if (opts.nonEmpty && value.length === 0)
+				return mustBe(path, `a non-empty ${expected.replace(/^an? /, '')}`);
 			const out: T[] = [];
 			const seen = new Set<unknown>();
 			value.forEach((element, i) => {
@@ -112,7 +120,9 @@ export function array<T>(item: Schema<T>, opts: { nonEmpty?: boolean; unique?: b
 				}
 				if (opts.unique) {
 					if (seen.has(parsed)) {
-						return fail(`Field "${path}" must not contain duplicates (${JSON.stringify(parsed)} appears more than once)`);
+						return fail(
+							`Field "${path}" must not contain duplicates (${JSON.stringify(parsed)} appears more than once)`,
+						);
 					}
 					seen.add(parsed);
 				}
@@ -141,7 +151,11 @@ export function nullable<T>(inner: Schema<T>): Schema<T | null> {
 
 /** Marks an object field as optional (the key may be absent). */
 export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
-	return { expected: inner.expected, optional: true, parse: (value, path) => inner.parse(value, path) };
+	return {
+		expected: inner.expected,
+		optional: true,
+		parse: (value, path) => inner.parse(value, path),
+	};
 }
 
 function isOptional(schema: AnySchema): boolean {
@@ -158,7 +172,8 @@ export function object<F extends Shape>(fields: F): Schema<ObjectOutput<F>> {
 				return path === '' ? fail('Request body must be a JSON object') : mustBe(path, 'an object');
 			}
 			for (const key of Object.keys(value)) {
-				if (!Object.prototype.hasOwnProperty.call(fields, key)) fail(`Unexpected field "${join(path, key)}"`);
+				if (!Object.prototype.hasOwnProperty.call(fields, key))
+					fail(`Unexpected field "${join(path, key)}"`);
 			}
 			const out: Record<string, unknown> = {};
 			for (const key of keys) {
@@ -186,7 +201,8 @@ function join(path: string, key: string): string {
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
 	if (typeof value === 'object') return 'an object';
 	return String(value);
 }

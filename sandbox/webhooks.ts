@@ -7,7 +7,11 @@
 import { ControlInputError } from './faults';
 
 export type WebhookEvent = 'badge.issued' | 'holder.created' | 'template.created';
-export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['badge.issued', 'holder.created', 'template.created'];
+export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
+	'badge.issued',
+	'holder.created',
+	'template.created',
+];
 
 export interface WebhookSubscription {
 	url: string;
@@ -36,17 +40,29 @@ const ID_ALIAS: Record<WebhookEvent, string | undefined> = {
 
 export function checkSubscription(value: Record<string, unknown>): WebhookSubscription {
 	for (const key of Object.keys(value)) {
-		if (!['url', 'events', 'userId'].includes(key)) throw new ControlInputError(`Unexpected field "${key}" in webhook`);
+		if (!['url', 'events', 'userId'].includes(key))
+			throw new ControlInputError(`Unexpected field "${key}" in webhook`);
 	}
 	const { url, events, userId } = value;
-	if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw new ControlInputError('webhook "url" must be an http(s) URL');
+	if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+		throw new ControlInputError('webhook "url" must be an http(s) URL');
 	if (events !== undefined) {
-		if (!Array.isArray(events) || events.some((event) => !WEBHOOK_EVENTS.includes(event as WebhookEvent))) {
-			throw new ControlInputError(`webhook "events" must be a list of ${WEBHOOK_EVENTS.join(', ')}`);
+		if (
+			!Array.isArray(events) ||
+			events.some((event) => !WEBHOOK_EVENTS.includes(event as WebhookEvent))
+		) {
+			throw new ControlInputError(
+				`webhook "events" must be a list of ${WEBHOOK_EVENTS.join(', ')}`,
+			);
 		}
 	}
-	if (userId !== undefined && typeof userId !== 'string') throw new ControlInputError('webhook "userId" must be a string');
-	return { url, ...(events ? { events: events as WebhookEvent[] } : {}), ...(userId ? { userId } : {}) };
+	if (userId !== undefined && typeof userId !== 'string')
+		throw new ControlInputError('webhook "userId" must be a string');
+	return {
+		url,
+		...(events ? { events: events as WebhookEvent[] } : {}),
+		...(userId ? { userId } : {}),
+	};
 }
 
 export class Webhooks {
@@ -84,7 +100,12 @@ export class Webhooks {
 		}
 	}
 
-	private async post(url: string, event: WebhookEvent, recordId: string, body: unknown): Promise<void> {
+	private async post(
+		url: string,
+		event: WebhookEvent,
+		recordId: string,
+		body: unknown,
+	): Promise<void> {
 		try {
 			const response = await fetch(url, {
 				method: 'POST',

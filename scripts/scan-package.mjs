@@ -5,6 +5,9 @@ import path from 'node:path';
 import { analyzePackage } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const [folder, ...patterns] = process.argv.slice(2);
-const result = await analyzePackage(path.resolve(folder), patterns.length > 0 ? patterns : undefined);
+const result = await analyzePackage(
+	path.resolve(folder),
+	patterns.length > 0 ? patterns : undefined,
+);
 console.log(JSON.stringify(result));
 process.exit(result.passed ? 0 : 1);

@@ -16,7 +16,12 @@ import { REPO_ROOT } from '../tooling/n8n';
 import { formatApiCalls } from '../tooling/stack/examples';
 import { describeQueueStack } from '../tooling/stack/queue/describe';
 import { startQueueStack, type QueueStack } from '../tooling/stack/queue/queueStack';
-import { DEFAULT_N8N_PORT, DEFAULT_SANDBOX_PORT, startStack, type Stack } from '../tooling/stack/stack';
+import {
+	DEFAULT_N8N_PORT,
+	DEFAULT_SANDBOX_PORT,
+	startStack,
+	type Stack,
+} from '../tooling/stack/stack';
 import { isPortFree } from '../tooling/n8n';
 
 interface CliOptions {
@@ -43,13 +48,22 @@ const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a 
   --queue              queue mode: throw-away Redis and PostgreSQL, n8n main and two n8n workers`;
 
 function parseArgs(argv: string[]): CliOptions {
-	const options: CliOptions = { demo: false, queue: false, fresh: false, build: true, n8nVersion: process.env.N8N_VERSION || undefined };
+	const options: CliOptions = {
+		demo: false,
+		queue: false,
+		fresh: false,
+		build: true,
+		n8nVersion: process.env.N8N_VERSION || undefined,
+	};
 	const number = (flag: string, text: string | undefined) => {
-		if (text === undefined || !/^\d+$/.test(text) || Number(text) > 65535) throw new Error(`${flag} needs a port number, got "${text ?? ''}"`);
+		if (text === undefined || !/^\d+$/.test(text) || Number(text) > 65535)
+			throw new Error(`${flag} needs a port number, got "${text ?? ''}"`);
 		return Number(text);
 	};
 	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+		const [flag, inline] = argv[i].includes('=')
+			? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+			: [argv[i], undefined];
 		const value = () => inline ?? argv[++i];
 		switch (flag) {
 			case '--demo':
@@ -99,14 +113,19 @@ function printTimings(stack: Stack): void {
 function printReady(stack: Stack): void {
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
-	console.log(`  n8n ${stack.n8nVersion} with the MyPit node is ready (${seconds(stack.readyMs)})\n`);
+	console.log(
+		`  n8n ${stack.n8nVersion} with the MyPit node is ready (${seconds(stack.readyMs)})\n`,
+	);
 	console.log(`  Editor:     ${stack.editorUrl}`);
 	console.log(`  Login:      ${stack.owner.email}`);
 	console.log(`  Password:   ${stack.owner.password}\n`);
 	console.log(`  Credential: "${stack.credential.name}" → MyPit sandbox at ${stack.sandbox.url}`);
-	console.log(`              (clientId ${stack.sandbox.demo.clientId}, user ${stack.sandbox.demo.userId})`);
+	console.log(
+		`              (clientId ${stack.sandbox.demo.clientId}, user ${stack.sandbox.demo.userId})`,
+	);
 	console.log('  Example workflows:');
-	for (const example of stack.examples) console.log(`    ${example.workflow.name}\n      ${example.url}`);
+	for (const example of stack.examples)
+		console.log(`    ${example.workflow.name}\n      ${example.url}`);
 	if ('workers' in stack) console.log(`\n${describeQueueStack(stack as QueueStack).join('\n')}`);
 	console.log(`\n  n8n log:    ${path.relative(REPO_ROOT, stack.logFile)}`);
 	console.log(`  Sandbox:    ${stack.sandbox.url}/__sandbox/log shows every request n8n sent`);
@@ -117,7 +136,9 @@ function printReady(stack: Stack): void {
 function printDemo(stack: Stack, result: DemoResult): void {
 	console.log(`\nMyPit example workflows in n8n ${stack.n8nVersion}:\n`);
 	for (const { example, summary } of result.runs) {
-		console.log(`${summary.ok ? '✔' : '✘'} ${example.file}  "${example.workflow.name}"  (${seconds(summary.durationMs)})`);
+		console.log(
+			`${summary.ok ? '✔' : '✘'} ${example.file}  "${example.workflow.name}"  (${seconds(summary.durationMs)})`,
+		);
 		for (const line of summary.lines) console.log(`    ${line}`);
 		console.log(`    MyPit API calls: ${formatApiCalls(summary.apiCalls)}`);
 		if (!summary.ok) console.log(`    FAILED: ${summary.error}`);
@@ -126,7 +147,9 @@ function printDemo(stack: Stack, result: DemoResult): void {
 		console.log(`${ok ? '•' : '✘'} ${example.file}  "${example.workflow.name}"\n    ${note}`);
 	}
 	const t = result.totals;
-	const failed = result.runs.filter((entry) => !entry.summary.ok).length + result.importedOnly.filter((entry) => !entry.ok).length;
+	const failed =
+		result.runs.filter((entry) => !entry.summary.ok).length +
+		result.importedOnly.filter((entry) => !entry.ok).length;
 	const totals = [
 		[t.templatesCreated, 'templates created'],
 		[t.holdersCreated, 'holders created'],
@@ -134,7 +157,14 @@ function printDemo(stack: Stack, result: DemoResult): void {
 		[t.badgesListed, 'badges listed'],
 		[t.expiringBadges, 'badges found expiring within 30 days'],
 	] as const;
-	console.log(`\nIn total: ${totals.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'nothing'}.`);
+	console.log(
+		`\nIn total: ${
+			totals
+				.filter(([n]) => n > 0)
+				.map(([n, what]) => `${n} ${what}`)
+				.join(', ') || 'nothing'
+		}.`,
+	);
 	console.log(
 		failed === 0
 			? `All ${new Set(result.runs.map((entry) => entry.example.file)).size} runnable example workflows succeeded.`
@@ -147,8 +177,12 @@ async function startQueue(options: Parameters<typeof startStack>[0]): Promise<St
 	return await startQueueStack({
 		n8nVersion: options.n8nVersion,
 		// Like npm start: 5678 and 5680 when free; 0 (the demo) or taken: any free port.
-		port: (options.port ?? ((await isPortFree(DEFAULT_N8N_PORT)) ? DEFAULT_N8N_PORT : 0)) || undefined,
-		sandboxPort: (options.sandboxPort ?? ((await isPortFree(DEFAULT_SANDBOX_PORT)) ? DEFAULT_SANDBOX_PORT : 0)) || undefined,
+		port:
+			(options.port ?? ((await isPortFree(DEFAULT_N8N_PORT)) ? DEFAULT_N8N_PORT : 0)) || undefined,
+		sandboxPort:
+			(options.sandboxPort ??
+				((await isPortFree(DEFAULT_SANDBOX_PORT)) ? DEFAULT_SANDBOX_PORT : 0)) ||
+			undefined,
 		build: options.build,
 		log: options.log,
 	});
@@ -182,7 +216,11 @@ async function main(): Promise<number> {
 		process.on(signal, () => void stop(signal, signal === 'SIGINT' ? 0 : 143));
 	}
 
-	console.log(options.demo ? 'MyPit demo: preparing n8n, the node and a MyPit sandbox' : 'MyPit: preparing n8n, the node and a MyPit sandbox');
+	console.log(
+		options.demo
+			? 'MyPit demo: preparing n8n, the node and a MyPit sandbox'
+			: 'MyPit: preparing n8n, the node and a MyPit sandbox',
+	);
 	const startOne = options.queue ? startQueue : startStack;
 	stack = await startOne({
 		n8nVersion: options.n8nVersion,
@@ -220,7 +258,9 @@ async function main(): Promise<number> {
 		}, 1000);
 	});
 	if (!stopping) {
-		console.error(`\nn8n exited unexpectedly. The end of its log:\n${stack.server.output().split('\n').slice(-30).join('\n')}`);
+		console.error(
+			`\nn8n exited unexpectedly. The end of its log:\n${stack.server.output().split('\n').slice(-30).join('\n')}`,
+		);
 		stopping = true;
 		await stack.stop();
 		return 1;

@@ -15,7 +15,11 @@ const resource: INodeProperties = {
 	options: [
 		{ name: 'Badge', value: 'badge', description: 'Badges issued to holders' },
 		{ name: 'Holder', value: 'holder', description: 'People who receive badges' },
-		{ name: 'Template', value: 'template', description: 'Badge templates that badges are issued from' },
+		{
+			name: 'Template',
+			value: 'template',
+			description: 'Badge templates that badges are issued from',
+		},
 	],
 	default: 'badge',
 };

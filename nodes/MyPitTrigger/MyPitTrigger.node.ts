@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { searchTemplates } from '../MyPit/methods/listSearch';
@@ -9,7 +15,13 @@ import { pollNewRecords, pollUpdatedRecords, type PollOutcome } from './newRecor
 import { badgeFilter, preparePoll } from './pollSetup';
 import { triggerProperties } from './triggerDescription';
 import { EVENT_SOURCES, TRIGGER_EVENTS, isBadgeEvent, type TriggerEvent } from './triggerEvents';
-import { loadState, saveState, type ExpiryPosition, type ListPosition, type Position } from './triggerState';
+import {
+	loadState,
+	saveState,
+	type ExpiryPosition,
+	type ListPosition,
+	type Position,
+} from './triggerState';
 
 export class MyPitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +31,8 @@ export class MyPitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when badges are issued, holders or templates appear, or badges near expiry',
+		description:
+			'Starts the workflow when badges are issued, holders or templates appear, or badges near expiry',
 		defaults: { name: 'MyPit Trigger' },
 		polling: true,
 		inputs: [],
@@ -35,12 +48,16 @@ export class MyPitTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event', 'badge.issued') as TriggerEvent;
 		if (!TRIGGER_EVENTS.includes(event)) {
-			throw new NodeOperationError(this.getNode(), `Invalid "Event": expected one of ${TRIGGER_EVENTS.join(', ')}, got "${String(event)}"`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Invalid "Event": expected one of ${TRIGGER_EVENTS.join(', ')}, got "${String(event)}"`,
+			);
 		}
 		const source = EVENT_SOURCES[event];
 		const setup = await preparePoll(this);
 		const matches = isBadgeEvent(event) ? badgeFilter(this) : () => true;
-		const aheadMs = event === 'badge.expiring' ? (this.getNodeParameter('daysAhead', 7) as number) * DAY_MS : 0;
+		const aheadMs =
+			event === 'badge.expiring' ? (this.getNodeParameter('daysAhead', 7) as number) * DAY_MS : 0;
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const toItem = (record: IDataObject): INodeExecutionData => ({
 			json: { event, data: simplify ? simplifyRecord(source.record, record) : record },
@@ -53,15 +70,32 @@ export class MyPitTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const saved = loadState(staticData, event)?.position;
-		const includeExisting = (this.getNodeParameter('options.includeExisting', false) as boolean) === true;
+		const includeExisting =
+			(this.getNodeParameter('options.includeExisting', false) as boolean) === true;
 		let outcome: PollOutcome<Position>;
 		if (source.kind === 'new') {
-			const found = await pollNewRecords(setup, source, saved as ListPosition | undefined, includeExisting);
+			const found = await pollNewRecords(
+				setup,
+				source,
+				saved as ListPosition | undefined,
+				includeExisting,
+			);
 			outcome = { ...found, records: found.records.filter(matches) };
 		} else if (source.kind === 'updated') {
-			outcome = await pollUpdatedRecords(setup, source, saved as ListPosition | undefined, includeExisting);
+			outcome = await pollUpdatedRecords(
+				setup,
+				source,
+				saved as ListPosition | undefined,
+				includeExisting,
+			);
 		} else {
-			outcome = await pollExpiry(setup, source, { now, aheadMs, matches }, saved as ExpiryPosition | undefined, includeExisting);
+			outcome = await pollExpiry(
+				setup,
+				source,
+				{ now, aheadMs, matches },
+				saved as ExpiryPosition | undefined,
+				includeExisting,
+			);
 		}
 
 		// Only now, after every read succeeded: a failed poll keeps the previous position. n8n

@@ -36,14 +36,28 @@ export async function pollExpiry(
 ): Promise<PollOutcome<ExpiryPosition>> {
 	const { now, aheadMs } = window;
 	const end = now + aheadMs;
-	const position: ExpiryPosition = { kind: 'expiry', polledAt: now, windowEnd: Math.max(end, saved?.windowEnd ?? end) };
+	const position: ExpiryPosition = {
+		kind: 'expiry',
+		polledAt: now,
+		windowEnd: Math.max(end, saved?.windowEnd ?? end),
+	};
 	// First activation: from now on, unless existing badges already in the window are wanted.
 	if (!saved && !includeExisting) {
 		// One request proves the credential and the list work, as n8n's activation poll expects.
-		const first = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined, () => false);
+		const first = await readList(
+			setup.node,
+			setup.client,
+			source.endpoint,
+			setup.userId,
+			undefined,
+			() => false,
+		);
 		return { records: [], position, requests: first.requests };
 	}
-	const previous = saved ?? { polledAt: Number.NEGATIVE_INFINITY, windowEnd: Number.NEGATIVE_INFINITY };
+	const previous = saved ?? {
+		polledAt: Number.NEGATIVE_INFINITY,
+		windowEnd: Number.NEGATIVE_INFINITY,
+	};
 	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined);
 	const due = read.records.filter((badge) => {
 		const expiresAt = timestampOf(badge, 'expiresAt');

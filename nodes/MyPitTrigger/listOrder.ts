@@ -48,10 +48,16 @@ export function isAfterMark(record: IDataObject, field: string, mark: HighWaterM
 	const at = timestampOf(record, field);
 	if (at === undefined) return false;
 	if (at > mark.latest) return true;
-	return at === mark.latest && mark.tiesOverflow !== true && !mark.latestIds.includes(String(record._id));
+	return (
+		at === mark.latest && mark.tiesOverflow !== true && !mark.latestIds.includes(String(record._id))
+	);
 }
 
-export function raiseMark(mark: HighWaterMark, records: IDataObject[], field: string): HighWaterMark {
+export function raiseMark(
+	mark: HighWaterMark,
+	records: IDataObject[],
+	field: string,
+): HighWaterMark {
 	let { latest } = mark;
 	let overflow = mark.tiesOverflow === true;
 	const tied = new Set(mark.latestIds);
@@ -69,5 +75,7 @@ export function raiseMark(mark: HighWaterMark, records: IDataObject[], field: st
 			tied.clear();
 		}
 	}
-	return overflow ? { latest, latestIds: [], tiesOverflow: true } : { latest, latestIds: [...tied] };
+	return overflow
+		? { latest, latestIds: [], tiesOverflow: true }
+		: { latest, latestIds: [...tied] };
 }

@@ -62,18 +62,22 @@ export async function readList(
 		const { answer } = outcome;
 		const fail = (problem: string) =>
 			new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem}`, {
-				description: 'The poll was stopped so it cannot loop forever; the trigger keeps its position and tries again at the next poll.',
+				description:
+					'The poll was stopped so it cannot loop forever; the trigger keeps its position and tries again at the next poll.',
 			});
 		if (!answer || !Array.isArray(answer.page)) throw fail('answered without a "page" list');
 		const page = answer.page as IDataObject[];
 		records.push(...page);
-		const nextCursor = typeof answer.cursor === 'string' && answer.cursor !== '' ? answer.cursor : undefined;
+		const nextCursor =
+			typeof answer.cursor === 'string' && answer.cursor !== '' ? answer.cursor : undefined;
 		if (answer.hasMore !== true) return { records, endCursor: nextCursor, requests };
 		if (!keepReading(page)) return { records, requests };
 		if (nextCursor === undefined) throw fail('said more records follow but sent no cursor');
-		if (nextCursor === cursor || usedCursors.has(nextCursor)) throw fail('sent a cursor it had already sent');
+		if (nextCursor === cursor || usedCursors.has(nextCursor))
+			throw fail('sent a cursor it had already sent');
 		emptyPagesInARow = page.length === 0 ? emptyPagesInARow + 1 : 0;
-		if (emptyPagesInARow >= MAX_EMPTY_PAGES_IN_A_ROW) throw fail('returned empty pages while saying more records follow');
+		if (emptyPagesInARow >= MAX_EMPTY_PAGES_IN_A_ROW)
+			throw fail('returned empty pages while saying more records follow');
 		usedCursors.add(nextCursor);
 		cursor = nextCursor;
 	}

@@ -27,7 +27,13 @@ export async function manualSample(
 	matches: (record: IDataObject) => boolean,
 ): Promise<IDataObject> {
 	const source = EVENT_SOURCES[event];
-	const { records } = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined);
+	const { records } = await readList(
+		setup.node,
+		setup.client,
+		source.endpoint,
+		setup.userId,
+		undefined,
+	);
 	const candidates = records.filter(matches);
 	let best: { record: IDataObject; score: number } | undefined;
 	const consider = (record: IDataObject, score: number | undefined) => {
@@ -38,18 +44,21 @@ export async function manualSample(
 		else if (source.kind === 'updated') {
 			const updatedAt = timestampOf(record, 'updatedAt');
 			const createdAt = timestampOf(record, 'createdAt');
-			if (updatedAt !== undefined && (createdAt === undefined || updatedAt > createdAt)) consider(record, updatedAt);
+			if (updatedAt !== undefined && (createdAt === undefined || updatedAt > createdAt))
+				consider(record, updatedAt);
 		} else {
 			const expiresAt = timestampOf(record, 'expiresAt');
 			if (expiresAt === undefined) continue;
 			// Expiring: the badge expiring soonest; Expired: the one that expired last.
-			if (source.ahead && expiresAt > now && expiresAt <= now + aheadMs) consider(record, -expiresAt);
+			if (source.ahead && expiresAt > now && expiresAt <= now + aheadMs)
+				consider(record, -expiresAt);
 			if (!source.ahead && expiresAt <= now) consider(record, expiresAt);
 		}
 	}
 	if (!best) {
 		throw new NodeOperationError(setup.node, NONE_YET[event], {
-			description: 'Create one in MyPit (or change the filters) and fetch the test event again. The trigger\'s saved position was not changed.',
+			description:
+				"Create one in MyPit (or change the filters) and fetch the test event again. The trigger's saved position was not changed.",
 		});
 	}
 	return best.record;

@@ -1,7 +1,14 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { readList, rejectsCursor, type ListRead } from './listReader';
-import { EMPTY_MARK, detectOrder, isAfterMark, raiseMark, timestampOf, type ListOrder } from './listOrder';
+import {
+	EMPTY_MARK,
+	detectOrder,
+	isAfterMark,
+	raiseMark,
+	timestampOf,
+	type ListOrder,
+} from './listOrder';
 import type { PollSetup } from './pollSetup';
 import type { NewRecordSource, UpdatedRecordSource } from './triggerEvents';
 import type { ListPosition } from './triggerState';
@@ -39,20 +46,39 @@ export async function pollNewRecords(
 			if (order === 'unknown') {
 				// Timestamps have not told the order yet (e.g. one bulk issue): the top of the list
 				// tells whether new records land there instead (newest first). One more request.
-				const top = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined, () => false);
+				const top = await readList(
+					setup.node,
+					setup.client,
+					source.endpoint,
+					setup.userId,
+					undefined,
+					() => false,
+				);
 				spent += top.requests;
 				const resumedIds = new Set(resumed.records.map((record) => String(record._id)));
 				const latest = position.latest;
 				const landedOnTop = top.records.some(
-					(record) => (timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest && !resumedIds.has(String(record._id)),
+					(record) =>
+						(timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest &&
+						!resumedIds.has(String(record._id)),
 				);
 				if (landedOnTop) order = 'newest-first';
-				else if (resumed.records.some((record) => (timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest)) order = 'oldest-first';
+				else if (
+					resumed.records.some(
+						(record) => (timestampOf(record, field) ?? Number.NEGATIVE_INFINITY) > latest,
+					)
+				)
+					order = 'oldest-first';
 			}
 			if (order !== 'newest-first') {
 				return {
 					records: resumed.records,
-					position: { kind: 'list', order, cursor: resumed.endCursor ?? position.cursor, ...raiseMark(position, resumed.records, field) },
+					position: {
+						kind: 'list',
+						order,
+						cursor: resumed.endCursor ?? position.cursor,
+						...raiseMark(position, resumed.records, field),
+					},
 					requests: spent,
 				};
 			}
@@ -64,16 +90,27 @@ export async function pollNewRecords(
 	const mark = saved ?? EMPTY_MARK;
 	const knownNewestFirst = saved?.order === 'newest-first';
 	// A newest-first list needs no more pages once a page reaches records already seen.
-	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined, (page) => {
-		if (!knownNewestFirst && detectOrder(page, field) !== 'newest-first') return true;
-		// Newest first: the first page of a first activation holds the newest records.
-		if (!saved) return includeExisting;
-		return page.every((record) => isAfterMark(record, field, mark));
-	});
+	const read = await readList(
+		setup.node,
+		setup.client,
+		source.endpoint,
+		setup.userId,
+		undefined,
+		(page) => {
+			if (!knownNewestFirst && detectOrder(page, field) !== 'newest-first') return true;
+			// Newest first: the first page of a first activation holds the newest records.
+			if (!saved) return includeExisting;
+			return page.every((record) => isAfterMark(record, field, mark));
+		},
+	);
 	const detected = detectOrder(read.records, field);
 	const order = detected === 'unknown' && saved ? saved.order : detected;
 	const chronological = order === 'newest-first' ? [...read.records].reverse() : read.records;
-	const fresh = saved ? chronological.filter((record) => isAfterMark(record, field, mark)) : includeExisting ? chronological : [];
+	const fresh = saved
+		? chronological.filter((record) => isAfterMark(record, field, mark))
+		: includeExisting
+			? chronological
+			: [];
 	const raised = raiseMark(mark, read.records, field);
 	const next: ListPosition = { kind: 'list', order, ...raised };
 	if (order !== 'newest-first' && read.endCursor !== undefined) next.cursor = read.endCursor;
@@ -81,8 +118,18 @@ export async function pollNewRecords(
 }
 
 /** Reads on from a saved cursor; undefined when the API no longer takes it (then: a full read). */
-async function resume(setup: PollSetup, source: NewRecordSource, cursor: string): Promise<ListRead | undefined> {
-	const outcome = await readList(setup.node, setup.client, source.endpoint, setup.userId, cursor).then(
+async function resume(
+	setup: PollSetup,
+	source: NewRecordSource,
+	cursor: string,
+): Promise<ListRead | undefined> {
+	const outcome = await readList(
+		setup.node,
+		setup.client,
+		source.endpoint,
+		setup.userId,
+		cursor,
+	).then(
 		(read) => ({ read }),
 		(failure: NodeApiError) => ({ failure }),
 	);
@@ -108,7 +155,11 @@ export async function pollUpdatedRecords(
 		const createdAt = timestampOf(record, 'createdAt');
 		return updatedAt !== undefined && (createdAt === undefined || updatedAt > createdAt);
 	});
-	const fresh = saved ? updated.filter((record) => isAfterMark(record, 'updatedAt', mark)) : includeExisting ? updated : [];
+	const fresh = saved
+		? updated.filter((record) => isAfterMark(record, 'updatedAt', mark))
+		: includeExisting
+			? updated
+			: [];
 	fresh.sort((a, b) => (timestampOf(a, 'updatedAt') ?? 0) - (timestampOf(b, 'updatedAt') ?? 0));
 	return {
 		records: fresh,

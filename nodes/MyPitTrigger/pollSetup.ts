@@ -24,7 +24,11 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 	try {
 		baseURL = requireSafeBaseUrl(credentials.baseUrl);
 		if (!override && !fallback) {
-			throw new InputError('User ID', 'a value: set "User ID" under the node\'s Options, or "Default User ID" in the MyPit credential', 'nothing in either place');
+			throw new InputError(
+				'User ID',
+				'a value: set "User ID" under the node\'s Options, or "Default User ID" in the MyPit credential',
+				'nothing in either place',
+			);
 		}
 		userId = requireId(override || fallback, 'User ID');
 	} catch (error) {
@@ -32,7 +36,11 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 	}
 	const client = new MyPitClient(
 		context,
-		{ url: '', baseURL, headers: { Accept: 'application/json', 'Content-Type': 'application/json' } },
+		{
+			url: '',
+			baseURL,
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
 		DEFAULT_RETRY_POLICY,
 		credentials,
 	);
@@ -41,8 +49,10 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 
 /** The Template and Badge Type filters of badge events; both empty: every badge. */
 export function badgeFilter(context: IPollFunctions): (badge: IDataObject) => boolean {
-	const template = context.getNodeParameter('templateId', '', { extractValue: true }) as string | undefined;
+	const template = context.getNodeParameter('templateId', '', { extractValue: true }) as
+		string | undefined;
 	const type = context.getNodeParameter('badgeType', '') as string;
 	const templateId = typeof template === 'string' ? template.trim() : '';
-	return (badge) => (!templateId || badge.templateId === templateId) && (!type || badge.type === type);
+	return (badge) =>
+		(!templateId || badge.templateId === templateId) && (!type || badge.type === type);
 }

@@ -7,7 +7,7 @@ const BADGE_EVENTS = ['badge.issued', 'badge.expiring', 'badge.expired'];
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Polls MyPit on the Poll Times below. New badges, holders and templates cost one request per idle poll when MyPit\'s lists resume from a saved cursor; otherwise each poll reads the whole list. Template Updated, Badge Expiring and Badge Expired read every template or badge on each poll.',
+			"Polls MyPit on the Poll Times below. New badges, holders and templates cost one request per idle poll when MyPit's lists resume from a saved cursor; otherwise each poll reads the whole list. Template Updated, Badge Expiring and Badge Expired read every template or badge on each poll.",
 		name: 'costNotice',
 		type: 'notice',
 		default: '',
@@ -19,12 +19,32 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		// Values are the event names of MyPit's planned webhooks, so a webhook mode fits later.
 		options: [
-			{ name: 'Badge Expired', value: 'badge.expired', description: 'A badge reached its expiry date' },
-			{ name: 'Badge Expiring', value: 'badge.expiring', description: 'A badge expires within the given number of days (once per badge)' },
+			{
+				name: 'Badge Expired',
+				value: 'badge.expired',
+				description: 'A badge reached its expiry date',
+			},
+			{
+				name: 'Badge Expiring',
+				value: 'badge.expiring',
+				description: 'A badge expires within the given number of days (once per badge)',
+			},
 			{ name: 'New Holder', value: 'holder.created', description: 'A holder was added' },
-			{ name: 'New Issued Badge', value: 'badge.issued', description: 'A badge was issued to a holder' },
-			{ name: 'New Template', value: 'template.created', description: 'A badge template was created' },
-			{ name: 'Template Updated', value: 'template.updated', description: 'A badge template changed (its updatedAt moved)' },
+			{
+				name: 'New Issued Badge',
+				value: 'badge.issued',
+				description: 'A badge was issued to a holder',
+			},
+			{
+				name: 'New Template',
+				value: 'template.created',
+				description: 'A badge template was created',
+			},
+			{
+				name: 'Template Updated',
+				value: 'template.updated',
+				description: 'A badge template changed (its updatedAt moved)',
+			},
 		],
 		default: 'badge.issued',
 	},

@@ -44,12 +44,37 @@ export interface ExpirySource {
 export type EventSource = NewRecordSource | UpdatedRecordSource | ExpirySource;
 
 export const EVENT_SOURCES: Record<TriggerEvent, EventSource> = {
-	'badge.issued': { kind: 'new', endpoint: ENDPOINTS.listIssuedBadges, record: 'badge', timestamp: 'issuedAt' },
-	'holder.created': { kind: 'new', endpoint: ENDPOINTS.listHolders, record: 'holder', timestamp: 'createdAt' },
-	'template.created': { kind: 'new', endpoint: ENDPOINTS.listTemplates, record: 'template', timestamp: 'createdAt' },
+	'badge.issued': {
+		kind: 'new',
+		endpoint: ENDPOINTS.listIssuedBadges,
+		record: 'badge',
+		timestamp: 'issuedAt',
+	},
+	'holder.created': {
+		kind: 'new',
+		endpoint: ENDPOINTS.listHolders,
+		record: 'holder',
+		timestamp: 'createdAt',
+	},
+	'template.created': {
+		kind: 'new',
+		endpoint: ENDPOINTS.listTemplates,
+		record: 'template',
+		timestamp: 'createdAt',
+	},
 	'template.updated': { kind: 'updated', endpoint: ENDPOINTS.listTemplates, record: 'template' },
-	'badge.expiring': { kind: 'expiry', endpoint: ENDPOINTS.listIssuedBadges, record: 'badge', ahead: true },
-	'badge.expired': { kind: 'expiry', endpoint: ENDPOINTS.listIssuedBadges, record: 'badge', ahead: false },
+	'badge.expiring': {
+		kind: 'expiry',
+		endpoint: ENDPOINTS.listIssuedBadges,
+		record: 'badge',
+		ahead: true,
+	},
+	'badge.expired': {
+		kind: 'expiry',
+		endpoint: ENDPOINTS.listIssuedBadges,
+		record: 'badge',
+		ahead: false,
+	},
 };
 
 export const isBadgeEvent = (event: TriggerEvent) => EVENT_SOURCES[event].record === 'badge';

@@ -35,7 +35,8 @@ const STATE_KEY = 'mypitTrigger';
 /** The saved state for this event, or undefined on first activation (or after the event changed). */
 export function loadState(staticData: IDataObject, event: TriggerEvent): TriggerState | undefined {
 	const saved = staticData[STATE_KEY] as TriggerState | undefined;
-	if (!saved || typeof saved !== 'object' || saved.version !== 1 || saved.event !== event) return undefined;
+	if (!saved || typeof saved !== 'object' || saved.version !== 1 || saved.event !== event)
+		return undefined;
 	const position = saved.position;
 	if (!position || typeof position !== 'object') return undefined;
 	// JSON has no -Infinity: an empty list's mark comes back as null.

@@ -6,7 +6,8 @@ import { parseBody } from '../validate';
 import { loadOwned, ok, requireSelf, type Route } from './common';
 
 export const HOLDER_NOT_FOUND = 'Holder not found';
-export const HOLDER_OF_ANOTHER_OWNER = 'Insufficient permissions: this holder belongs to another owner';
+export const HOLDER_OF_ANOTHER_OWNER =
+	'Insufficient permissions: this holder belongs to another owner';
 
 export interface IssueBadgeResponse {
 	issuedBadges: string[];
@@ -24,7 +25,11 @@ export const badgeRoutes: Record<string, Route> = {
 
 			const issuedAt = Date.now();
 			const expiresAt = issuedAt + b.validityPeriod * DAY_MS;
-			const result: IssueBadgeResponse = { issuedBadges: [], status: 'failed', details: { successful: [], failed: [] } };
+			const result: IssueBadgeResponse = {
+				issuedBadges: [],
+				status: 'failed',
+				details: { successful: [], failed: [] },
+			};
 			for (const recipientId of b.recipientIds) {
 				const holder = state.store.holders.get(recipientId);
 				if (!holder) {
@@ -48,7 +53,8 @@ export const badgeRoutes: Record<string, Route> = {
 				result.details.successful.push(recipientId);
 			}
 			const failed = result.details.failed.length;
-			result.status = failed === 0 ? 'success' : result.issuedBadges.length === 0 ? 'failed' : 'partial';
+			result.status =
+				failed === 0 ? 'success' : result.issuedBadges.length === 0 ? 'failed' : 'partial';
 			return ok(result);
 		},
 	},

@@ -30,17 +30,32 @@ export const holderRoutes: Record<string, Route> = {
 		},
 	},
 
-	'/updateHolder': recordRoute('holder', holders, { schema: updateHolderBody, owner: 'issuerId', id: 'holderID' }, (entry, b, state) => {
-		state.store.updateHolder(entry.doc._id, b.data);
-		return { _id: entry.doc._id };
-	}),
+	'/updateHolder': recordRoute(
+		'holder',
+		holders,
+		{ schema: updateHolderBody, owner: 'issuerId', id: 'holderID' },
+		(entry, b, state) => {
+			state.store.updateHolder(entry.doc._id, b.data);
+			return { _id: entry.doc._id };
+		},
+	),
 
-	'/deleteHolder': recordRoute('holder', holders, { schema: deleteHolderBody, owner: 'issuerId', id: 'holderID' }, (entry, _b, state) => {
-		state.store.holders.remove(entry.doc._id);
-		return { success: true };
-	}),
+	'/deleteHolder': recordRoute(
+		'holder',
+		holders,
+		{ schema: deleteHolderBody, owner: 'issuerId', id: 'holderID' },
+		(entry, _b, state) => {
+			state.store.holders.remove(entry.doc._id);
+			return { success: true };
+		},
+	),
 
-	'/getHolderById': recordRoute('holder', holders, { schema: getHolderBody, owner: 'userId', id: 'holderId' }, (entry) => ({ ...entry.doc })),
+	'/getHolderById': recordRoute(
+		'holder',
+		holders,
+		{ schema: getHolderBody, owner: 'userId', id: 'holderId' },
+		(entry) => ({ ...entry.doc }),
+	),
 
 	'/getHolders': listRoute(holders, 'h'),
 };

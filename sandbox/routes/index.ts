@@ -21,7 +21,8 @@ export const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
 });
 
 /** What the server made of the request body. */
-export type ParsedBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; raw: string };
+export type ParsedBody =
+	{ kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; raw: string };
 
 export interface ApiRequest {
 	method: string;
@@ -41,7 +42,10 @@ export function handleApi(request: ApiRequest, state: SandboxState): ApiResult {
 		}
 		const route = ROUTES[request.path];
 		if (request.method !== route.method) {
-			const error = new ApiError(405, `Method ${request.method} not allowed on ${request.path}; use ${route.method}`);
+			const error = new ApiError(
+				405,
+				`Method ${request.method} not allowed on ${request.path}; use ${route.method}`,
+			);
 			return { ...errorResult(error), headers: { Allow: route.method } };
 		}
 		const account = authenticate(request.headers, state.store);
@@ -53,7 +57,10 @@ export function handleApi(request: ApiRequest, state: SandboxState): ApiResult {
 		const result = route.handle({ account, body, state });
 		if (result.status !== 200) return result;
 		const readings = state.readings.get(account.clientId);
-		return { ...result, body: present(request.path, result.body, readings, (id) => state.store.badges.get(id)?.doc) };
+		return {
+			...result,
+			body: present(request.path, result.body, readings, (id) => state.store.badges.get(id)?.doc),
+		};
 	} catch (error) {
 		if (error instanceof ApiError) return errorResult(error);
 		const message = error instanceof Error ? error.message : String(error);

@@ -32,7 +32,8 @@ export function recordRoute<T extends { _id: string }, B>(
 	return {
 		method: 'POST',
 		handle({ account, body, state }) {
-			const schema = typeof ref.schema === 'function' ? ref.schema(state, account.clientId) : ref.schema;
+			const schema =
+				typeof ref.schema === 'function' ? ref.schema(state, account.clientId) : ref.schema;
 			const b = parseBody(schema, body);
 			const owner = String(b[ref.owner]);
 			requireSelf(account, ref.owner, owner);
@@ -43,7 +44,10 @@ export function recordRoute<T extends { _id: string }, B>(
 }
 
 /** The caller's records, a page at a time (`userId` + `paginationOpts`). */
-export function listRoute<T extends { _id: string }>(records: Records<T>, table: CursorTable): Route {
+export function listRoute<T extends { _id: string }>(
+	records: Records<T>,
+	table: CursorTable,
+): Route {
 	return {
 		method: 'POST',
 		handle({ account, body, state }) {

@@ -7,7 +7,9 @@ import { listRoute, recordRoute, type RecordRef } from './ownedRecords';
 
 const templates = (state: SandboxState) => state.store.templates;
 /** Every template endpoint names the caller `userId` and the template `templateId`. */
-const ref = <B extends { userId: string; templateId: string }>(schema: RecordRef<B>['schema']): RecordRef<B> => ({ schema, owner: 'userId', id: 'templateId' });
+const ref = <B extends { userId: string; templateId: string }>(
+	schema: RecordRef<B>['schema'],
+): RecordRef<B> => ({ schema, owner: 'userId', id: 'templateId' });
 
 export const templateRoutes: Record<string, Route> = {
 	'/createBadgeTemplate': {
@@ -30,21 +32,30 @@ export const templateRoutes: Record<string, Route> = {
 
 	'/getAllBadgeTemplatesByOwnerId': listRoute(templates, 't'),
 
-	'/getASingleBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry) => ({ ...entry.doc })),
+	'/getASingleBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry) => ({
+		...entry.doc,
+	})),
 
 	'/updateBadgeTemplate': recordRoute(
 		'template',
 		templates,
 		// Under the "sparse" reading a template may lack its colours, so an update may omit them.
-		ref((state, clientId) => updateTemplateBodyFor(state.readings.get(clientId).records === 'sparse')),
+		ref((state, clientId) =>
+			updateTemplateBodyFor(state.readings.get(clientId).records === 'sparse'),
+		),
 		(entry, b, state) => {
 			state.store.updateTemplate(entry.doc._id, b.data);
 			return { _id: entry.doc._id };
 		},
 	),
 
-	'/deleteBadgeTemplate': recordRoute('template', templates, ref(templateRefBody), (entry, _b, state) => {
-		state.store.templates.remove(entry.doc._id);
-		return { _id: entry.doc._id };
-	}),
+	'/deleteBadgeTemplate': recordRoute(
+		'template',
+		templates,
+		ref(templateRefBody),
+		(entry, _b, state) => {
+			state.store.templates.remove(entry.doc._id);
+			return { _id: entry.doc._id };
+		},
+	),
 };

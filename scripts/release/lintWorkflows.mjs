@@ -28,11 +28,16 @@ function defaultFiles() {
 		.map((name) => path.join(WORKFLOWS, name));
 }
 
-const files = process.argv.length > 2 ? process.argv.slice(2).map((file) => path.resolve(file)) : defaultFiles();
+const files =
+	process.argv.length > 2
+		? process.argv.slice(2).map((file) => path.resolve(file))
+		: defaultFiles();
 let findings = 0;
 for (const file of files) {
 	const shown = path.relative(ROOT, file);
-	const results = (await runLint(fs.readFileSync(file, 'utf8'), shown)).filter((result) => result.message);
+	const results = (await runLint(fs.readFileSync(file, 'utf8'), shown)).filter(
+		(result) => result.message,
+	);
 	for (const result of results) {
 		console.log(`${shown}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
 	}

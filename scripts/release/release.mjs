@@ -29,7 +29,8 @@ const newer = (a, b) => {
 };
 
 const bump = process.argv[2];
-if (git('status', '--porcelain')) fail('the work tree has uncommitted changes; commit or stash them first');
+if (git('status', '--porcelain'))
+	fail('the work tree has uncommitted changes; commit or stash them first');
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const version = nextVersion(pkg.version, bump);
@@ -39,13 +40,17 @@ if (git('tag', '--list', tag)) fail(`tag ${tag} exists already`);
 
 const changelog = fs.readFileSync('CHANGELOG.md', 'utf8');
 const unreleased = /^## \[Unreleased\]\n([\s\S]*?)(?=^## \[)/m.exec(changelog);
-if (!unreleased || !unreleased[1].trim()) fail('CHANGELOG.md has no entries under "## [Unreleased]"');
+if (!unreleased || !unreleased[1].trim())
+	fail('CHANGELOG.md has no entries under "## [Unreleased]"');
 
 const today = new Date().toISOString().slice(0, 10);
 const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 const previousTag = `v${pkg.version}`;
 const updated = changelog
-	.replace(unreleased[0], `## [Unreleased]\n\n## [${version}] - ${today}\n\n${unreleased[1].trim()}\n\n`)
+	.replace(
+		unreleased[0],
+		`## [Unreleased]\n\n## [${version}] - ${today}\n\n${unreleased[1].trim()}\n\n`,
+	)
 	.replace(
 		/^\[Unreleased\]: .*$/m,
 		`[Unreleased]: ${repository}/compare/${tag}...HEAD\n[${version}]: ${repository}/compare/${previousTag}...${tag}`,
@@ -61,7 +66,12 @@ if (fs.existsSync('package-lock.json')) {
 	fs.writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
 }
 
-git('add', 'CHANGELOG.md', 'package.json', ...(fs.existsSync('package-lock.json') ? ['package-lock.json'] : []));
+git(
+	'add',
+	'CHANGELOG.md',
+	'package.json',
+	...(fs.existsSync('package-lock.json') ? ['package-lock.json'] : []),
+);
 git('commit', '-q', '-m', `Release ${version}`);
 git('tag', '-a', tag, '-m', `Release ${version}`);
 console.log(`Prepared ${version}: CHANGELOG.md entry, version bump, commit and tag ${tag}.`);

@@ -22,14 +22,21 @@ function typeOf(value: Json): string {
 
 export function inferSchema(samples: unknown[]): JsonSchema {
 	const values = samples as Json[];
-	const types = [...new Set(values.map(typeOf))].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b));
+	const types = [...new Set(values.map(typeOf))].sort(
+		(a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b),
+	);
 	const schema: JsonSchema = { type: types.length === 1 ? types[0] : types };
 
-	const objects = values.filter((value): value is { [key: string]: Json } => typeOf(value) === 'object');
+	const objects = values.filter(
+		(value): value is { [key: string]: Json } => typeOf(value) === 'object',
+	);
 	if (objects.length > 0) {
 		const keys = [...new Set(objects.flatMap((object) => Object.keys(object)))];
 		schema.properties = Object.fromEntries(
-			keys.map((key) => [key, inferSchema(objects.filter((object) => key in object).map((object) => object[key]))]),
+			keys.map((key) => [
+				key,
+				inferSchema(objects.filter((object) => key in object).map((object) => object[key])),
+			]),
 		);
 		schema.required = keys.filter((key) => objects.every((object) => key in object));
 	}

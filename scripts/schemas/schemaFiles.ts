@@ -4,9 +4,18 @@ import type { OutputSample } from '../../test/helpers/outputSamples';
 import { inferSchema } from './inferSchema';
 
 /** n8n reads `__schema__/v<node version as x.y.z>/<resource>/<operation>.json` beside the node file. */
-export const SCHEMA_ROOT = path.resolve(__dirname, '..', '..', 'nodes', 'MyPit', '__schema__', 'v1.0.0');
+export const SCHEMA_ROOT = path.resolve(
+	__dirname,
+	'..',
+	'..',
+	'nodes',
+	'MyPit',
+	'__schema__',
+	'v1.0.0',
+);
 
-export const schemaPath = (resource: string, operation: string) => path.join(SCHEMA_ROOT, resource, `${operation}.json`);
+export const schemaPath = (resource: string, operation: string) =>
+	path.join(SCHEMA_ROOT, resource, `${operation}.json`);
 
 /** File path → file text (tab-indented JSON, as n8n's own schemas) for every operation sampled. */
 export function schemaFiles(samples: OutputSample[]): Map<string, string> {

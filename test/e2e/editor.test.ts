@@ -25,7 +25,9 @@ const run = gate.run && (hasChromium || gate.required);
 const describeEditor = run ? describe : describe.skip;
 
 if (!run) {
-	const reason = gate.run ? `${CHROMIUM} is not installed (apt-get install -y chromium)` : gate.reason;
+	const reason = gate.run
+		? `${CHROMIUM} is not installed (apt-get install -y chromium)`
+		: gate.reason;
 	console.warn(`editor tests skipped: ${reason}`);
 	describe(`n8n ${n8nVersion} editor in Chromium`, () => {
 		test.skip(`skipped: ${reason}`, () => undefined);
@@ -47,7 +49,13 @@ const CHROMIUM_ARGS = [
 
 const isLoopback = (url: string) => {
 	const { protocol, hostname } = new URL(url);
-	return protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+	return (
+		protocol === 'data:' ||
+		protocol === 'blob:' ||
+		hostname === '127.0.0.1' ||
+		hostname === 'localhost' ||
+		hostname === '[::1]'
+	);
 };
 
 describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
@@ -67,7 +75,10 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 	};
 
 	beforeAll(async () => {
-		if (!hasChromium) throw new Error(`${CHROMIUM} is not installed: apt-get install -y chromium (MYPIT_E2E=1 makes this test mandatory)`);
+		if (!hasChromium)
+			throw new Error(
+				`${CHROMIUM} is not installed: apt-get install -y chromium (MYPIT_E2E=1 makes this test mandatory)`,
+			);
 		fs.mkdirSync(SCREENSHOTS, { recursive: true });
 		stack = await startTestStack();
 		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-chromium-profile-'));
@@ -95,7 +106,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			if (!/mypit/i.test(response.url()) || response.status() < 400) return;
 			// The editor asks for optional output schemas (/schemas/<type>/<version>/<resource>/<operation>.json,
 			// a node's __schema__ folder); a node without them gets 404 and n8n carries on.
-			if (new URL(response.url()).pathname.startsWith('/schemas/')) missingSchemas.add(new URL(response.url()).pathname);
+			if (new URL(response.url()).pathname.startsWith('/schemas/'))
+				missingSchemas.add(new URL(response.url()).pathname);
 			else failedMyPitResponses.push(`${response.status()} ${response.url()}`);
 		});
 	}, BOOT_TIMEOUT);
@@ -104,8 +116,14 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await context?.close();
 		if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 		await stack?.stop();
-		if (blocked.length) console.info(`the editor tried ${blocked.length} non-loopback request(s), all aborted: ${[...new Set(blocked.map((url) => new URL(url).host))].join(', ')}`);
-		if (missingSchemas.size) console.info(`output schemas the editor asked for and the package does not ship: ${[...missingSchemas].join(', ')}`);
+		if (blocked.length)
+			console.info(
+				`the editor tried ${blocked.length} non-loopback request(s), all aborted: ${[...new Set(blocked.map((url) => new URL(url).host))].join(', ')}`,
+			);
+		if (missingSchemas.size)
+			console.info(
+				`output schemas the editor asked for and the package does not ship: ${[...missingSchemas].join(', ')}`,
+			);
 		if (pageErrors.length) console.info(`page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
 	});
 
@@ -115,7 +133,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await page.fill('input[name="password"]', stack.owner.password);
 		await page.click('[data-test-id="form-submit-button"]');
 		await page.waitForURL((url) => !url.pathname.includes('signin'));
-		for (const example of stack.examples) await page.getByText(example.workflow.name, { exact: true }).first().waitFor();
+		for (const example of stack.examples)
+			await page.getByText(example.workflow.name, { exact: true }).first().waitFor();
 		await shot('home');
 	}, 60_000);
 
@@ -124,7 +143,13 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`);
 		const items = page.locator('[data-test-id="parameter-input-item"]:visible');
 		await items.first().waitFor();
-		const names = await items.evaluateAll((elements) => elements.map((element) => String((element as unknown as { innerText: string }).innerText).split('\n')[0].trim()));
+		const names = await items.evaluateAll((elements) =>
+			elements.map((element) =>
+				String((element as unknown as { innerText: string }).innerText)
+					.split('\n')[0]
+					.trim(),
+			),
+		);
 		await page.keyboard.press('Escape');
 		await items.first().waitFor({ state: 'hidden' });
 		return names;
@@ -132,15 +157,23 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 
 	const choose = async (parameter: string, name: string) => {
 		await page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`);
-		await page.locator('[data-test-id="parameter-input-item"]:visible', { hasText: name }).first().click();
-		await page.locator('[data-test-id="parameter-input-item"]:visible').first().waitFor({ state: 'hidden' });
+		await page
+			.locator('[data-test-id="parameter-input-item"]:visible', { hasText: name })
+			.first()
+			.click();
+		await page
+			.locator('[data-test-id="parameter-input-item"]:visible')
+			.first()
+			.waitFor({ state: 'hidden' });
 	};
 
 	/** The canvas of example 01 in a theme; returns the icon's file name and rendered width. */
 	const openCanvas = async (theme: 'light' | 'dark') => {
 		// n8n reads its theme from localStorage (N8N_THEME: light, dark or system).
 		await page.evaluate((value) => {
-			(globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem('N8N_THEME', value);
+			(
+				globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
+			).localStorage.setItem('N8N_THEME', value);
 		}, theme);
 		await page.emulateMedia({ colorScheme: theme });
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
@@ -148,12 +181,18 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await issue.waitFor();
 		// Let the canvas fit the view and the icons load.
 		await page.waitForTimeout(1500);
-		const names = await page.locator('[data-test-id="canvas-node"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-name')));
+		const names = await page
+			.locator('[data-test-id="canvas-node"]')
+			.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-name')));
 		expect(names).toEqual(['Course completion form', 'Create holder', 'Issue badge']);
 		const icon = issue.locator('img').first();
 		await icon.waitFor();
 		const { src, width, complete } = await icon.evaluate((img) => {
-			const element = img as unknown as { currentSrc: string; naturalWidth: number; complete: boolean };
+			const element = img as unknown as {
+				currentSrc: string;
+				naturalWidth: number;
+				complete: boolean;
+			};
 			return { src: element.currentSrc, width: element.naturalWidth, complete: element.complete };
 		});
 		return { src, width, complete, issue };
@@ -171,9 +210,18 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			const ndv = page.locator('[data-test-id="ndv"]');
 			await ndv.waitFor();
 			await expect(ndv.innerText()).resolves.toContain('Issue badge');
-			expect(await optionNames('resource')).toEqual(['Badge', 'Holder', 'Template', 'Custom API Call']);
+			expect(await optionNames('resource')).toEqual([
+				'Badge',
+				'Holder',
+				'Template',
+				'Custom API Call',
+			]);
 			expect(await optionNames('operation')).toEqual(['Get Many', 'Issue', 'Custom API Call']);
-			await expect(page.locator('[data-test-id="ndv"] [data-test-id="parameter-input-templateId"]').innerText()).resolves.toBeDefined();
+			await expect(
+				page
+					.locator('[data-test-id="ndv"] [data-test-id="parameter-input-templateId"]')
+					.innerText(),
+			).resolves.toBeDefined();
 			const panelFile = await shot(`${theme}-node-panel`);
 
 			await page.click('[data-test-id="ndv"] [data-test-id="credential-edit-button"]');
@@ -181,7 +229,9 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			await success.waitFor({ timeout: 30_000 });
 			await expect(success.innerText()).resolves.toContain('Connection tested successfully');
 			const credentialFile = await shot(`${theme}-credential`);
-			console.info(`screenshots: ${[canvasFile, panelFile, credentialFile].map((file) => path.relative(REPO_ROOT, file)).join(', ')}`);
+			console.info(
+				`screenshots: ${[canvasFile, panelFile, credentialFile].map((file) => path.relative(REPO_ROOT, file)).join(', ')}`,
+			);
 		}, 120_000);
 	}
 
@@ -189,7 +239,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		const schemaResponses: Array<{ path: string; status: number }> = [];
 		const onResponse = (response: import('playwright-core').Response) => {
 			const { pathname } = new URL(response.url());
-			if (pathname.startsWith('/schemas/') && /mypit/i.test(pathname)) schemaResponses.push({ path: pathname, status: response.status() });
+			if (pathname.startsWith('/schemas/') && /mypit/i.test(pathname))
+				schemaResponses.push({ path: pathname, status: response.status() });
 		};
 		page.on('response', onResponse);
 		try {
@@ -199,15 +250,26 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			await page.locator('[data-test-id="canvas-node"][data-node-name="Issue badge"]').dblclick();
 			const input = page.locator('[data-test-id="ndv-input-panel"]');
 			await input.waitFor();
-			const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'nodes/MyPit/__schema__/v1.0.0/holder/create.json'), 'utf8')) as {
+			const schema = JSON.parse(
+				fs.readFileSync(
+					path.join(REPO_ROOT, 'nodes/MyPit/__schema__/v1.0.0/holder/create.json'),
+					'utf8',
+				),
+			) as {
 				properties: Record<string, unknown>;
 			};
 			const fields = Object.keys(schema.properties);
 			// Every field of the schema, by name, in the input panel of the node that has not run.
-			for (const field of fields) await input.getByText(field, { exact: true }).first().waitFor({ timeout: 30_000 });
-			expect(schemaResponses).toContainEqual({ path: '/schemas/n8n-nodes-mypit.myPit/1.0.0/holder/create.json', status: 200 });
+			for (const field of fields)
+				await input.getByText(field, { exact: true }).first().waitFor({ timeout: 30_000 });
+			expect(schemaResponses).toContainEqual({
+				path: '/schemas/n8n-nodes-mypit.myPit/1.0.0/holder/create.json',
+				status: 200,
+			});
 			const file = await shot('schema-preview');
-			console.info(`schema preview of Create holder (${fields.length} fields): ${path.relative(REPO_ROOT, file)}`);
+			console.info(
+				`schema preview of Create holder (${fields.length} fields): ${path.relative(REPO_ROOT, file)}`,
+			);
 		} finally {
 			page.off('response', onResponse);
 		}
@@ -217,9 +279,23 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Create holder"]').dblclick();
 		await page.locator('[data-test-id="ndv"]').waitFor();
-		expect(await optionNames('operation')).toEqual(['Create', 'Delete', 'Get', 'Get Many', 'Update', 'Custom API Call']);
+		expect(await optionNames('operation')).toEqual([
+			'Create',
+			'Delete',
+			'Get',
+			'Get Many',
+			'Update',
+			'Custom API Call',
+		]);
 		await choose('resource', 'Template');
-		expect(await optionNames('operation')).toEqual(['Create', 'Delete', 'Get', 'Get Many', 'Update', 'Custom API Call']);
+		expect(await optionNames('operation')).toEqual([
+			'Create',
+			'Delete',
+			'Get',
+			'Get Many',
+			'Update',
+			'Custom API Call',
+		]);
 		await shot('node-panel-template');
 	}, 120_000);
 
@@ -230,12 +306,19 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
 		await search.waitFor();
 		await search.fill('MyPit');
-		const item = page.locator('[data-test-id="node-creator-action-item"]:visible, [data-test-id="node-creator-node-item"]:visible').first();
+		const item = page
+			.locator(
+				'[data-test-id="node-creator-action-item"]:visible, [data-test-id="node-creator-node-item"]:visible',
+			)
+			.first();
 		await item.waitFor();
-		expect((await item.locator('[data-test-id="node-creator-item-name"]').innerText()).trim()).toBe('MyPit');
+		expect((await item.locator('[data-test-id="node-creator-item-name"]').innerText()).trim()).toBe(
+			'MyPit',
+		);
 		// 2.x shows the description under the name; 1.x only on hover.
 		const description = item.locator('[data-test-id="node-creator-item-description"]');
-		if (await description.count()) expect(await description.innerText()).toContain('issue digital badges');
+		if (await description.count())
+			expect(await description.innerText()).toContain('issue digital badges');
 		await page.waitForTimeout(500);
 		await shot('node-creator');
 	}, 120_000);
@@ -246,8 +329,12 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			const nodes = page.locator('[data-test-id="canvas-node"]');
 			await nodes.first().waitFor();
 			await page.waitForTimeout(1000);
-			const names = await nodes.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-node-name')));
-			const expected = example.workflow.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').map((node) => node.name);
+			const names = await nodes.evaluateAll((elements) =>
+				elements.map((element) => element.getAttribute('data-node-name')),
+			);
+			const expected = example.workflow.nodes
+				.filter((node) => node.type !== 'n8n-nodes-base.stickyNote')
+				.map((node) => node.name);
 			expect(names.sort()).toEqual(expected.sort());
 			await shot(`example-${String(index + 1).padStart(2, '0')}-canvas`);
 		}

@@ -8,8 +8,22 @@
 import { runExample } from '../../tooling/stack/demo';
 import { MYPIT_NODE_TYPE, MYPIT_TOOL_NODE_TYPE, loadExamples } from '../../tooling/stack/examples';
 import type { ImportedExample, Stack } from '../../tooling/stack/stack';
-import { createN8nHome, importWorkflows, nodeItems, nodeJson, runN8n, type N8nHome } from '../../tooling/n8n';
-import { BOOT_TIMEOUT, apiCalls, describeN8n, n8nVersion, reportSkip, startTestStack } from './support/mypit';
+import {
+	createN8nHome,
+	importWorkflows,
+	nodeItems,
+	nodeJson,
+	runN8n,
+	type N8nHome,
+} from '../../tooling/n8n';
+import {
+	BOOT_TIMEOUT,
+	apiCalls,
+	describeN8n,
+	n8nVersion,
+	reportSkip,
+	startTestStack,
+} from './support/mypit';
 
 reportSkip();
 
@@ -22,7 +36,8 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		if (!found) throw new Error(`example ${file} was not imported`);
 		return found;
 	};
-	const course = () => stack.demoData.templates.find((template) => template.name === 'Course Completion')!;
+	const course = () =>
+		stack.demoData.templates.find((template) => template.name === 'Course Completion')!;
 
 	beforeAll(async () => {
 		stack = await startTestStack();
@@ -41,14 +56,20 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			'05-badge-trigger.json',
 		]);
 		for (const entry of stack.examples) {
-			const stored = await stack.server.rest<{ name: string; nodes: Array<{ type: string; credentials?: Record<string, { id: string; name: string }> }> }>(
-				'GET',
-				`/rest/workflows/${entry.id}`,
-			);
+			const stored = await stack.server.rest<{
+				name: string;
+				nodes: Array<{ type: string; credentials?: Record<string, { id: string; name: string }> }>;
+			}>('GET', `/rest/workflows/${entry.id}`);
 			expect(stored.name).toBe(entry.workflow.name);
-			const myPitNodes = stored.nodes.filter((node) => node.type === MYPIT_NODE_TYPE || node.type === MYPIT_TOOL_NODE_TYPE);
+			const myPitNodes = stored.nodes.filter(
+				(node) => node.type === MYPIT_NODE_TYPE || node.type === MYPIT_TOOL_NODE_TYPE,
+			);
 			expect(myPitNodes.length).toBeGreaterThan(0);
-			for (const node of myPitNodes) expect(node.credentials?.myPitApi).toEqual({ id: stack.credential.id, name: 'MyPit sandbox' });
+			for (const node of myPitNodes)
+				expect(node.credentials?.myPitApi).toEqual({
+					id: stack.credential.id,
+					name: 'MyPit sandbox',
+				});
 		}
 	});
 
@@ -58,7 +79,13 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		expect(summary.ok).toBe(true);
 		const { userId, issuerDid } = stack.sandbox.demo;
 		const [holder] = nodeJson(run, 'Create holder');
-		expect(holder).toMatchObject({ _id: expect.stringMatching(/^hold_/), name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100', action: 'created' });
+		expect(holder).toMatchObject({
+			_id: expect.stringMatching(/^hold_/),
+			name: 'Jane Doe',
+			email: 'jane.doe@example.com',
+			phone: '+1 555 0100',
+			action: 'created',
+		});
 		expect(nodeJson(run, 'Issue badge')).toEqual([
 			{
 				recipientId: holder._id,
@@ -111,9 +138,21 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 
 		expect(summary.ok).toBe(true);
 		const [holder] = nodeJson(run, 'Create holder');
-		expect(holder).toMatchObject({ name: 'Jane Doe', email: 'jane.doe@example.com', action: 'unchanged', changedFields: [] });
+		expect(holder).toMatchObject({
+			name: 'Jane Doe',
+			email: 'jane.doe@example.com',
+			action: 'unchanged',
+			changedFields: [],
+		});
 		expect(nodeJson(run, 'Issue badge')).toEqual([
-			{ recipientId: holder._id, issued: false, skipped: true, badgeId: expect.stringMatching(/^badge_/), status: 'skipped', templateId: course()._id },
+			{
+				recipientId: holder._id,
+				issued: false,
+				skipped: true,
+				badgeId: expect.stringMatching(/^badge_/),
+				status: 'skipped',
+				templateId: course()._id,
+			},
 		]);
 		expect(apiCalls(requests)).toEqual([
 			{ path: '/getHolders', body: { userId, paginationOpts: { numItems: 1000 } } },
@@ -126,12 +165,20 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 
 		expect(summary.ok).toBe(true);
 		const rows = nodeJson(run, 'One item per row');
-		expect(rows.map((row) => row.name)).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Katherine Johnson', 'Edsger Dijkstra']);
+		expect(rows.map((row) => row.name)).toEqual([
+			'Ada Lovelace',
+			'Alan Turing',
+			'Grace Hopper',
+			'Katherine Johnson',
+			'Edsger Dijkstra',
+		]);
 		const holders = nodeJson(run, 'Create holders');
 		expect(holders.map((holder) => holder.name)).toEqual(rows.map((row) => row.name));
 
 		const creates = apiCalls(requests).filter((call) => call.path === '/createHolder');
-		expect(creates.map((call) => (call.body as { data: { email: string } }).data.email).sort()).toEqual(rows.map((row) => row.email).sort());
+		expect(
+			creates.map((call) => (call.body as { data: { email: string } }).data.email).sort(),
+		).toEqual(rows.map((row) => row.email).sort());
 		const issues = apiCalls(requests).filter((call) => call.path === '/issueBadge');
 		expect(issues).toEqual([
 			{
@@ -146,8 +193,14 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 				},
 			},
 		]);
-		expect(requests.map((request) => request.path).filter((path) => path === '/getASingleBadgeTemplate')).toHaveLength(1);
-		expect(requests.map((request) => request.path).filter((path) => path === '/getHolders' || path === '/getIssuedBadges')).toEqual(['/getHolders', '/getIssuedBadges']);
+		expect(
+			requests.map((request) => request.path).filter((path) => path === '/getASingleBadgeTemplate'),
+		).toHaveLength(1);
+		expect(
+			requests
+				.map((request) => request.path)
+				.filter((path) => path === '/getHolders' || path === '/getIssuedBadges'),
+		).toEqual(['/getHolders', '/getIssuedBadges']);
 
 		const issued = nodeItems(run, 'Issue badges in bulk');
 		expect(issued.map((item) => item.json)).toEqual(
@@ -167,13 +220,21 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		// The same sheet again: every holder known and unchanged, every badge held, nothing written.
 		const again = await runExample(stack, example('02'));
 		expect(again.summary.ok).toBe(true);
-		expect(nodeJson(again.run, 'Create holders').map((holder) => [holder._id, holder.action])).toEqual(holders.map((holder) => [holder._id, 'unchanged']));
+		expect(
+			nodeJson(again.run, 'Create holders').map((holder) => [holder._id, holder.action]),
+		).toEqual(holders.map((holder) => [holder._id, 'unchanged']));
 		expect(nodeJson(again.run, 'Issue badges in bulk')).toEqual(
 			issued.map((item) => ({ ...item.json, issued: false, skipped: true, status: 'skipped' })),
 		);
 		expect(apiCalls(again.requests)).toEqual([
-			{ path: '/getHolders', body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } } },
-			{ path: '/getIssuedBadges', body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } } },
+			{
+				path: '/getHolders',
+				body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } },
+			},
+			{
+				path: '/getIssuedBadges',
+				body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 1000 } },
+			},
 		]);
 	});
 
@@ -185,7 +246,11 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		expect(listed.length).toBeGreaterThanOrEqual(stack.demoData.badges.length);
 		expect(new Set(listed.map((badge) => badge._id)).size).toBe(listed.length);
 		const expected = stack.demoData.expiringWithin30Days;
-		expect(nodeJson(run, 'Expires within 30 days').map((badge) => badge._id).sort()).toEqual(expected.map((badge) => badge._id).sort());
+		expect(
+			nodeJson(run, 'Expires within 30 days')
+				.map((badge) => badge._id)
+				.sort(),
+		).toEqual(expected.map((badge) => badge._id).sort());
 		const first = Math.min(...expected.map((badge) => badge.expiresAt));
 		expect(nodeJson(run, 'Report')).toEqual([
 			expect.objectContaining({
@@ -197,7 +262,10 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		]);
 		expect(first - Date.now()).toBeLessThan(30 * DAY);
 		expect(apiCalls(requests)).toEqual([
-			{ path: '/getIssuedBadges', body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 100 } } },
+			{
+				path: '/getIssuedBadges',
+				body: { userId: stack.sandbox.demo.userId, paginationOpts: { numItems: 100 } },
+			},
 		]);
 	});
 
@@ -205,12 +273,23 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		const agent = example('04');
 		const loaded = await stack.server.nodeTypes();
 		const used = [...new Set(agent.workflow.nodes.map((node) => node.type))];
-		expect(used).toEqual(expect.arrayContaining([MYPIT_TOOL_NODE_TYPE, '@n8n/n8n-nodes-langchain.agent', '@n8n/n8n-nodes-langchain.lmChatOpenAi']));
+		expect(used).toEqual(
+			expect.arrayContaining([
+				MYPIT_TOOL_NODE_TYPE,
+				'@n8n/n8n-nodes-langchain.agent',
+				'@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			]),
+		);
 		expect(loaded).toEqual(expect.arrayContaining(used));
-		const stored = await stack.server.rest<{ connections: Record<string, Record<string, unknown>> }>('GET', `/rest/workflows/${agent.id}`);
-		const toolNodes = agent.workflow.nodes.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE).map((node) => node.name);
+		const stored = await stack.server.rest<{
+			connections: Record<string, Record<string, unknown>>;
+		}>('GET', `/rest/workflows/${agent.id}`);
+		const toolNodes = agent.workflow.nodes
+			.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE)
+			.map((node) => node.name);
 		expect(toolNodes).toHaveLength(3);
-		for (const name of toolNodes) expect(Object.keys(stored.connections[name] ?? {})).toEqual(['ai_tool']);
+		for (const name of toolNodes)
+			expect(Object.keys(stored.connections[name] ?? {})).toEqual(['ai_tool']);
 	});
 
 	describe('the example files as they are, with the n8n CLI (`n8n import:workflow`)', () => {
@@ -219,12 +298,16 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			await home?.cleanup();
 		});
 
-		test('import into an empty n8n and list back', async () => {
-			home = await createN8nHome();
-			const raw = loadExamples().map((entry) => entry.workflow);
-			await importWorkflows(home, raw);
-			const listed = await runN8n(home, ['list:workflow']);
-			for (const workflow of raw) expect(listed.stdout).toContain(workflow.name);
-		}, BOOT_TIMEOUT);
+		test(
+			'import into an empty n8n and list back',
+			async () => {
+				home = await createN8nHome();
+				const raw = loadExamples().map((entry) => entry.workflow);
+				await importWorkflows(home, raw);
+				const listed = await runN8n(home, ['list:workflow']);
+				for (const workflow of raw) expect(listed.stdout).toContain(workflow.name);
+			},
+			BOOT_TIMEOUT,
+		);
 	});
 });

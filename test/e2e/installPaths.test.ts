@@ -44,9 +44,15 @@ describe.each([
 			stack.sandbox.control.resetInFlight();
 		});
 
-		const run = async (parameters: Record<string, unknown>, options: Omit<MyPitWorkflowOptions, 'credential'> = {}) =>
-			await stack.server.runWorkflow(myPitWorkflow(parameters, { ...options, credential: stack.credential }));
-		const seedHolders = (count: number) => stack.sandbox.control.seedHolders(stack.sandbox.demo.userId, count);
+		const run = async (
+			parameters: Record<string, unknown>,
+			options: Omit<MyPitWorkflowOptions, 'credential'> = {},
+		) =>
+			await stack.server.runWorkflow(
+				myPitWorkflow(parameters, { ...options, credential: stack.credential }),
+			);
+		const seedHolders = (count: number) =>
+			stack.sandbox.control.seedHolders(stack.sandbox.demo.userId, count);
 
 		test('the nodes folder holds the package alone: no n8n-workflow, no other package', () => {
 			const modules = path.join(stack.home.nodesDir, 'node_modules');
@@ -56,7 +62,11 @@ describe.each([
 		});
 
 		test("an API 404 fails the node with MyPit's message and status 404", async () => {
-			const result = await run({ resource: 'holder', operation: 'get', holderId: byId('hold_doesnotexist') });
+			const result = await run({
+				resource: 'holder',
+				operation: 'get',
+				holderId: byId('hold_doesnotexist'),
+			});
 
 			expect(result.status).toBe('error');
 			const error = nodeError(result, 'MyPit');
@@ -68,7 +78,15 @@ describe.each([
 			const [good, other] = seedHolders(2);
 			const result = await run(
 				{ resource: 'holder', operation: 'get', holderId: byId('={{ $json.id }}') },
-				{ input: [{ id: good._id }, { id: 'hold_gone' }, { id: 'bad id with spaces' }, { id: other._id }], onError: 'continueRegularOutput' },
+				{
+					input: [
+						{ id: good._id },
+						{ id: 'hold_gone' },
+						{ id: 'bad id with spaces' },
+						{ id: other._id },
+					],
+					onError: 'continueRegularOutput',
+				},
 			);
 
 			expect(result.status).toBe('success');
@@ -89,8 +107,12 @@ describe.each([
 			);
 
 			expect(result.status).toBe('success');
-			expect(nodeItems(result, 'MyPit').map((item) => item.json._id)).toEqual(holders.map((holder) => holder._id));
-			expect(stack.sandbox.control.inFlight().accounts[stack.sandbox.demo.clientId].maxInFlight).toBe(5);
+			expect(nodeItems(result, 'MyPit').map((item) => item.json._id)).toEqual(
+				holders.map((holder) => holder._id),
+			);
+			expect(
+				stack.sandbox.control.inFlight().accounts[stack.sandbox.demo.clientId].maxInFlight,
+			).toBe(5);
 		});
 	});
 });

@@ -4,8 +4,16 @@
  * did, with the badge the sandbox stored for that very recipient, and never an overall failure.
  */
 import type { Stack } from '../../tooling/stack/stack';
-import { nodeItems } from './support/n8n';
-import { BOOT_TIMEOUT, byId, describeN8n, myPitWorkflow, n8nVersion, reportSkip, startTestStack } from './support/mypit';
+import { nodeItems } from '../../tooling/n8n';
+import {
+	BOOT_TIMEOUT,
+	byId,
+	describeN8n,
+	myPitWorkflow,
+	n8nVersion,
+	reportSkip,
+	startTestStack,
+} from './support/mypit';
 
 reportSkip();
 
@@ -24,12 +32,24 @@ describeN8n(`issue answers read every way, in real n8n ${n8nVersion}`, () => {
 		const { control, demo } = stack.sandbox;
 		control.setReadings({ issueSuccessful: 'badge-ids' }, demo.clientId);
 		try {
-			const [template] = control.seedTemplates(demo.userId, 1, { validityPeriod: 30, type: 'achievement' });
-			const ids = [...control.seedHolders(demo.userId, 3).map((holder) => holder._id), 'hold_unknown'];
+			const [template] = control.seedTemplates(demo.userId, 1, {
+				validityPeriod: 30,
+				type: 'achievement',
+			});
+			const ids = [
+				...control.seedHolders(demo.userId, 3).map((holder) => holder._id),
+				'hold_unknown',
+			];
 
 			const run = await stack.server.runWorkflow(
 				myPitWorkflow(
-					{ resource: 'badge', operation: 'issue', templateId: byId(template._id), recipientMode: 'list', recipientIds: ids.join(', ') },
+					{
+						resource: 'badge',
+						operation: 'issue',
+						templateId: byId(template._id),
+						recipientMode: 'list',
+						recipientIds: ids.join(', '),
+					},
 					{ credential: stack.credential },
 				),
 			);
@@ -37,14 +57,23 @@ describeN8n(`issue answers read every way, in real n8n ${n8nVersion}`, () => {
 			const answer = control.requestLog().find((request) => request.path === '/issueBadge');
 			expect(answer?.status).toBe(200);
 			const items = nodeItems(run, 'MyPit').map((item) => item.json);
-			expect(items.map((item) => [item.recipientId, item.issued, item.outcome, item.batchStatus, item.status])).toEqual([
+			expect(
+				items.map((item) => [
+					item.recipientId,
+					item.issued,
+					item.outcome,
+					item.batchStatus,
+					item.status,
+				]),
+			).toEqual([
 				[ids[0], true, 'issued', 'partial', 'partial'],
 				[ids[1], true, 'issued', 'partial', 'partial'],
 				[ids[2], true, 'issued', 'partial', 'partial'],
 				['hold_unknown', false, 'not issued', 'partial', 'partial'],
 			]);
 			const stored = await listedBadges(stack);
-			for (const item of items.slice(0, 3)) expect(stored.get(item.badgeId as string)).toBe(item.recipientId);
+			for (const item of items.slice(0, 3))
+				expect(stored.get(item.badgeId as string)).toBe(item.recipientId);
 		} finally {
 			control.setReadings({ issueSuccessful: 'recipient-ids' }, demo.clientId);
 		}
@@ -56,7 +85,11 @@ async function listedBadges(stack: Stack): Promise<Map<string, string>> {
 	const { url, demo } = stack.sandbox;
 	const response = await fetch(`${url}/getIssuedBadges`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', clientId: demo.clientId, secretKey: demo.secretKey },
+		headers: {
+			'Content-Type': 'application/json',
+			clientId: demo.clientId,
+			secretKey: demo.secretKey,
+		},
 		body: JSON.stringify({ userId: demo.userId, paginationOpts: { numItems: 1000 } }),
 	});
 	const { page } = (await response.json()) as { page: Array<{ _id: string; recipientId: string }> };

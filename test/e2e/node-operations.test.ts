@@ -38,14 +38,22 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 
 	beforeEach(() => stack.sandbox.control.clearLog());
 
-	const run = async (parameters: Record<string, unknown>, options: Omit<MyPitWorkflowOptions, 'credential'> = {}): Promise<N8nRun> =>
-		await stack.server.runWorkflow(myPitWorkflow(parameters, { ...options, credential: stack.credential }));
+	const run = async (
+		parameters: Record<string, unknown>,
+		options: Omit<MyPitWorkflowOptions, 'credential'> = {},
+	): Promise<N8nRun> =>
+		await stack.server.runWorkflow(
+			myPitWorkflow(parameters, { ...options, credential: stack.credential }),
+		);
 	const calls = () => apiCalls(stack.sandbox.control.requestLog());
-	const seedTemplate = (overrides: Partial<Template> = {}) => stack.sandbox.control.seedTemplates(userId, 1, overrides)[0];
+	const seedTemplate = (overrides: Partial<Template> = {}) =>
+		stack.sandbox.control.seedTemplates(userId, 1, overrides)[0];
 	const seedHolders = (count: number): Holder[] => stack.sandbox.control.seedHolders(userId, count);
 
 	test('n8n loaded the node, its AI-tool variant and the credential type from the installed package', async () => {
-		expect(await stack.server.nodeTypes()).toEqual(expect.arrayContaining(['n8n-nodes-mypit.myPit', 'n8n-nodes-mypit.myPitTool']));
+		expect(await stack.server.nodeTypes()).toEqual(
+			expect.arrayContaining(['n8n-nodes-mypit.myPit', 'n8n-nodes-mypit.myPitTool']),
+		);
 		expect(await stack.server.credentialTypes()).toContain('myPitApi');
 	});
 
@@ -80,16 +88,27 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 				},
 			]);
 			const [created] = nodeJson(result, 'MyPit');
-			expect(created).toMatchObject({ name: 'Course Completion e2e', type: 'achievement', validityPeriod: 180, ownerId: userId });
+			expect(created).toMatchObject({
+				name: 'Course Completion e2e',
+				type: 'achievement',
+				validityPeriod: 180,
+				ownerId: userId,
+			});
 			expect(created._id).toEqual(expect.stringMatching(/^tmpl_/));
 			expect(nodeItems(result, 'MyPit')[0].pairedItem).toEqual({ item: 0 });
 		});
 
 		test('Get returns the simplified template', async () => {
 			const template = seedTemplate();
-			const result = await run({ resource: 'template', operation: 'get', templateId: byId(template._id) });
+			const result = await run({
+				resource: 'template',
+				operation: 'get',
+				templateId: byId(template._id),
+			});
 
-			expect(calls()).toEqual([{ path: '/getASingleBadgeTemplate', body: { userId, templateId: template._id } }]);
+			expect(calls()).toEqual([
+				{ path: '/getASingleBadgeTemplate', body: { userId, templateId: template._id } },
+			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([
 				{
 					_id: template._id,
@@ -107,27 +126,57 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 
 		test('Get Many with Return All pages through every template', async () => {
 			stack.sandbox.control.seedTemplates(userId, 4);
-			const owned = (await stack.server.runWorkflow(myPitWorkflow({ resource: 'template', operation: 'getAll', returnAll: true, options: { pageSize: 1000 } }, { credential: stack.credential })));
+			const owned = await stack.server.runWorkflow(
+				myPitWorkflow(
+					{
+						resource: 'template',
+						operation: 'getAll',
+						returnAll: true,
+						options: { pageSize: 1000 },
+					},
+					{ credential: stack.credential },
+				),
+			);
 			const total = nodeJson(owned, 'MyPit').length;
 			stack.sandbox.control.clearLog();
 
-			const result = await run({ resource: 'template', operation: 'getAll', returnAll: true, options: { pageSize: 3 } });
+			const result = await run({
+				resource: 'template',
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageSize: 3 },
+			});
 
 			const items = nodeJson(result, 'MyPit');
 			expect(items).toHaveLength(total);
 			expect(new Set(items.map((item) => item._id)).size).toBe(total);
 			const requests = calls();
 			expect(requests).toHaveLength(Math.ceil(total / 3));
-			expect(requests.every((request) => request.path === '/getAllBadgeTemplatesByOwnerId')).toBe(true);
+			expect(requests.every((request) => request.path === '/getAllBadgeTemplatesByOwnerId')).toBe(
+				true,
+			);
 			expect(requests[0].body).toEqual({ userId, paginationOpts: { numItems: 3 } });
-			expect(requests[1].body).toEqual({ userId, paginationOpts: { numItems: 3, cursor: expect.any(String) } });
+			expect(requests[1].body).toEqual({
+				userId,
+				paginationOpts: { numItems: 3, cursor: expect.any(String) },
+			});
 		});
 
 		test('Get Many with a Limit stops after that many', async () => {
-			const result = await run({ resource: 'template', operation: 'getAll', returnAll: false, limit: 2 });
+			const result = await run({
+				resource: 'template',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 2,
+			});
 
 			expect(nodeJson(result, 'MyPit')).toHaveLength(2);
-			expect(calls()).toEqual([{ path: '/getAllBadgeTemplatesByOwnerId', body: { userId, paginationOpts: { numItems: 2 } } }]);
+			expect(calls()).toEqual([
+				{
+					path: '/getAllBadgeTemplatesByOwnerId',
+					body: { userId, paginationOpts: { numItems: 2 } },
+				},
+			]);
 		});
 
 		test('Update reads the template and sends the whole data object with only the changes', async () => {
@@ -166,9 +215,15 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 
 		test('Delete sends userId and templateId and outputs the API answer', async () => {
 			const template = seedTemplate();
-			const result = await run({ resource: 'template', operation: 'delete', templateId: byId(template._id) });
+			const result = await run({
+				resource: 'template',
+				operation: 'delete',
+				templateId: byId(template._id),
+			});
 
-			expect(calls()).toEqual([{ path: '/deleteBadgeTemplate', body: { userId, templateId: template._id } }]);
+			expect(calls()).toEqual([
+				{ path: '/deleteBadgeTemplate', body: { userId, templateId: template._id } },
+			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([{ _id: template._id }]);
 		});
 	});
@@ -176,8 +231,20 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 	describe('Holder', () => {
 		test('Create maps fields from input items, one request per item', async () => {
 			const people = [
-				{ name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0001', did: 'did:ethr:0xada1', id: 'ada' },
-				{ name: 'Alan Turing', email: 'alan@example.com', phone: '+44 20 7946 0002', did: 'did:ethr:0xa1a2', id: 'alan' },
+				{
+					name: 'Ada Lovelace',
+					email: 'ada@example.com',
+					phone: '+44 20 7946 0001',
+					did: 'did:ethr:0xada1',
+					id: 'ada',
+				},
+				{
+					name: 'Alan Turing',
+					email: 'alan@example.com',
+					phone: '+44 20 7946 0002',
+					did: 'did:ethr:0xa1a2',
+					id: 'alan',
+				},
 			];
 			const result = await run(
 				{
@@ -194,61 +261,117 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			);
 
 			// n8n sends the requests of all items at once (RoutingNode): their order is not fixed.
-			const byHolderId = (call: { body: unknown }) => (call.body as { data: { holderId: string } }).data.holderId;
+			const byHolderId = (call: { body: unknown }) =>
+				(call.body as { data: { holderId: string } }).data.holderId;
 			expect(calls().sort((a, b) => byHolderId(a).localeCompare(byHolderId(b)))).toEqual(
 				people.map((person) => ({
 					path: '/createHolder',
 					body: {
 						issuerDid: stack.sandbox.demo.issuerDid,
 						issuerId: userId,
-						data: { name: person.name, email: person.email, phone: person.phone, ownerId: userId, holderDid: person.did, holderId: person.id, memo: 'from n8n' },
+						data: {
+							name: person.name,
+							email: person.email,
+							phone: person.phone,
+							ownerId: userId,
+							holderDid: person.did,
+							holderId: person.id,
+							memo: 'from n8n',
+						},
 					},
 				})),
 			);
 			const items = nodeItems(result, 'MyPit');
 			expect(items.map((item) => item.json)).toEqual(
-				people.map((person) => expect.objectContaining({ _id: expect.stringMatching(/^hold_/), name: person.name, email: person.email, holderId: person.id, ownerId: userId })),
+				people.map((person) =>
+					expect.objectContaining({
+						_id: expect.stringMatching(/^hold_/),
+						name: person.name,
+						email: person.email,
+						holderId: person.id,
+						ownerId: userId,
+					}),
+				),
 			);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		});
 
 		test('Get returns the simplified holder', async () => {
 			const [holder] = seedHolders(1);
-			const result = await run({ resource: 'holder', operation: 'get', holderId: byId(holder._id) });
+			const result = await run({
+				resource: 'holder',
+				operation: 'get',
+				holderId: byId(holder._id),
+			});
 
 			expect(calls()).toEqual([{ path: '/getHolderById', body: { userId, holderId: holder._id } }]);
 			expect(nodeJson(result, 'MyPit')).toEqual([
-				{ _id: holder._id, name: holder.name, email: holder.email, phone: holder.phone, holderDid: holder.holderDid, holderId: holder.holderId },
+				{
+					_id: holder._id,
+					name: holder.name,
+					email: holder.email,
+					phone: holder.phone,
+					holderDid: holder.holderDid,
+					holderId: holder.holderId,
+				},
 			]);
 		});
 
 		test('Get Many with Return All, Simplify off', async () => {
 			seedHolders(3);
-			const result = await run({ resource: 'holder', operation: 'getAll', returnAll: true, simplify: false, options: { pageSize: 1000 } });
+			const result = await run({
+				resource: 'holder',
+				operation: 'getAll',
+				returnAll: true,
+				simplify: false,
+				options: { pageSize: 1000 },
+			});
 
 			const items = nodeJson(result, 'MyPit');
-			expect(calls()).toEqual([{ path: '/getHolders', body: { userId, paginationOpts: { numItems: 1000 } } }]);
+			expect(calls()).toEqual([
+				{ path: '/getHolders', body: { userId, paginationOpts: { numItems: 1000 } } },
+			]);
 			expect(items.length).toBeGreaterThanOrEqual(3);
-			expect(items.every((item) => item.ownerId === userId && typeof item.createdAt === 'number')).toBe(true);
+			expect(
+				items.every((item) => item.ownerId === userId && typeof item.createdAt === 'number'),
+			).toBe(true);
 		});
 
 		test('Update reads the holder and sends name, email and phone', async () => {
 			const [holder] = seedHolders(1);
-			const result = await run({ resource: 'holder', operation: 'update', holderId: byId(holder._id), updateFields: { email: 'new@example.com' } });
+			const result = await run({
+				resource: 'holder',
+				operation: 'update',
+				holderId: byId(holder._id),
+				updateFields: { email: 'new@example.com' },
+			});
 
 			expect(result.status).toBe('success');
 			expect(calls()).toEqual([
 				{ path: '/getHolderById', body: { userId, holderId: holder._id } },
-				{ path: '/updateHolder', body: { holderID: holder._id, issuerId: userId, data: { name: holder.name, email: 'new@example.com', phone: holder.phone } } },
+				{
+					path: '/updateHolder',
+					body: {
+						holderID: holder._id,
+						issuerId: userId,
+						data: { name: holder.name, email: 'new@example.com', phone: holder.phone },
+					},
+				},
 			]);
 			expect(nodeJson(result, 'MyPit')).toHaveLength(1);
 		});
 
 		test('Delete sends holderID and issuerId', async () => {
 			const [holder] = seedHolders(1);
-			const result = await run({ resource: 'holder', operation: 'delete', holderId: byId(holder._id) });
+			const result = await run({
+				resource: 'holder',
+				operation: 'delete',
+				holderId: byId(holder._id),
+			});
 
-			expect(calls()).toEqual([{ path: '/deleteHolder', body: { holderID: holder._id, issuerId: userId } }]);
+			expect(calls()).toEqual([
+				{ path: '/deleteHolder', body: { holderID: holder._id, issuerId: userId } },
+			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([{ success: true }]);
 		});
 	});
@@ -276,7 +399,14 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 				{ path: '/getASingleBadgeTemplate', body: { userId, templateId: template._id } },
 				{
 					path: '/issueBadge',
-					body: { userId, validityPeriod: 30, templateId: template._id, badgeData: { course: 'A1' }, recipientIds: [holders[0]._id], type: 'healthcare' },
+					body: {
+						userId,
+						validityPeriod: 30,
+						templateId: template._id,
+						badgeData: { course: 'A1' },
+						recipientIds: [holders[0]._id],
+						type: 'healthcare',
+					},
 				},
 			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([
@@ -304,11 +434,29 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			});
 
 			expect(calls()).toEqual([
-				{ path: '/issueBadge', body: { userId, validityPeriod: 7, templateId: template._id, badgeData: {}, recipientIds: ids, type: 'finance' } },
+				{
+					path: '/issueBadge',
+					body: {
+						userId,
+						validityPeriod: 7,
+						templateId: template._id,
+						badgeData: {},
+						recipientIds: ids,
+						type: 'finance',
+					},
+				},
 			]);
 			const items = nodeItems(result, 'MyPit');
 			expect(items.map((item) => item.json)).toEqual([
-				{ recipientId: ids[0], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
+				{
+					recipientId: ids[0],
+					issued: true,
+					badgeId: expect.any(String),
+					outcome: 'issued',
+					batchStatus: 'partial',
+					status: 'partial',
+					templateId: template._id,
+				},
 				{
 					recipientId: 'hold_missing',
 					issued: false,
@@ -319,7 +467,15 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 					status: 'partial',
 					templateId: template._id,
 				},
-				{ recipientId: ids[2], issued: true, badgeId: expect.any(String), outcome: 'issued', batchStatus: 'partial', status: 'partial', templateId: template._id },
+				{
+					recipientId: ids[2],
+					issued: true,
+					badgeId: expect.any(String),
+					outcome: 'issued',
+					batchStatus: 'partial',
+					status: 'partial',
+					templateId: template._id,
+				},
 			]);
 			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		});
@@ -339,8 +495,17 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			);
 
 			const requests = calls();
-			expect(requests.map((request) => request.path)).toEqual(['/getASingleBadgeTemplate', '/issueBadge', '/issueBadge', '/issueBadge']);
-			expect(requests.slice(1).map((request) => (request.body as { recipientIds: string[] }).recipientIds)).toEqual([
+			expect(requests.map((request) => request.path)).toEqual([
+				'/getASingleBadgeTemplate',
+				'/issueBadge',
+				'/issueBadge',
+				'/issueBadge',
+			]);
+			expect(
+				requests
+					.slice(1)
+					.map((request) => (request.body as { recipientIds: string[] }).recipientIds),
+			).toEqual([
 				[holders[0]._id, holders[1]._id],
 				[holders[2]._id, holders[3]._id],
 				[holders[4]._id],
@@ -349,16 +514,31 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			expect(items).toHaveLength(5);
 			items.forEach((item, index) => {
 				expect(item.pairedItem).toEqual({ item: index });
-				expect(item.json).toMatchObject({ recipientId: holders[index]._id, issued: true, status: 'success' });
+				expect(item.json).toMatchObject({
+					recipientId: holders[index]._id,
+					issued: true,
+					status: 'success',
+				});
 			});
 		});
 
 		test('Get Many returns the issued badges with their expiry', async () => {
-			const issued = stack.sandbox.control.seedBadges(userId, 5, { templateId: template._id, recipientIds: holders.map((h) => h._id), expiresInDays: (i) => 10 + i });
+			const issued = stack.sandbox.control.seedBadges(userId, 5, {
+				templateId: template._id,
+				recipientIds: holders.map((h) => h._id),
+				expiresInDays: (i) => 10 + i,
+			});
 			stack.sandbox.control.clearLog();
-			const result = await run({ resource: 'badge', operation: 'getAll', returnAll: true, options: { pageSize: 1000 } });
+			const result = await run({
+				resource: 'badge',
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageSize: 1000 },
+			});
 
-			expect(calls()).toEqual([{ path: '/getIssuedBadges', body: { userId, paginationOpts: { numItems: 1000 } } }]);
+			expect(calls()).toEqual([
+				{ path: '/getIssuedBadges', body: { userId, paginationOpts: { numItems: 1000 } } },
+			]);
 			const byBadgeId = new Map(nodeJson(result, 'MyPit').map((item) => [item._id, item]));
 			for (const badge of issued) {
 				expect(byBadgeId.get(badge._id)).toEqual({
@@ -376,21 +556,35 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 
 	describe('errors', () => {
 		test("an API 404 fails the node with MyPit's message and status", async () => {
-			const result = await run({ resource: 'holder', operation: 'get', holderId: byId('hold_doesnotexist') });
+			const result = await run({
+				resource: 'holder',
+				operation: 'get',
+				holderId: byId('hold_doesnotexist'),
+			});
 
 			expect(result.status).toBe('error');
 			const error = nodeError(result, 'MyPit');
 			expect(error?.message).toBe('Holder not found');
 			expect(String(error?.httpCode)).toBe('404');
 			expect(result.error?.message).toBe(error?.message);
-			expect(calls()).toEqual([{ path: '/getHolderById', body: { userId, holderId: 'hold_doesnotexist' } }]);
+			expect(calls()).toEqual([
+				{ path: '/getHolderById', body: { userId, holderId: 'hold_doesnotexist' } },
+			]);
 		});
 
 		test('Continue On Fail: one item per input item, errors in place, each linked to its input', async () => {
 			const [good, other] = seedHolders(2);
 			const result = await run(
 				{ resource: 'holder', operation: 'get', holderId: byId('={{ $json.id }}') },
-				{ input: [{ id: good._id }, { id: 'hold_gone' }, { id: 'bad id with spaces' }, { id: other._id }], onError: 'continueRegularOutput' },
+				{
+					input: [
+						{ id: good._id },
+						{ id: 'hold_gone' },
+						{ id: 'bad id with spaces' },
+						{ id: other._id },
+					],
+					onError: 'continueRegularOutput',
+				},
 			);
 
 			expect(result.status).toBe('success');
@@ -401,12 +595,27 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			expect(String(items[2].json.error)).toMatch(/"Holder"/);
 			expect(items[3].json).toMatchObject({ _id: other._id });
 			// The malformed ID is refused before sending: three requests for four items.
-			expect(calls().map((request) => (request.body as { holderId: string }).holderId).sort()).toEqual([good._id, 'hold_gone', other._id].sort());
+			expect(
+				calls()
+					.map((request) => (request.body as { holderId: string }).holderId)
+					.sort(),
+			).toEqual([good._id, 'hold_gone', other._id].sort());
 		});
 
 		test('429 with Retry-After: the read is retried after the wait MyPit asked for', async () => {
-			stack.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 429, retryAfter: 2, message: 'Slow down please' });
-			const result = await run({ resource: 'holder', operation: 'getAll', returnAll: true, options: { maxRetries: 2 } });
+			stack.sandbox.control.injectFault({
+				path: '/getHolders',
+				kind: 'status',
+				status: 429,
+				retryAfter: 2,
+				message: 'Slow down please',
+			});
+			const result = await run({
+				resource: 'holder',
+				operation: 'getAll',
+				returnAll: true,
+				options: { maxRetries: 2 },
+			});
 
 			expect(result.status).toBe('success');
 			const log = stack.sandbox.control.requestLog();
@@ -421,10 +630,18 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			const wrong = await stack.server.createCredential({
 				name: 'MyPit wrong secret',
 				type: 'myPitApi',
-				data: { clientId: stack.sandbox.demo.clientId, secretKey: 'not-the-secret', baseUrl: stack.sandbox.url, userId },
+				data: {
+					clientId: stack.sandbox.demo.clientId,
+					secretKey: 'not-the-secret',
+					baseUrl: stack.sandbox.url,
+					userId,
+				},
 			});
 			const result = await stack.server.runWorkflow(
-				myPitWorkflow({ resource: 'template', operation: 'getAll', returnAll: true }, { credential: { id: wrong.id, name: wrong.name } }),
+				myPitWorkflow(
+					{ resource: 'template', operation: 'getAll', returnAll: true },
+					{ credential: { id: wrong.id, name: wrong.name } },
+				),
 			);
 
 			expect(result.status).toBe('error');
@@ -433,8 +650,14 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			expect(JSON.stringify(result.raw)).not.toContain(stack.sandbox.demo.secretKey);
 			const log = stack.sandbox.control.requestLog();
 			expect(log.length).toBeGreaterThanOrEqual(1);
-			expect(log.every((request) => request.path === '/getAllBadgeTemplatesByOwnerId' && request.status === 401)).toBe(true);
-			console.info(`wrong secret on n8n ${n8nVersion}: ${log.length} request(s), each answered 401`);
+			expect(
+				log.every(
+					(request) => request.path === '/getAllBadgeTemplatesByOwnerId' && request.status === 401,
+				),
+			).toBe(true);
+			console.info(
+				`wrong secret on n8n ${n8nVersion}: ${log.length} request(s), each answered 401`,
+			);
 		});
 	});
 
@@ -458,12 +681,20 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 		});
 
 		test('the saved "MyPit sandbox" credential tests OK', async () => {
-			const result = await stack.server.testCredential({ id: stack.credential.id, name: stack.credential.name, type: 'myPitApi', data: data() });
+			const result = await stack.server.testCredential({
+				id: stack.credential.id,
+				name: stack.credential.name,
+				type: 'myPitApi',
+				data: data(),
+			});
 			expect(result.status).toBe('OK');
 		});
 
 		test('wrong secret: Error "Invalid clientId or secretKey"', async () => {
-			const result = await stack.server.testCredential({ type: 'myPitApi', data: { ...data(), secretKey: 'wrong-secret' } });
+			const result = await stack.server.testCredential({
+				type: 'myPitApi',
+				data: { ...data(), secretKey: 'wrong-secret' },
+			});
 
 			expect(result.status).toBe('Error');
 			expect(result.message).toBe('Invalid clientId or secretKey');
@@ -472,11 +703,16 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 			const log = stack.sandbox.control.requestLog();
 			expect(log.length).toBeGreaterThanOrEqual(1);
 			expect(log.length).toBeLessThanOrEqual(2);
-			expect(log.every((request) => request.path === '/hello' && request.status === 401)).toBe(true);
+			expect(log.every((request) => request.path === '/hello' && request.status === 401)).toBe(
+				true,
+			);
 		});
 
 		test('a Base URL that is not a MyPit API says so', async () => {
-			const result = await stack.server.testCredential({ type: 'myPitApi', data: { ...data(), baseUrl: `${stack.sandbox.url}/nothing-here` } });
+			const result = await stack.server.testCredential({
+				type: 'myPitApi',
+				data: { ...data(), baseUrl: `${stack.sandbox.url}/nothing-here` },
+			});
 			expect(result.status).toBe('Error');
 			expect(result.message).toBe('No MyPit API at this Base URL: GET /hello answered 404');
 		});

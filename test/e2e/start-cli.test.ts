@@ -23,26 +23,43 @@ interface StartedCli {
 function startCli(args: string[]): StartedCli {
 	const env: NodeJS.ProcessEnv = { ...process.env, N8N_VERSION: n8nVersion };
 	delete env.NODE_ENV;
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(REPO_ROOT, 'scripts', 'start.ts'), '--no-build', ...args], {
-		cwd: REPO_ROOT,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			'-r',
+			'ts-node/register/transpile-only',
+			path.join(REPO_ROOT, 'scripts', 'start.ts'),
+			'--no-build',
+			...args,
+		],
+		{
+			cwd: REPO_ROOT,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let output = '';
 	child.stdout!.on('data', (chunk) => (output += chunk));
 	child.stderr!.on('data', (chunk) => (output += chunk));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.once('close', (code, signal) => resolve({ code, signal })),
+	);
 	return { child, output: () => output, exited };
 }
 
-async function waitForOutput(cli: StartedCli, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+async function waitForOutput(
+	cli: StartedCli,
+	pattern: RegExp,
+	timeoutMs: number,
+): Promise<RegExpMatchArray> {
 	const deadline = Date.now() + timeoutMs;
 	let exited = false;
 	void cli.exited.then(() => (exited = true));
 	for (;;) {
 		const match = pattern.exec(cli.output());
 		if (match) return match;
-		if (exited || Date.now() > deadline) throw new Error(`no ${pattern} in the output of scripts/start.ts:\n${cli.output()}`);
+		if (exited || Date.now() > deadline)
+			throw new Error(`no ${pattern} in the output of scripts/start.ts:\n${cli.output()}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
@@ -83,15 +100,23 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 			const output = cli.output();
 			expect({ code, output }).toMatchObject({ code: 0 });
 			expect(output).toContain(`MyPit example workflows in n8n ${n8nVersion}:`);
-			expect(output).toMatch(/✔ 01-form-to-badge\.json[\s\S]*Create holder: Holder → Create or Update: 1 holder: 1 created, 0 updated, 0 unchanged/);
+			expect(output).toMatch(
+				/✔ 01-form-to-badge\.json[\s\S]*Create holder: Holder → Create or Update: 1 holder: 1 created, 0 updated, 0 unchanged/,
+			);
 			// 01 runs twice: the second run with the same submission changes nothing.
 			expect(output).toMatch(
 				/✔ 01-form-to-badge\.json[^\n]*\n\s+Run again with the same submission: nothing created, updated or issued\n\s+Create holder: Holder → Create or Update: 1 holder: 0 created, 0 updated, 1 unchanged\n\s+Issue badge: Badge → Issue: 0 badges issued from "Course Completion" to 1 holder \(status skipped\); 1 skipped, already held/,
 			);
-			expect(output).toMatch(/Issue badges in bulk: Badge → Issue: 5 badges issued from "Course Completion" to 5 holders \(status success\)/);
+			expect(output).toMatch(
+				/Issue badges in bulk: Badge → Issue: 5 badges issued from "Course Completion" to 5 holders \(status success\)/,
+			);
 			expect(output).toMatch(/Report: 4 badge\(s\) expire within 30 days/);
-			expect(output).toMatch(/04-ai-agent-badge-assistant\.json[\s\S]*n8n loaded n8n-nodes-mypit\.myPitTool/);
-			expect(output).toContain('In total: 6 holders created, 6 badges issued, 14 badges listed, 4 badges found expiring within 30 days.');
+			expect(output).toMatch(
+				/04-ai-agent-badge-assistant\.json[\s\S]*n8n loaded n8n-nodes-mypit\.myPitTool/,
+			);
+			expect(output).toContain(
+				'In total: 6 holders created, 6 badges issued, 14 badges listed, 4 badges found expiring within 30 days.',
+			);
 			expect(output).toContain('All 3 runnable example workflows succeeded.');
 		},
 		BOOT_TIMEOUT,
@@ -121,7 +146,9 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		});
 		expect(login.status).toBe(200);
 		expect((await fetch(editor)).status).toBe(200);
-		const hello = await fetch(`${sandbox}/hello`, { headers: { clientId: 'demo-client-id', secretKey: 'demo-secret-key' } });
+		const hello = await fetch(`${sandbox}/hello`, {
+			headers: { clientId: 'demo-client-id', secretKey: 'demo-secret-key' },
+		});
 		expect(hello.status).toBe(200);
 		expect(processesIn(home).length).toBeGreaterThan(0);
 
@@ -143,13 +170,21 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		async () => {
 			const first = await startAndStop();
 			expect(first.workflowUrls).toHaveLength(4);
-			expect(first.output).toMatch(/Credential: "MyPit sandbox" → MyPit sandbox at http:\/\/127\.0\.0\.1:\d+/);
-			console.info(`npm start (first run, new user folder): ${/ready \(([\d.]+ s)\)/.exec(first.output)?.[1]}; stopped in ${first.stopMs} ms`);
+			expect(first.output).toMatch(
+				/Credential: "MyPit sandbox" → MyPit sandbox at http:\/\/127\.0\.0\.1:\d+/,
+			);
+			console.info(
+				`npm start (first run, new user folder): ${/ready \(([\d.]+ s)\)/.exec(first.output)?.[1]}; stopped in ${first.stopMs} ms`,
+			);
 
 			// Second run on the same user folder: same owner, same workflows (updated in place).
 			const second = await startAndStop();
-			expect(second.workflowUrls.map((url) => new URL(url).pathname)).toEqual(first.workflowUrls.map((url) => new URL(url).pathname));
-			console.info(`npm start (same user folder again): ${/ready \(([\d.]+ s)\)/.exec(second.output)?.[1]}; stopped in ${second.stopMs} ms`);
+			expect(second.workflowUrls.map((url) => new URL(url).pathname)).toEqual(
+				first.workflowUrls.map((url) => new URL(url).pathname),
+			);
+			console.info(
+				`npm start (same user folder again): ${/ready \(([\d.]+ s)\)/.exec(second.output)?.[1]}; stopped in ${second.stopMs} ms`,
+			);
 		},
 		2 * BOOT_TIMEOUT,
 	);

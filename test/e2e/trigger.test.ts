@@ -6,13 +6,18 @@
  */
 import type { Stack } from '../../tooling/stack/stack';
 import { DEMO_OWNER } from '../../tooling/stack/stack';
-import { nodeJson, startN8n, type N8nWorkflowInput } from './support/n8n';
+import { nodeJson, startN8n, type N8nWorkflowInput } from '../../tooling/n8n';
 import { BOOT_TIMEOUT, describeN8n, n8nVersion, reportSkip, startTestStack } from './support/mypit';
 
 reportSkip();
 
 const TRIGGER = 'MyPit Trigger';
-const EVERY_15_SECONDS = { item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+const EVERY_15_SECONDS = {
+	item: [0, 15, 30, 45].map((second) => ({
+		mode: 'custom',
+		cronExpression: `${second} * * * * *`,
+	})),
+};
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 function triggerWorkflow(credential: { id: string; name: string }): N8nWorkflowInput {
@@ -28,7 +33,14 @@ function triggerWorkflow(credential: { id: string; name: string }): N8nWorkflowI
 				parameters: { pollTimes: EVERY_15_SECONDS, event: 'badge.issued' },
 				credentials: { myPitApi: credential },
 			},
-			{ id: 'n1', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			{
+				id: 'n1',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
 		],
 		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { saveDataSuccessExecution: 'all' },
@@ -66,7 +78,10 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 			`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`,
 		);
 		// Executions the trigger started (mode "trigger"), not the manual Fetch Test Event.
-		const ids = listing.results.filter((execution) => execution.mode === 'trigger').map((execution) => execution.id).sort((a, b) => Number(a) - Number(b));
+		const ids = listing.results
+			.filter((execution) => execution.mode === 'trigger')
+			.map((execution) => execution.id)
+			.sort((a, b) => Number(a) - Number(b));
 		const fired: string[][] = [];
 		for (const id of ids) {
 			const run = await stack.server.getExecution(id);
@@ -86,7 +101,10 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 
 	test('Fetch Test Event returns the most recent badge, as {event, data}', async () => {
 		const latest = issue();
-		const run = await stack.server.runWorkflow(workflowId, { triggerNode: TRIGGER, expectSuccess: true });
+		const run = await stack.server.runWorkflow(workflowId, {
+			triggerNode: TRIGGER,
+			expectSuccess: true,
+		});
 		const items = nodeJson(run, TRIGGER);
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject({ event: 'badge.issued', data: { _id: latest } });
@@ -96,15 +114,26 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 		const example = stack.examples.find((entry) => entry.file === '05-badge-trigger.json');
 		expect(example).toBeDefined();
 		const latest = issue();
-		const issued = await stack.server.runWorkflow(example!.id, { triggerNode: 'New badge issued', expectSuccess: true });
+		const issued = await stack.server.runWorkflow(example!.id, {
+			triggerNode: 'New badge issued',
+			expectSuccess: true,
+		});
 		const [badge] = nodeJson(issued, 'New badge issued');
 		expect(badge).toMatchObject({ event: 'badge.issued', data: { _id: latest } });
 		const [holder] = nodeJson(issued, 'Holder of the badge');
 		expect(holder._id).toBe((badge.data as { recipientId: string }).recipientId);
-		expect(nodeJson(issued, 'Congratulations message')[0]).toMatchObject({ to: holder.email, subject: 'Your new badge is ready' });
+		expect(nodeJson(issued, 'Congratulations message')[0]).toMatchObject({
+			to: holder.email,
+			subject: 'Your new badge is ready',
+		});
 
-		const [soon] = stack.sandbox.control.seedBadges(stack.sandbox.demo.userId, 1, { expiresInDays: () => 5 });
-		const expiring = await stack.server.runWorkflow(example!.id, { triggerNode: 'Badge expires within 14 days', expectSuccess: true });
+		const [soon] = stack.sandbox.control.seedBadges(stack.sandbox.demo.userId, 1, {
+			expiresInDays: () => 5,
+		});
+		const expiring = await stack.server.runWorkflow(example!.id, {
+			triggerNode: 'Badge expires within 14 days',
+			expectSuccess: true,
+		});
 		// The badge expiring soonest within the 14 days: the one just issued, or a demo badge before it.
 		const [reminded] = nodeJson(expiring, 'Badge expires within 14 days');
 		expect(reminded.event).toBe('badge.expiring');
@@ -115,8 +144,13 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 	}, 120_000);
 
 	test('activated: each badge issued starts exactly one execution; a restart loses and repeats nothing', async () => {
-		const stored = await stack.server.rest<{ versionId: string }>('GET', `/rest/workflows/${workflowId}`);
-		await stack.server.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId: stored.versionId });
+		const stored = await stack.server.rest<{ versionId: string }>(
+			'GET',
+			`/rest/workflows/${workflowId}`,
+		);
+		await stack.server.rest('POST', `/rest/workflows/${workflowId}/activate`, {
+			versionId: stored.versionId,
+		});
 		// The activation poll starts from now: the demo badges fire nothing.
 		await sleep(3000);
 		expect(await firedPerExecution()).toEqual([]);

@@ -22,10 +22,13 @@ beforeEach(() => {
 const LONG = 300_000;
 
 /** This test's requests only (its own client ID), should an earlier run still be sending. */
-const ownRequests = () => sandbox.requests().filter((request) => request.headers.clientid === sandbox.account.clientId);
+const ownRequests = () =>
+	sandbox.requests().filter((request) => request.headers.clientid === sandbox.account.clientId);
 
-const maxInFlight = () => sandbox.sandbox.control.inFlight().accounts[sandbox.account.clientId]?.maxInFlight;
-const arrivals = (requests: LoggedRequest[] = ownRequests()) => requests.map((request) => request.at).sort((a, b) => a - b);
+const maxInFlight = () =>
+	sandbox.sandbox.control.inFlight().accounts[sandbox.account.clientId]?.maxInFlight;
+const arrivals = (requests: LoggedRequest[] = ownRequests()) =>
+	requests.map((request) => request.at).sort((a, b) => a - b);
 
 function seedRows(count: number) {
 	const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, count);
@@ -33,84 +36,129 @@ function seedRows(count: number) {
 }
 
 /** Each output item is the holder its own input item asked for, and points back at it. */
-function expectInOrderAndPaired(items: Array<{ json: object; pairedItem?: unknown }>, ids: string[]) {
+function expectInOrderAndPaired(
+	items: Array<{ json: object; pairedItem?: unknown }>,
+	ids: string[],
+) {
 	expect(items.map((item) => (item.json as { _id?: string })._id)).toEqual(ids);
 	expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_id, index) => ({ item: index })));
 }
 
 describe('Max Concurrent Requests', () => {
-	test('300 items at 50 ms latency: at most 5 requests in flight by default, results in order and paired', async () => {
-		const { holders, rows } = seedRows(300);
-		sandbox.sandbox.control.setLatency(50);
+	test(
+		'300 items at 50 ms latency: at most 5 requests in flight by default, results in order and paired',
+		async () => {
+			const { holders, rows } = seedRows(300);
+			sandbox.sandbox.control.setLatency(50);
 
-		const result = await sandbox.run(getHolder(), { input: rows });
+			const result = await sandbox.run(getHolder(), { input: rows });
 
-		expect(result.error).toBeUndefined();
-		expectInOrderAndPaired(result.items, holders.map((holder) => holder._id));
-		expect(ownRequests()).toHaveLength(300);
-		// The bound is used, not just respected (n8n alone puts over 100 in flight here).
-		expect(maxInFlight()).toBe(5);
-	}, LONG);
+			expect(result.error).toBeUndefined();
+			expectInOrderAndPaired(
+				result.items,
+				holders.map((holder) => holder._id),
+			);
+			expect(ownRequests()).toHaveLength(300);
+			// The bound is used, not just respected (n8n alone puts over 100 in flight here).
+			expect(maxInFlight()).toBe(5);
+		},
+		LONG,
+	);
 
-	test('300 items with the option at 1: one request at a time, results in order and paired', async () => {
-		const { holders, rows } = seedRows(300);
-		sandbox.sandbox.control.setLatency(20);
+	test(
+		'300 items with the option at 1: one request at a time, results in order and paired',
+		async () => {
+			const { holders, rows } = seedRows(300);
+			sandbox.sandbox.control.setLatency(20);
 
-		const result = await sandbox.run(getHolder({ maxConcurrentRequests: 1 }), { input: rows });
+			const result = await sandbox.run(getHolder({ maxConcurrentRequests: 1 }), { input: rows });
 
-		expect(result.error).toBeUndefined();
-		expectInOrderAndPaired(result.items, holders.map((holder) => holder._id));
-		expect(maxInFlight()).toBe(1);
-		// One at a time means in input order too.
-		expect(ownRequests().map((request) => (request.body as { holderId: string }).holderId)).toEqual(
-			holders.map((holder) => holder._id),
-		);
-	}, LONG);
+			expect(result.error).toBeUndefined();
+			expectInOrderAndPaired(
+				result.items,
+				holders.map((holder) => holder._id),
+			);
+			expect(maxInFlight()).toBe(1);
+			// One at a time means in input order too.
+			expect(
+				ownRequests().map((request) => (request.body as { holderId: string }).holderId),
+			).toEqual(holders.map((holder) => holder._id));
+		},
+		LONG,
+	);
 
-	test('Continue On Fail, 300 items with 3 unknown IDs: one output item per input, errors on their own items', async () => {
-		const { holders, rows } = seedRows(300);
-		const failing = new Set([0, 150, 299]);
-		for (const index of failing) rows[index] = { id: `missing_${index}` };
-		sandbox.sandbox.control.setLatency(50);
+	test(
+		'Continue On Fail, 300 items with 3 unknown IDs: one output item per input, errors on their own items',
+		async () => {
+			const { holders, rows } = seedRows(300);
+			const failing = new Set([0, 150, 299]);
+			for (const index of failing) rows[index] = { id: `missing_${index}` };
+			sandbox.sandbox.control.setLatency(50);
 
-		const result = await sandbox.run(getHolder(), { input: rows, onError: 'continueRegularOutput' });
+			const result = await sandbox.run(getHolder(), {
+				input: rows,
+				onError: 'continueRegularOutput',
+			});
 
-		expect(result.error).toBeUndefined();
-		expect(result.items).toHaveLength(300);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(rows.map((_row, index) => ({ item: index })));
-		result.items.forEach((item, index) => {
-			if (failing.has(index)) expect(item.json).toEqual({ error: expect.stringMatching(/not found/i) });
-			else expect(item.json._id).toBe(holders[index]._id);
-		});
-		expect(maxInFlight()).toBeLessThanOrEqual(5);
-	}, LONG);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(300);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(
+				rows.map((_row, index) => ({ item: index })),
+			);
+			result.items.forEach((item, index) => {
+				if (failing.has(index))
+					expect(item.json).toEqual({ error: expect.stringMatching(/not found/i) });
+				else expect(item.json._id).toBe(holders[index]._id);
+			});
+			expect(maxInFlight()).toBeLessThanOrEqual(5);
+		},
+		LONG,
+	);
 
-	test.each([0, 1001, 2.5, 'many'])('%p is refused naming the option, before any request', async (value) => {
-		const { rows } = seedRows(2);
+	test.each([0, 1001, 2.5, 'many'])(
+		'%p is refused naming the option, before any request',
+		async (value) => {
+			const { rows } = seedRows(2);
 
-		const result = await sandbox.run(getHolder({ maxConcurrentRequests: value }), { input: rows });
+			const result = await sandbox.run(getHolder({ maxConcurrentRequests: value }), {
+				input: rows,
+			});
 
-		expect(result.error?.message).toMatch(/Invalid "Max Concurrent Requests": expected a whole number from 1 to 1000/);
-		expect(ownRequests()).toHaveLength(0);
-	});
+			expect(result.error?.message).toMatch(
+				/Invalid "Max Concurrent Requests": expected a whole number from 1 to 1000/,
+			);
+			expect(ownRequests()).toHaveLength(0);
+		},
+	);
 });
 
 describe('a 429 slows every request of the client', () => {
 	test('the others wait for the same Retry-After before their next attempt', async () => {
 		const { holders, rows } = seedRows(40);
 		sandbox.sandbox.control.setLatency(50);
-		sandbox.sandbox.control.injectFault({ path: '/getHolderById', kind: 'status', status: 429, retryAfter: 1, skip: 7 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolderById',
+			kind: 'status',
+			status: 429,
+			retryAfter: 1,
+			skip: 7,
+		});
 
 		const result = await sandbox.run(getHolder(), { input: rows });
 
 		expect(result.error).toBeUndefined();
-		expectInOrderAndPaired(result.items, holders.map((holder) => holder._id));
+		expectInOrderAndPaired(
+			result.items,
+			holders.map((holder) => holder._id),
+		);
 		const requests = ownRequests();
 		expect(requests).toHaveLength(41);
 		const limited = requests.find((request) => request.status === 429) as LoggedRequest;
 		// Requests already sent when the 429 went out may arrive just after it (the latency is
 		// 50 ms); nothing new is sent until Retry-After has passed.
-		const quiet = requests.filter((request) => request.at > limited.at + 150 && request.at < limited.at + 950);
+		const quiet = requests.filter(
+			(request) => request.at > limited.at + 150 && request.at < limited.at + 950,
+		);
 		expect(quiet).toEqual([]);
 		const resumed = requests.filter((request) => request.at >= limited.at + 950);
 		expect(resumed.length).toBeGreaterThanOrEqual(25);
@@ -128,13 +176,19 @@ describe('Max Requests per Minute (credential)', () => {
 				[0, 1, 2].map(async () => await sandbox.run(getHolder(), { input: rows, credentials })),
 			);
 
-			for (const run of runs) expect(jsonOf(run).map((json) => json._id)).toEqual(rows.map((row) => row.id));
+			for (const run of runs)
+				expect(jsonOf(run).map((json) => json._id)).toEqual(rows.map((row) => row.id));
 			const times = arrivals();
 			expect(times).toHaveLength(12);
 			// Sent 500 ms apart: any 1 s holds at most 3 and any 2 s at most 5, so any 60 s window
 			// at most 120. (Windows rather than single gaps: the sandbox shares this busy process,
 			// so an arrival can be stamped a little late.)
-			const most = (ms: number) => Math.max(...times.map((start) => times.filter((time) => time >= start && time < start + ms).length));
+			const most = (ms: number) =>
+				Math.max(
+					...times.map(
+						(start) => times.filter((time) => time >= start && time < start + ms).length,
+					),
+				);
 			expect(most(1000)).toBeLessThanOrEqual(3);
 			expect(most(2000)).toBeLessThanOrEqual(5);
 			const perMinute = ((times.length - 1) / (times[times.length - 1] - times[0])) * 60_000;
@@ -143,7 +197,13 @@ describe('Max Requests per Minute (credential)', () => {
 			expect(perMinute).toBeGreaterThan(100);
 
 			const lines = info.mock.calls.map(([message]) => String(message));
-			expect(lines.some((line) => /waits \d+\.\d+ s for the credential's Max Requests per Minute \(120 for client "/.test(line))).toBe(true);
+			expect(
+				lines.some((line) =>
+					/waits \d+\.\d+ s for the credential's Max Requests per Minute \(120 for client "/.test(
+						line,
+					),
+				),
+			).toBe(true);
 			for (const line of lines) expect(line).not.toContain(sandbox.account.secretKey);
 		} finally {
 			info.mockRestore();
@@ -164,7 +224,9 @@ describe('Max Requests per Minute (credential)', () => {
 			// limiter (the median, since a busy machine can stall any single request).
 			const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
 			expect(median).toBeLessThan(100);
-			expect(info.mock.calls.map(([message]) => String(message)).filter((line) => /MyPit/.test(line))).toEqual([]);
+			expect(
+				info.mock.calls.map(([message]) => String(message)).filter((line) => /MyPit/.test(line)),
+			).toEqual([]);
 		} finally {
 			info.mockRestore();
 		}
@@ -173,9 +235,14 @@ describe('Max Requests per Minute (credential)', () => {
 	test('a bad limit is refused naming the credential field, before any request', async () => {
 		const { rows } = seedRows(1);
 
-		const result = await sandbox.run(getHolder(), { input: rows, credentials: { ...sandbox.credentials, maxRequestsPerMinute: -5 } });
+		const result = await sandbox.run(getHolder(), {
+			input: rows,
+			credentials: { ...sandbox.credentials, maxRequestsPerMinute: -5 },
+		});
 
-		expect(result.error?.message).toMatch(/Invalid "Max Requests per Minute": expected a whole number from 1 to 100000 in the MyPit credential/);
+		expect(result.error?.message).toMatch(
+			/Invalid "Max Requests per Minute": expected a whole number from 1 to 100000 in the MyPit credential/,
+		);
 		expect(ownRequests()).toHaveLength(0);
 	});
 });

@@ -10,15 +10,32 @@ describe('MyPit API credential', () => {
 		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 		await sandbox.run({ resource: 'template', operation: 'getAll', returnAll: true });
-		await sandbox.run({ resource: 'template', operation: 'update', templateId: byId(template._id), updateFields: { price: 3 } });
+		await sandbox.run({
+			resource: 'template',
+			operation: 'update',
+			templateId: byId(template._id),
+			updateFields: { price: 3 },
+		});
 		await sandbox.run({ resource: 'holder', operation: 'get', holderId: byId(holder._id) });
-		await sandbox.run({ resource: 'badge', operation: 'issue', templateId: byId(template._id), holderId: byId(holder._id) });
+		await sandbox.run({
+			resource: 'badge',
+			operation: 'issue',
+			templateId: byId(template._id),
+			holderId: byId(holder._id),
+		});
 		await sandbox.run({ resource: 'badge', operation: 'getAll', returnAll: true });
 
 		const requests = sandbox.requests();
 		expect(requests.map((request) => request.status)).toEqual(requests.map(() => 200));
 		expect(new Set(requests.map((request) => request.path))).toEqual(
-			new Set(['/getAllBadgeTemplatesByOwnerId', '/getASingleBadgeTemplate', '/updateBadgeTemplate', '/getHolderById', '/issueBadge', '/getIssuedBadges']),
+			new Set([
+				'/getAllBadgeTemplatesByOwnerId',
+				'/getASingleBadgeTemplate',
+				'/updateBadgeTemplate',
+				'/getHolderById',
+				'/issueBadge',
+				'/getIssuedBadges',
+			]),
 		);
 		for (const request of requests) {
 			expect(request.headers.clientid).toBe(sandbox.account.clientId);
@@ -38,13 +55,16 @@ describe('MyPit API credential', () => {
 		const result = await testMyPitCredential(sandbox.credentials);
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.requests().map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
-			'GET /hello 200',
-		]);
+		expect(
+			sandbox.requests().map((request) => `${request.method} ${request.path} ${request.status}`),
+		).toEqual(['GET /hello 200']);
 	});
 
 	test("the credential test fails with the API's own message for a wrong secret or client", async () => {
-		const wrongSecret = await testMyPitCredential({ ...sandbox.credentials, secretKey: 'not-the-secret' });
+		const wrongSecret = await testMyPitCredential({
+			...sandbox.credentials,
+			secretKey: 'not-the-secret',
+		});
 		const unknownClient = await testMyPitCredential({ ...sandbox.credentials, clientId: 'nobody' });
 
 		expect(wrongSecret).toEqual({ status: 'Error', message: 'Invalid clientId or secretKey' });
@@ -53,7 +73,11 @@ describe('MyPit API credential', () => {
 	});
 
 	test('the credential test reports missing keys as the API does', async () => {
-		const result = await testMyPitCredential({ ...sandbox.credentials, clientId: '', secretKey: '' });
+		const result = await testMyPitCredential({
+			...sandbox.credentials,
+			clientId: '',
+			secretKey: '',
+		});
 
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/^Missing clientId or secretKey/);
@@ -62,7 +86,10 @@ describe('MyPit API credential', () => {
 	test('the secret key is not sent to a plain http:// Base URL outside this machine', async () => {
 		// "127.1" reaches this machine, but is not written as one of the loopback hosts the
 		// credential trusts: it stands for any plain http:// host here.
-		const plain = { ...sandbox.credentials, baseUrl: sandbox.sandbox.url.replace('127.0.0.1', '127.1') };
+		const plain = {
+			...sandbox.credentials,
+			baseUrl: sandbox.sandbox.url.replace('127.0.0.1', '127.1'),
+		};
 
 		const result = await testMyPitCredential(plain);
 
@@ -84,7 +111,9 @@ describe('MyPit API credential', () => {
 
 		const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
 
-		expect(result.error?.message).toMatch(/Invalid "Base URL \(MyPit credential\)": expected an https:\/\/ URL/);
+		expect(result.error?.message).toMatch(
+			/Invalid "Base URL \(MyPit credential\)": expected an https:\/\/ URL/,
+		);
 		expect(result.error?.message).toMatch(received);
 		expect(sandbox.requests()).toHaveLength(0);
 	});
@@ -105,9 +134,15 @@ describe('MyPit API credential', () => {
 		});
 
 		test('a wrong path prefix (404) says no MyPit API answers there', async () => {
-			const result = await testMyPitCredential({ ...sandbox.credentials, baseUrl: `${other.url}/api/v1` });
+			const result = await testMyPitCredential({
+				...sandbox.credentials,
+				baseUrl: `${other.url}/api/v1`,
+			});
 
-			expect(result).toEqual({ status: 'Error', message: 'No MyPit API at this Base URL: GET /hello answered 404' });
+			expect(result).toEqual({
+				status: 'Error',
+				message: 'No MyPit API at this Base URL: GET /hello answered 404',
+			});
 		});
 	});
 });

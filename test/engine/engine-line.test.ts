@@ -16,7 +16,9 @@ interface EngineLine {
 function declaredLine(): EngineLine {
 	const declared = (globalThis as { MYPIT_ENGINE_LINE?: EngineLine }).MYPIT_ENGINE_LINE;
 	if (declared) return declared;
-	const { devDependencies } = require('../../package.json') as { devDependencies: Record<string, string> };
+	const { devDependencies } = require('../../package.json') as {
+		devDependencies: Record<string, string>;
+	};
 	return {
 		line: `${devDependencies['n8n-workflow'].split('.')[0]}.x`,
 		'n8n-core': devDependencies['n8n-core'],
@@ -30,7 +32,8 @@ describe('engine line', () => {
 	const line = declaredLine();
 
 	test(`n8n-core and n8n-workflow are the declared ${line.line} pair`, () => {
-		const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+		const version = (name: string) =>
+			(require(`${name}/package.json`) as { version: string }).version;
 		expect({ 'n8n-core': version('n8n-core'), 'n8n-workflow': version('n8n-workflow') }).toEqual({
 			'n8n-core': line['n8n-core'],
 			'n8n-workflow': line['n8n-workflow'],
@@ -41,7 +44,11 @@ describe('engine line', () => {
 	});
 
 	test('the node, the engine and the tests share one n8n-workflow', async () => {
-		const missing = { resource: 'holder', operation: 'get', holderId: { __rl: true, mode: 'id', value: 'hold_missing' } };
+		const missing = {
+			resource: 'holder',
+			operation: 'get',
+			holderId: { __rl: true, mode: 'id', value: 'hold_missing' },
+		};
 		// n8n-core's RoutingNode passes on a node error only when it is ITS NodeApiError; any other
 		// error it wraps anew, and the API's HTTP status becomes "none".
 		const failed = await sandbox.run(missing);

@@ -10,7 +10,13 @@ const paths = () => sandbox.requests().map((request) => `${request.path} ${reque
 describe('reads are retried', () => {
 	test('a 503 on page 37 of 100: all 10,000 records, none twice, one extra request per retry', async () => {
 		const seeded = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 10_000);
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 503, skip: 36, times: 2 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 503,
+			skip: 36,
+			times: 2,
+		});
 
 		const result = await sandbox.run({
 			resource: 'holder',
@@ -40,7 +46,12 @@ describe('reads are retried', () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		sandbox.sandbox.control.injectFault({ path: '/getASingleBadgeTemplate', ...fault } as never);
 
-		const result = await sandbox.run({ resource: 'template', operation: 'get', templateId: byId(template._id), options: quickRetries });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'get',
+			templateId: byId(template._id),
+			options: quickRetries,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)[0]._id).toBe(template._id);
@@ -48,7 +59,12 @@ describe('reads are retried', () => {
 	});
 
 	test('a 429 waits for Retry-After, then succeeds', async () => {
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 429, retryAfter: 1 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 429,
+			retryAfter: 1,
+		});
 		const started = Date.now();
 
 		const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
@@ -60,7 +76,14 @@ describe('reads are retried', () => {
 
 	test('when retries run out, the error names the page, the status and the attempts', async () => {
 		sandbox.sandbox.control.seedHolders(sandbox.account.userId, 500);
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 503, message: 'Service warming up', skip: 2, times: 10 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 503,
+			message: 'Service warming up',
+			skip: 2,
+			times: 10,
+		});
 
 		const result = await sandbox.run({
 			resource: 'holder',
@@ -77,9 +100,19 @@ describe('reads are retried', () => {
 	});
 
 	test("a 429's own message reaches the user, not n8n's generic batching hint", async () => {
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 429, message: 'Rate limit: 60 requests per minute', times: 5 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 429,
+			message: 'Rate limit: 60 requests per minute',
+			times: 5,
+		});
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'getAll', options: { maxRetries: 1, maxRetryWait: 0.01 } });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'getAll',
+			options: { maxRetries: 1, maxRetryWait: 0.01 },
+		});
 
 		expect(result.error?.message).toBe('Rate limit: 60 requests per minute');
 		expect((result.error as { httpCode?: string }).httpCode).toBe('429');
@@ -88,7 +121,11 @@ describe('reads are retried', () => {
 	test('Max Retries 0 turns retrying off', async () => {
 		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 503 });
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'getAll', options: { maxRetries: 0 } });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'getAll',
+			options: { maxRetries: 0 },
+		});
 
 		expect((result.error as { httpCode?: string }).httpCode).toBe('503');
 		expect(sandbox.requests()).toHaveLength(1);
@@ -111,18 +148,31 @@ describe('writes are never sent twice when the server may have acted', () => {
 		['a 500', { kind: 'status', status: 500 }],
 		['a 503', { kind: 'status', status: 503 }],
 		['a dropped connection after the holder was created', { kind: 'drop', afterProcessing: true }],
-		['a truncated answer after the holder was created', { kind: 'truncate', afterProcessing: true }],
-	])('Create Holder with %s: one request, an error that says how to check', async (_case, fault) => {
-		sandbox.sandbox.control.injectFault({ path: '/createHolder', ...fault } as never);
+		[
+			'a truncated answer after the holder was created',
+			{ kind: 'truncate', afterProcessing: true },
+		],
+	])(
+		'Create Holder with %s: one request, an error that says how to check',
+		async (_case, fault) => {
+			sandbox.sandbox.control.injectFault({ path: '/createHolder', ...fault } as never);
 
-		const result = await sandbox.run(createHolder);
+			const result = await sandbox.run(createHolder);
 
-		expect(sandbox.requests()).toHaveLength(1);
-		expect(result.error?.description).toMatch(/may have been carried out before it failed, so it was not sent again/);
-	});
+			expect(sandbox.requests()).toHaveLength(1);
+			expect(result.error?.description).toMatch(
+				/may have been carried out before it failed, so it was not sent again/,
+			);
+		},
+	);
 
 	test('a 429 on a write means "not processed": it is retried and succeeds once', async () => {
-		sandbox.sandbox.control.injectFault({ path: '/createHolder', kind: 'status', status: 429, retryAfter: 0 });
+		sandbox.sandbox.control.injectFault({
+			path: '/createHolder',
+			kind: 'status',
+			status: 429,
+			retryAfter: 0,
+		});
 
 		const result = await sandbox.run(createHolder);
 
@@ -135,7 +185,11 @@ describe('writes are never sent twice when the server may have acted', () => {
 	test('Issue with a dropped connection after issuing: not repeated, no duplicate badges', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 3);
-		sandbox.sandbox.control.injectFault({ path: '/issueBadge', kind: 'drop', afterProcessing: true });
+		sandbox.sandbox.control.injectFault({
+			path: '/issueBadge',
+			kind: 'drop',
+			afterProcessing: true,
+		});
 
 		const result = await sandbox.run({
 			resource: 'badge',
@@ -155,7 +209,12 @@ describe('writes are never sent twice when the server may have acted', () => {
 	test('Issue in batches: batch 2 fails with a 503 after batch 1 was issued', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 5);
-		sandbox.sandbox.control.injectFault({ path: '/issueBadge', kind: 'status', status: 503, skip: 1 });
+		sandbox.sandbox.control.injectFault({
+			path: '/issueBadge',
+			kind: 'status',
+			status: 503,
+			skip: 1,
+		});
 
 		const result = await sandbox.run({
 			resource: 'badge',
@@ -175,9 +234,14 @@ describe('writes are never sent twice when the server may have acted', () => {
 			[null, 'unknown', 'partial'],
 			[false, 'not issued', 'partial'],
 		]);
-		expect(jsonOf(result)[2].error).toMatch(/Batch failed, outcome unknown.*Check with Badge > Get Many/);
+		expect(jsonOf(result)[2].error).toMatch(
+			/Batch failed, outcome unknown.*Check with Badge > Get Many/,
+		);
 		expect(jsonOf(result)[4].error).toBe('Not sent: an earlier batch failed');
-		expect(paths().filter((path) => path.startsWith('/issueBadge'))).toEqual(['/issueBadge 200', '/issueBadge 503']);
+		expect(paths().filter((path) => path.startsWith('/issueBadge'))).toEqual([
+			'/issueBadge 200',
+			'/issueBadge 503',
+		]);
 	});
 });
 
@@ -185,14 +249,25 @@ describe('bad answers end in clear errors', () => {
 	test('a 200 that is not JSON', async () => {
 		sandbox.sandbox.control.injectFault({ path: '/getASingleBadgeTemplate', kind: 'non-json' });
 
-		const result = await sandbox.run({ resource: 'template', operation: 'get', templateId: byId('tmpl_1') });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'get',
+			templateId: byId('tmpl_1'),
+		});
 
-		expect(result.error?.message).toBe('MyPit answered POST /getASingleBadgeTemplate with something that is not JSON');
+		expect(result.error?.message).toBe(
+			'MyPit answered POST /getASingleBadgeTemplate with something that is not JSON',
+		);
 		expect(result.items).toHaveLength(0);
 	});
 
 	test('a server slower than the timeout: a read is retried, then fails with a clear message', async () => {
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'delay', delayMs: 1500, times: 3 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'delay',
+			delayMs: 1500,
+			times: 3,
+		});
 
 		const result = await sandbox.run({
 			resource: 'holder',
@@ -201,21 +276,39 @@ describe('bad answers end in clear errors', () => {
 			requestOptions: { timeout: 300 },
 		});
 
-		expect(result.error?.message).toMatch(/^MyPit did not answer within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/);
+		expect(result.error?.message).toMatch(
+			/^MyPit did not answer within the timeout \((ECONNABORTED|ETIMEDOUT)\)$/,
+		);
 		expect(result.error?.description).toMatch(/after 2 attempts/);
 	});
 
 	test('Continue On Fail: N input items give N results, each linked, whatever fails', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
-		sandbox.sandbox.control.injectFault({ path: '/getASingleBadgeTemplate', kind: 'status', status: 500, times: 3, skip: 1 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getASingleBadgeTemplate',
+			kind: 'status',
+			status: 500,
+			times: 3,
+			skip: 1,
+		});
 
 		const result = await sandbox.run(
-			{ resource: 'template', operation: 'get', templateId: byId('={{ $json.id }}'), options: { maxRetries: 2, maxRetryWait: 0.01 } },
-			{ input: [{ id: template._id }, { id: template._id }, { id: 'bad id' }, { id: template._id }], onError: 'continueRegularOutput' },
+			{
+				resource: 'template',
+				operation: 'get',
+				templateId: byId('={{ $json.id }}'),
+				options: { maxRetries: 2, maxRetryWait: 0.01 },
+			},
+			{
+				input: [{ id: template._id }, { id: template._id }, { id: 'bad id' }, { id: template._id }],
+				onError: 'continueRegularOutput',
+			},
 		);
 
 		expect(result.items).toHaveLength(4);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3].map((item) => ({ item })),
+		);
 		// Items are sent side by side, so which of items 0, 1 and 3 meet the three 500s varies: each
 		// ends as the template or, after its 3 attempts, as the API's error. Item 2 is never sent.
 		const json = jsonOf(result);
@@ -225,12 +318,19 @@ describe('bad answers end in clear errors', () => {
 			if (json[index].error === undefined) expect(json[index]._id).toBe(template._id);
 			else {
 				expect(json[index]).toEqual({ error: 'Internal server error' });
-				expect(result.items[index].error).toMatchObject({ httpCode: '500', description: expect.stringMatching(/after 3 attempts/) });
+				expect(result.items[index].error).toMatchObject({
+					httpCode: '500',
+					description: expect.stringMatching(/after 3 attempts/),
+				});
 			}
 		}
 		const statuses = sandbox.requests().map((request) => request.status);
 		expect(statuses.filter((status) => status === 500)).toHaveLength(3);
-		expect(statuses.filter((status) => status === 200)).toHaveLength(sent.filter((index) => json[index].error === undefined).length);
-		expect(bodiesOf(sandbox.requests()).every((body) => body.templateId === template._id)).toBe(true);
+		expect(statuses.filter((status) => status === 200)).toHaveLength(
+			sent.filter((index) => json[index].error === undefined).length,
+		);
+		expect(bodiesOf(sandbox.requests()).every((body) => body.templateId === template._id)).toBe(
+			true,
+		);
 	});
 });

@@ -16,7 +16,10 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Holder', () => {
 	test('Create nests the holder under data, with issuer fields from the credential', async () => {
-		const result = await sandbox.run({ ...createParameters, additionalFields: { memo: 'Cohort 7' } });
+		const result = await sandbox.run({
+			...createParameters,
+			additionalFields: { memo: 'Cohort 7' },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(sandbox.requests().map((request) => request.path)).toEqual(['/createHolder']);
@@ -35,16 +38,30 @@ describe('Holder', () => {
 				},
 			},
 		]);
-		expect(jsonOf(result)[0]).toMatchObject({ name: 'Jane Doe', email: 'jane@example.com', memo: 'Cohort 7' });
+		expect(jsonOf(result)[0]).toMatchObject({
+			name: 'Jane Doe',
+			email: 'jane@example.com',
+			memo: 'Cohort 7',
+		});
 		expect(typeof jsonOf(result)[0]._id).toBe('string');
 	});
 
 	test('Create without a memo sends no memo field; the Issuer DID option overrides the credential', async () => {
-		await sandbox.run({ ...createParameters, options: { issuerDid: 'did:web:issuer.example.com' } });
+		await sandbox.run({
+			...createParameters,
+			options: { issuerDid: 'did:web:issuer.example.com' },
+		});
 
 		const [body] = bodiesOf(sandbox.requests());
 		expect(body.issuerDid).toBe('did:web:issuer.example.com');
-		expect(Object.keys(body.data as object).sort()).toEqual(['email', 'holderDid', 'holderId', 'name', 'ownerId', 'phone']);
+		expect(Object.keys(body.data as object).sort()).toEqual([
+			'email',
+			'holderDid',
+			'holderId',
+			'name',
+			'ownerId',
+			'phone',
+		]);
 	});
 
 	test('Create from form rows: one holder per input item, each output linked to its row', async () => {
@@ -59,7 +76,11 @@ describe('Holder', () => {
 		);
 
 		expect(jsonOf(result).map((holder) => holder.name)).toEqual(['Ann', 'Bob', 'Cid']);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(sandbox.requests()).toHaveLength(3);
 	});
 
@@ -93,10 +114,16 @@ describe('Holder', () => {
 	test('Get sends holderId (lower-case d) and simplifies by default', async () => {
 		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'get', holderId: byId(holder._id) });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'get',
+			holderId: byId(holder._id),
+		});
 
 		expect(sandbox.requests().map((request) => request.path)).toEqual(['/getHolderById']);
-		expect(bodiesOf(sandbox.requests())).toEqual([{ userId: sandbox.account.userId, holderId: holder._id }]);
+		expect(bodiesOf(sandbox.requests())).toEqual([
+			{ userId: sandbox.account.userId, holderId: holder._id },
+		]);
 		const expected: Record<string, unknown> = {
 			_id: holder._id,
 			name: holder.name,
@@ -112,10 +139,16 @@ describe('Holder', () => {
 	test('Delete sends holderID (capital ID) and issuerId', async () => {
 		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'delete', holderId: byId(holder._id) });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'delete',
+			holderId: byId(holder._id),
+		});
 
 		expect(sandbox.requests().map((request) => request.path)).toEqual(['/deleteHolder']);
-		expect(bodiesOf(sandbox.requests())).toEqual([{ holderID: holder._id, issuerId: sandbox.account.userId }]);
+		expect(bodiesOf(sandbox.requests())).toEqual([
+			{ holderID: holder._id, issuerId: sandbox.account.userId },
+		]);
 		expect(jsonOf(result)).toEqual([{ success: true }]);
 	});
 
@@ -130,7 +163,10 @@ describe('Holder', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(sandbox.requests().map((request) => request.path)).toEqual(['/getHolderById', '/updateHolder']);
+		expect(sandbox.requests().map((request) => request.path)).toEqual([
+			'/getHolderById',
+			'/updateHolder',
+		]);
 		expect(bodiesOf(sandbox.requests())[1]).toEqual({
 			holderID: holder._id,
 			issuerId: sandbox.account.userId,
@@ -174,7 +210,11 @@ describe('Holder', () => {
 		);
 
 		expect(result.items).toHaveLength(3);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(jsonOf(result)[0].email).toBe('a@example.com');
 		expect(jsonOf(result)[1].error).toMatch(/"Email"/);
 		expect(result.items[1].error).toBeDefined();
@@ -185,7 +225,10 @@ describe('Holder', () => {
 	test('Continue On Fail on the error output: the error item goes to the error branch, linked to its row', async () => {
 		const result = await sandbox.run(
 			{ ...createParameters, email: '={{ $json.email }}' },
-			{ input: [{ email: 'a@example.com' }, { email: 'broken', row: 7 }], onError: 'continueErrorOutput' },
+			{
+				input: [{ email: 'a@example.com' }, { email: 'broken', row: 7 }],
+				onError: 'continueErrorOutput',
+			},
 		);
 
 		const errorOutput = result.run.data.resultData.runData.MyPit[0].data?.main?.[1] ?? [];

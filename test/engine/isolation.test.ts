@@ -14,16 +14,27 @@ let runawayClientId = '';
 let runawayAccount = { clientId: '', secretKey: '', userId: '' };
 
 const rawLog = () => sandbox.sandbox.control.requestLog();
-const fromRunaway = () => rawLog().filter((request) => request.headers.clientid === runawayClientId);
+const fromRunaway = () =>
+	rawLog().filter((request) => request.headers.clientid === runawayClientId);
 
 describe('one test never leaks into the next', () => {
 	test('a test ends while its execution is still listing (as when it fails or times out)', async () => {
 		sandbox.sandbox.control.seedHolders(sandbox.account.userId, 300);
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'delay', delayMs: 50, times: 1000 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'delay',
+			delayMs: 50,
+			times: 1000,
+		});
 		runawayClientId = sandbox.account.clientId;
 		runawayAccount = { ...sandbox.account };
 
-		runaway = sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true, options: { pageSize: 1 } });
+		runaway = sandbox.run({
+			resource: 'holder',
+			operation: 'getAll',
+			returnAll: true,
+			options: { pageSize: 1 },
+		});
 		while (sandbox.requests().length < 3) await pause(20);
 
 		// Ends here, 3 pages into a listing of 300 pages, without waiting for it.
@@ -45,7 +56,11 @@ describe('one test never leaks into the next', () => {
 	test("a test's request log holds only its own requests, even when an earlier account's request arrives", async () => {
 		const late = await fetch(`${sandbox.sandbox.url}/getHolders`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', clientId: runawayAccount.clientId, secretKey: runawayAccount.secretKey },
+			headers: {
+				'content-type': 'application/json',
+				clientId: runawayAccount.clientId,
+				secretKey: runawayAccount.secretKey,
+			},
 			body: JSON.stringify({ userId: runawayAccount.userId, paginationOpts: { numItems: 1 } }),
 		});
 		expect(late.status).toBe(200);
@@ -53,7 +68,12 @@ describe('one test never leaks into the next', () => {
 		const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
 
 		expect(result.error).toBeUndefined();
-		expect(rawLog().map((request) => request.headers.clientid)).toEqual([runawayClientId, sandbox.account.clientId]);
-		expect(sandbox.requests().map((request) => request.headers.clientid)).toEqual([sandbox.account.clientId]);
+		expect(rawLog().map((request) => request.headers.clientid)).toEqual([
+			runawayClientId,
+			sandbox.account.clientId,
+		]);
+		expect(sandbox.requests().map((request) => request.headers.clientid)).toEqual([
+			sandbox.account.clientId,
+		]);
 	});
 });

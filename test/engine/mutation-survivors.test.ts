@@ -47,43 +47,68 @@ describe('row 1: look-alike loopback hosts never get the secret key', () => {
 	});
 	afterEach(() => restoreDns());
 
-	test.each(LOOK_ALIKE_HOSTS)('the node refuses http://%s before sending anything', async (host) => {
-		sandbox.credentials.baseUrl = withHost(host);
+	test.each(LOOK_ALIKE_HOSTS)(
+		'the node refuses http://%s before sending anything',
+		async (host) => {
+			sandbox.credentials.baseUrl = withHost(host);
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
+			const result = await sandbox.run({ resource: 'holder', operation: 'getAll' });
 
-		expect(result.error?.message).toMatch(/^Invalid "Base URL \(MyPit credential\)": expected an https:\/\/ URL/);
-		expect(sandbox.requests()).toHaveLength(0);
-	});
+			expect(result.error?.message).toMatch(
+				/^Invalid "Base URL \(MyPit credential\)": expected an https:\/\/ URL/,
+			);
+			expect(sandbox.requests()).toHaveLength(0);
+		},
+	);
 
-	test.each(RESOLVABLE_LOOK_ALIKES)('the credential test sends no secret key to http://%s', async (host) => {
-		const result = await testMyPitCredential({ ...sandbox.credentials, baseUrl: withHost(host) });
+	test.each(RESOLVABLE_LOOK_ALIKES)(
+		'the credential test sends no secret key to http://%s',
+		async (host) => {
+			const result = await testMyPitCredential({ ...sandbox.credentials, baseUrl: withHost(host) });
 
-		expect(result).toEqual({
-			status: 'Error',
-			message: 'Missing clientId or secretKey. The secret key is only sent to an https:// Base URL (http:// only on localhost).',
-		});
-		const [request] = sandbox.requests();
-		expect(request.path).toBe('/hello');
-		expect(request.headers.clientid).toBe(sandbox.account.clientId);
-		expect(request.headers.secretkey ?? '').toBe('');
-	});
+			expect(result).toEqual({
+				status: 'Error',
+				message:
+					'Missing clientId or secretKey. The secret key is only sent to an https:// Base URL (http:// only on localhost).',
+			});
+			const [request] = sandbox.requests();
+			expect(request.path).toBe('/hello');
+			expect(request.headers.clientid).toBe(sandbox.account.clientId);
+			expect(request.headers.secretkey ?? '').toBe('');
+		},
+	);
 
 	test.each([
 		...LOOK_ALIKE_HOSTS.map((host) => [`http://${host}:5680`, ''] as const),
 		['http://localhost:5680', 'the-secret'] as const,
 		['http://[::1]:5680', 'the-secret'] as const,
-	])("the credential's authenticate, run by n8n's expression engine, gives %s the secret key %p", async (baseUrl, sent) => {
-		const { nodeTypes, credentialTypes } = await registry();
-		const node: INode = { id: 'n', name: 'MyPit', type: MYPIT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const credentials = { ...sandbox.credentials, secretKey: 'the-secret', baseUrl };
-		const helper = new TestCredentialsHelper(credentialTypes, { myPitApi: credentials });
+	])(
+		"the credential's authenticate, run by n8n's expression engine, gives %s the secret key %p",
+		async (baseUrl, sent) => {
+			const { nodeTypes, credentialTypes } = await registry();
+			const node: INode = {
+				id: 'n',
+				name: 'MyPit',
+				type: MYPIT_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+			const credentials = { ...sandbox.credentials, secretKey: 'the-secret', baseUrl };
+			const helper = new TestCredentialsHelper(credentialTypes, { myPitApi: credentials });
 
-		const options = await helper.authenticate(credentials, 'myPitApi', { url: '/hello' }, workflow, node);
+			const options = await helper.authenticate(
+				credentials,
+				'myPitApi',
+				{ url: '/hello' },
+				workflow,
+				node,
+			);
 
-		expect(options.headers).toEqual({ clientId: sandbox.account.clientId, secretKey: sent });
-	});
+			expect(options.headers).toEqual({ clientId: sandbox.account.clientId, secretKey: sent });
+		},
+	);
 });
 
 describe('rows 2 and 3: pagination guards', () => {
@@ -94,7 +119,9 @@ describe('rows 2 and 3: pagination guards', () => {
 
 		const result = await sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true });
 
-		expect(result.error?.message).toBe("MyPit's /getHolders sent a cursor it had already sent (page 3)");
+		expect(result.error?.message).toBe(
+			"MyPit's /getHolders sent a cursor it had already sent (page 3)",
+		);
 		expect(result.error?.description).toBe(
 			'30 records were read before this page. The listing was stopped so it cannot loop forever or return wrong data.',
 		);
@@ -106,7 +133,12 @@ describe('rows 2 and 3: pagination guards', () => {
 		sandbox.sandbox.control.setPageCap(5);
 		sandbox.sandbox.control.setPaginationBehaviour('scattered-empty-pages');
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true, simplify: false });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((holder) => holder._id)).toEqual(seeded.map((holder) => holder._id));
@@ -117,10 +149,19 @@ describe('rows 2 and 3: pagination guards', () => {
 describe('row 4: Retry-After is capped by Max Retry Wait', () => {
 	test('a 429 with Retry-After: 3600 and a Max Retry Wait of 0.5 s waits 0.5 s, then succeeds', async () => {
 		sandbox.sandbox.control.seedHolders(sandbox.account.userId, 3);
-		sandbox.sandbox.control.injectFault({ path: '/getHolders', kind: 'status', status: 429, retryAfter: 3600 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 429,
+			retryAfter: 3600,
+		});
 		const started = Date.now();
 
-		const result = await sandbox.run({ resource: 'holder', operation: 'getAll', options: { maxRetryWait: 0.5 } });
+		const result = await sandbox.run({
+			resource: 'holder',
+			operation: 'getAll',
+			options: { maxRetryWait: 0.5 },
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
@@ -134,7 +175,13 @@ describe('row 6: batch 2 of an issue fails', () => {
 	const issueInBatches = async (status: number, message: string) => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 5);
-		sandbox.sandbox.control.injectFault({ path: '/issueBadge', kind: 'status', status, message, skip: 1 });
+		sandbox.sandbox.control.injectFault({
+			path: '/issueBadge',
+			kind: 'status',
+			status,
+			message,
+			skip: 1,
+		});
 		const result = await sandbox.run({
 			resource: 'badge',
 			operation: 'issue',
@@ -150,7 +197,9 @@ describe('row 6: batch 2 of an issue fails', () => {
 		const { result, holders } = await issueInBatches(400, 'Too many recipients');
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((item) => [item.recipientId, item.issued, item.status, item.error])).toEqual([
+		expect(
+			jsonOf(result).map((item) => [item.recipientId, item.issued, item.status, item.error]),
+		).toEqual([
 			[holders[0]._id, true, 'partial', undefined],
 			[holders[1]._id, true, 'partial', undefined],
 			[holders[2]._id, false, 'partial', 'Batch refused: Too many recipients'],
@@ -165,7 +214,8 @@ describe('row 6: batch 2 of an issue fails', () => {
 		const { result, holders } = await issueInBatches(408, 'Request timeout');
 
 		expect(result.error).toBeUndefined();
-		const unknown = 'Batch failed, outcome unknown: Request timeout. Check with Badge > Get Many before issuing again.';
+		const unknown =
+			'Batch failed, outcome unknown: Request timeout. Check with Badge > Get Many before issuing again.';
 		expect(jsonOf(result).map((item) => [item.recipientId, item.issued, item.error])).toEqual([
 			[holders[0]._id, true, undefined],
 			[holders[1]._id, true, undefined],
@@ -180,18 +230,23 @@ describe('row 6: batch 2 of an issue fails', () => {
 });
 
 describe('row 7: the email check is anchored', () => {
-	test.each(['Ann <ann@example.com>', 'ann@example.com, bob@example.com'])('Create Holder refuses %p before any request', async (email) => {
-		const result = await sandbox.run({
-			resource: 'holder',
-			operation: 'create',
-			name: 'Ann',
-			email,
-			phone: '+1 234 567',
-			holderDid: 'did:ethr:0xabc',
-			externalHolderId: 'ann-1',
-		});
+	test.each(['Ann <ann@example.com>', 'ann@example.com, bob@example.com'])(
+		'Create Holder refuses %p before any request',
+		async (email) => {
+			const result = await sandbox.run({
+				resource: 'holder',
+				operation: 'create',
+				name: 'Ann',
+				email,
+				phone: '+1 234 567',
+				holderDid: 'did:ethr:0xabc',
+				externalHolderId: 'ann-1',
+			});
 
-		expect(result.error?.message).toBe(`Invalid "Email": expected an email address such as name@example.com, got the text "${email}"`);
-		expect(sandbox.requests()).toHaveLength(0);
-	});
+			expect(result.error?.message).toBe(
+				`Invalid "Email": expected an email address such as name@example.com, got the text "${email}"`,
+			);
+			expect(sandbox.requests()).toHaveLength(0);
+		},
+	);
 });

@@ -19,7 +19,9 @@ function closed(schema: JsonSchema): JsonSchema & { additionalProperties?: boole
 		...schema,
 		...(schema.properties
 			? {
-					properties: Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, closed(value)])),
+					properties: Object.fromEntries(
+						Object.entries(schema.properties).map(([key, value]) => [key, closed(value)]),
+					),
 					additionalProperties: false,
 				}
 			: {}),
@@ -34,7 +36,8 @@ const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(resource: string, operation: string): ValidateFunction {
 	const file = schemaPath(resource, operation);
-	if (!validators.has(file)) validators.set(file, ajv.compile(closed(JSON.parse(fs.readFileSync(file, 'utf8')))));
+	if (!validators.has(file))
+		validators.set(file, ajv.compile(closed(JSON.parse(fs.readFileSync(file, 'utf8')))));
 	return validators.get(file) as ValidateFunction;
 }
 
@@ -54,7 +57,9 @@ describe('output schemas against real output', () => {
 			const validate = validatorFor(sample.resource, sample.operation);
 			sample.items.forEach((item, index) => {
 				if (!validate(item)) {
-					failures.push(`${sample.resource}/${sample.operation} (${sample.variant}) item ${index}: ${ajv.errorsText(validate.errors)}`);
+					failures.push(
+						`${sample.resource}/${sample.operation} (${sample.variant}) item ${index}: ${ajv.errorsText(validate.errors)}`,
+					);
 				}
 			});
 		}
@@ -70,10 +75,17 @@ describe('output schemas against real output', () => {
 	});
 
 	test('a changed field type fails validation (the check is not vacuous)', () => {
-		const holder = samples.find((sample) => sample.resource === 'holder' && sample.operation === 'get' && sample.variant === 'Simplify off');
+		const holder = samples.find(
+			(sample) =>
+				sample.resource === 'holder' &&
+				sample.operation === 'get' &&
+				sample.variant === 'Simplify off',
+		);
 		const validate = validatorFor('holder', 'get');
 		expect(validate({ ...holder?.items[0], email: 42 })).toBe(false);
-		expect(validate({ ...holder?.items[0], surprise: 'a field the schema does not list' })).toBe(false);
+		expect(validate({ ...holder?.items[0], surprise: 'a field the schema does not list' })).toBe(
+			false,
+		);
 		const { _id: _dropped, ...withoutId } = holder?.items[0] ?? {};
 		expect(validate(withoutId)).toBe(false);
 	});

@@ -10,19 +10,29 @@ const listHolders = (extra: Record<string, unknown> = {}) => ({
 });
 
 const pagesAsked = () =>
-	bodiesOf(sandbox.requests()).map((body) => (body.paginationOpts as { numItems: number }).numItems);
+	bodiesOf(sandbox.requests()).map(
+		(body) => (body.paginationOpts as { numItems: number }).numItems,
+	);
 
 describe('Get Many: Return All', () => {
-	test.each([0, 1, 100, 101, 1000])('%i holders, page size 100: every record once, ⌈N/100⌉ requests', async (count) => {
-		const seeded = sandbox.sandbox.control.seedHolders(sandbox.account.userId, count);
+	test.each([0, 1, 100, 101, 1000])(
+		'%i holders, page size 100: every record once, ⌈N/100⌉ requests',
+		async (count) => {
+			const seeded = sandbox.sandbox.control.seedHolders(sandbox.account.userId, count);
 
-		const result = await sandbox.run(listHolders({ returnAll: true }));
+			const result = await sandbox.run(listHolders({ returnAll: true }));
 
-		expect(result.error).toBeUndefined();
-		expect(jsonOf(result).map((holder) => holder._id)).toEqual(seeded.map((holder) => holder._id));
-		expect(sandbox.requests()).toHaveLength(Math.max(1, Math.ceil(count / 100)));
-		expect(bodiesOf(sandbox.requests())[0]).toEqual({ userId: sandbox.account.userId, paginationOpts: { numItems: 100 } });
-	});
+			expect(result.error).toBeUndefined();
+			expect(jsonOf(result).map((holder) => holder._id)).toEqual(
+				seeded.map((holder) => holder._id),
+			);
+			expect(sandbox.requests()).toHaveLength(Math.max(1, Math.ceil(count / 100)));
+			expect(bodiesOf(sandbox.requests())[0]).toEqual({
+				userId: sandbox.account.userId,
+				paginationOpts: { numItems: 100 },
+			});
+		},
+	);
 
 	test.each([0, 1, 100, 101, 1000, 10000])(
 		'%i holders with a server page cap of 37 under a page size of 100: all records, ⌈N/37⌉ requests',
@@ -38,7 +48,9 @@ describe('Get Many: Return All', () => {
 			expect(ids).toEqual(seeded.map((holder) => holder._id));
 			expect(sandbox.requests()).toHaveLength(Math.max(1, Math.ceil(count / 37)));
 			// Every page after the first carries the cursor of the page before.
-			const cursors = bodiesOf(sandbox.requests()).map((body) => (body.paginationOpts as { cursor?: string }).cursor);
+			const cursors = bodiesOf(sandbox.requests()).map(
+				(body) => (body.paginationOpts as { cursor?: string }).cursor,
+			);
 			expect(cursors[0]).toBeUndefined();
 			expect(cursors.slice(1).every((cursor) => typeof cursor === 'string')).toBe(true);
 		},
@@ -53,7 +65,9 @@ describe('Get Many: Return All', () => {
 		expect(result.items).toHaveLength(10_000);
 		expect(sandbox.requests()).toHaveLength(10);
 		expect(new Set(result.items.map((item) => item.json._id)).size).toBe(10_000);
-		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 });
 
@@ -102,10 +116,16 @@ describe('Get Many on every list', () => {
 	test('templates, simplified', async () => {
 		const seeded = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 3);
 
-		const result = await sandbox.run({ resource: 'template', operation: 'getAll', returnAll: true });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(sandbox.requests()[0].path).toBe('/getAllBadgeTemplatesByOwnerId');
-		expect(jsonOf(result).map((template) => template._id)).toEqual(seeded.map((template) => template._id));
+		expect(jsonOf(result).map((template) => template._id)).toEqual(
+			seeded.map((template) => template._id),
+		);
 		expect(Object.keys(jsonOf(result)[0])).not.toContain('ownerId');
 	});
 
@@ -140,7 +160,9 @@ describe('Misbehaving servers end in clear errors, never an endless loop', () =>
 
 		const result = await sandbox.run(listHolders({ returnAll: true }));
 
-		expect(result.error?.message).toMatch(/getHolders sent a cursor it had already sent \(page 2\)/);
+		expect(result.error?.message).toMatch(
+			/getHolders sent a cursor it had already sent \(page 2\)/,
+		);
 		expect(sandbox.requests()).toHaveLength(2);
 	});
 
@@ -158,14 +180,18 @@ describe('Misbehaving servers end in clear errors, never an endless loop', () =>
 
 		const result = await sandbox.run(listHolders({ returnAll: true }));
 
-		expect(result.error?.message).toMatch(/answered POST \/getHolders with something that is not JSON/);
+		expect(result.error?.message).toMatch(
+			/answered POST \/getHolders with something that is not JSON/,
+		);
 		expect(result.error?.description).toMatch(/Page 2 of the listing failed after 10 records/);
 	});
 
 	test('with Continue On Fail the failed listing is one error item linked to its input', async () => {
 		sandbox.sandbox.control.setPaginationBehaviour('repeat-cursor');
 
-		const result = await sandbox.run(listHolders({ returnAll: true }), { onError: 'continueRegularOutput' });
+		const result = await sandbox.run(listHolders({ returnAll: true }), {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.error).toMatch(/cursor it had already sent/);

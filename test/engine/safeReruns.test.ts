@@ -12,7 +12,13 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const paths = () => sandbox.requests().map((request) => request.path);
 const control = () => sandbox.sandbox.control;
 
-const jane = { name: 'Jane Doe', email: 'jane.doe@example.com', phone: '+1 555 0100', did: 'did:ethr:0xja', userId: 'jane' };
+const jane = {
+	name: 'Jane Doe',
+	email: 'jane.doe@example.com',
+	phone: '+1 555 0100',
+	did: 'did:ethr:0xja',
+	userId: 'jane',
+};
 
 /** Holder → Create or Update mapping the form's fields, as example 01 does. */
 const upsert = (extra: INodeParameters = {}) => ({
@@ -27,7 +33,12 @@ const upsert = (extra: INodeParameters = {}) => ({
 });
 
 async function allHolders(): Promise<Holder[]> {
-	const listed = await sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true, simplify: false });
+	const listed = await sandbox.run({
+		resource: 'holder',
+		operation: 'getAll',
+		returnAll: true,
+		simplify: false,
+	});
 	return jsonOf(listed) as unknown as Holder[];
 }
 
@@ -36,9 +47,17 @@ describe('Holder → Create or Update', () => {
 		const first = await sandbox.run(upsert(), { input: [jane] });
 		expect(first.error).toBeUndefined();
 		expect(paths()).toEqual(['/getHolders', '/createHolder']);
-		expect(bodiesOf(sandbox.requests())[0]).toEqual({ userId: sandbox.account.userId, paginationOpts: { numItems: 1000 } });
+		expect(bodiesOf(sandbox.requests())[0]).toEqual({
+			userId: sandbox.account.userId,
+			paginationOpts: { numItems: 1000 },
+		});
 		const [created] = jsonOf(first);
-		expect(created).toMatchObject({ name: 'Jane Doe', email: jane.email, action: 'created', changedFields: [] });
+		expect(created).toMatchObject({
+			name: 'Jane Doe',
+			email: jane.email,
+			action: 'created',
+			changedFields: [],
+		});
 
 		control().clearLog();
 		const second = await sandbox.run(upsert(), { input: [jane] });
@@ -51,7 +70,11 @@ describe('Holder → Create or Update', () => {
 
 	test('two items for the same person in one run: one create; email matched trimmed and case-insensitive', async () => {
 		const result = await sandbox.run(upsert(), {
-			input: [jane, { ...jane, email: '  JANE.Doe@Example.com ' }, { ...jane, phone: '+1 555 0199' }],
+			input: [
+				jane,
+				{ ...jane, email: '  JANE.Doe@Example.com ' },
+				{ ...jane, phone: '+1 555 0199' },
+			],
 		});
 
 		expect(result.error).toBeUndefined();
@@ -62,12 +85,22 @@ describe('Holder → Create or Update', () => {
 			['updated', ['phone']],
 		]);
 		expect(new Set(jsonOf(result).map((item) => item._id)).size).toBe(1);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	test('a known holder whose phone changed: updated, with exactly one update request', async () => {
 		const [known] = control().seedHolders(sandbox.account.userId, 1);
-		const row = { name: known.name, email: known.email, phone: '+44 20 7946 0000', did: known.holderDid, userId: known.holderId };
+		const row = {
+			name: known.name,
+			email: known.email,
+			phone: '+44 20 7946 0000',
+			did: known.holderDid,
+			userId: known.holderId,
+		};
 
 		const result = await sandbox.run(upsert(), { input: [row] });
 
@@ -77,26 +110,43 @@ describe('Holder → Create or Update', () => {
 			issuerId: sandbox.account.userId,
 			data: { name: known.name, email: known.email, phone: '+44 20 7946 0000' },
 		});
-		expect(jsonOf(result)).toEqual([{ ...known, phone: '+44 20 7946 0000', action: 'updated', changedFields: ['phone'] }]);
-		expect((await allHolders()).find((holder) => holder._id === known._id)?.phone).toBe('+44 20 7946 0000');
+		expect(jsonOf(result)).toEqual([
+			{ ...known, phone: '+44 20 7946 0000', action: 'updated', changedFields: ['phone'] },
+		]);
+		expect((await allHolders()).find((holder) => holder._id === known._id)?.phone).toBe(
+			'+44 20 7946 0000',
+		);
 	});
 
 	test('mixed new and known rows: creates only the new ones, each output linked to its row', async () => {
 		const known = control().seedHolders(sandbox.account.userId, 3);
 		const rows = [
-			{ name: known[0].name, email: known[0].email, phone: known[0].phone, did: known[0].holderDid, userId: known[0].holderId },
+			{
+				name: known[0].name,
+				email: known[0].email,
+				phone: known[0].phone,
+				did: known[0].holderDid,
+				userId: known[0].holderId,
+			},
 			{ ...jane },
-			{ name: known[2].name, email: known[2].email.toUpperCase(), phone: known[2].phone, did: known[2].holderDid, userId: 'x' },
+			{
+				name: known[2].name,
+				email: known[2].email.toUpperCase(),
+				phone: known[2].phone,
+				did: known[2].holderDid,
+				userId: 'x',
+			},
 			{ ...jane, name: 'Max Muster', email: 'max@example.com', userId: 'max' },
 		];
 
 		const result = await sandbox.run(upsert(), { input: rows });
 
 		expect(paths().sort()).toEqual(['/createHolder', '/createHolder', '/getHolders']);
-		expect(bodiesOf(sandbox.requests().filter((request) => request.path === '/createHolder')).map((body) => (body.data as Holder).email).sort()).toEqual([
-			'jane.doe@example.com',
-			'max@example.com',
-		]);
+		expect(
+			bodiesOf(sandbox.requests().filter((request) => request.path === '/createHolder'))
+				.map((body) => (body.data as Holder).email)
+				.sort(),
+		).toEqual(['jane.doe@example.com', 'max@example.com']);
 		expect(jsonOf(result).map((item) => [item.email, item.action])).toEqual([
 			[known[0].email, 'unchanged'],
 			[jane.email, 'created'],
@@ -108,12 +158,23 @@ describe('Holder → Create or Update', () => {
 
 	test('Match By Holder User ID: a changed email is sent as an update', async () => {
 		const [known] = control().seedHolders(sandbox.account.userId, 1);
-		const row = { name: known.name, email: 'new.address@example.com', phone: known.phone, did: known.holderDid, userId: ` ${known.holderId} ` };
+		const row = {
+			name: known.name,
+			email: 'new.address@example.com',
+			phone: known.phone,
+			did: known.holderDid,
+			userId: ` ${known.holderId} `,
+		};
 
 		const result = await sandbox.run(upsert({ matchBy: 'holderUserId' }), { input: [row] });
 
 		expect(paths()).toEqual(['/getHolders', '/updateHolder']);
-		expect(jsonOf(result)[0]).toMatchObject({ _id: known._id, email: 'new.address@example.com', action: 'updated', changedFields: ['email'] });
+		expect(jsonOf(result)[0]).toMatchObject({
+			_id: known._id,
+			email: 'new.address@example.com',
+			action: 'updated',
+			changedFields: ['email'],
+		});
 	});
 
 	test('the holder list is read once per run, in pages of 1,000, shared by all items', async () => {
@@ -130,7 +191,11 @@ describe('Holder → Create or Update', () => {
 		const result = await sandbox.run(upsert(), { input: rows });
 
 		expect(paths()).toEqual(['/getHolders', '/getHolders', '/getHolders']);
-		expect(jsonOf(result).map((item) => item.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+		expect(jsonOf(result).map((item) => item.action)).toEqual([
+			'unchanged',
+			'unchanged',
+			'unchanged',
+		]);
 	});
 
 	test('bad input is refused before any request, naming the field', async () => {
@@ -143,7 +208,10 @@ describe('Holder → Create or Update', () => {
 	test('a create that failed with an unknown outcome is not repeated by a later item of the run', async () => {
 		control().injectFault({ path: '/createHolder', kind: 'status', status: 502, times: 1 });
 
-		const result = await sandbox.run(upsert(), { input: [jane, jane], onError: 'continueRegularOutput' });
+		const result = await sandbox.run(upsert(), {
+			input: [jane, jane],
+			onError: 'continueRegularOutput',
+		});
 
 		expect(paths()).toEqual(['/getHolders', '/createHolder']);
 		expect(jsonOf(result).map((item) => String(item.error))).toEqual([
@@ -157,7 +225,10 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 	let template: Template;
 	let holders: Holder[];
 	beforeEach(() => {
-		[template] = control().seedTemplates(sandbox.account.userId, 1, { type: 'healthcare', validityPeriod: 30 });
+		[template] = control().seedTemplates(sandbox.account.userId, 1, {
+			type: 'healthcare',
+			validityPeriod: 30,
+		});
 		holders = control().seedHolders(sandbox.account.userId, 5);
 	});
 
@@ -174,10 +245,17 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 	test('the same sheet twice (bulk): each badge once; the second run reads the badges and sends no issue request', async () => {
 		const first = await sandbox.run(bulk(), { input: rows() });
 		expect(paths()).toEqual(['/getIssuedBadges', '/getASingleBadgeTemplate', '/issueBadge']);
-		expect(bodiesOf(sandbox.requests())[0]).toEqual({ userId: sandbox.account.userId, paginationOpts: { numItems: 1000 } });
-		expect(bodiesOf(sandbox.requests())[2].recipientIds).toEqual(holders.map((holder) => holder._id));
+		expect(bodiesOf(sandbox.requests())[0]).toEqual({
+			userId: sandbox.account.userId,
+			paginationOpts: { numItems: 1000 },
+		});
+		expect(bodiesOf(sandbox.requests())[2].recipientIds).toEqual(
+			holders.map((holder) => holder._id),
+		);
 		const issued = jsonOf(first);
-		expect(issued.map((item) => [item.issued, item.skipped, item.status])).toEqual(holders.map(() => [true, false, 'success']));
+		expect(issued.map((item) => [item.issued, item.skipped, item.status])).toEqual(
+			holders.map(() => [true, false, 'success']),
+		);
 
 		control().clearLog();
 		const second = await sandbox.run(bulk(), { input: rows() });
@@ -194,30 +272,50 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 				templateId: template._id,
 			})),
 		);
-		expect(second.items.map((item) => item.pairedItem)).toEqual(holders.map((_, item) => ({ item })));
+		expect(second.items.map((item) => item.pairedItem)).toEqual(
+			holders.map((_, item) => ({ item })),
+		);
 	});
 
 	test('mixed: holders with the badge are skipped with its ID, the rest issued in one request', async () => {
-		const existing = control().seedBadges(sandbox.account.userId, 2, { templateId: template._id, recipientIds: [holders[1]._id, holders[3]._id] });
+		const existing = control().seedBadges(sandbox.account.userId, 2, {
+			templateId: template._id,
+			recipientIds: [holders[1]._id, holders[3]._id],
+		});
 
 		const result = await sandbox.run(bulk(), { input: rows() });
 
 		expect(paths()).toEqual(['/getIssuedBadges', '/getASingleBadgeTemplate', '/issueBadge']);
-		expect(bodiesOf(sandbox.requests())[2].recipientIds).toEqual([holders[0]._id, holders[2]._id, holders[4]._id]);
-		expect(jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.status])).toEqual([
+		expect(bodiesOf(sandbox.requests())[2].recipientIds).toEqual([
+			holders[0]._id,
+			holders[2]._id,
+			holders[4]._id,
+		]);
+		expect(
+			jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.status]),
+		).toEqual([
 			[holders[0]._id, true, false, 'success'],
 			[holders[1]._id, false, true, 'success'],
 			[holders[2]._id, true, false, 'success'],
 			[holders[3]._id, false, true, 'success'],
 			[holders[4]._id, true, false, 'success'],
 		]);
-		expect([jsonOf(result)[1].badgeId, jsonOf(result)[3].badgeId]).toEqual(existing.map((badge) => badge._id));
+		expect([jsonOf(result)[1].badgeId, jsonOf(result)[3].badgeId]).toEqual(
+			existing.map((badge) => badge._id),
+		);
 	});
 
 	test('an expired badge, or a badge of another template, does not count as held', async () => {
 		const [other] = control().seedTemplates(sandbox.account.userId, 1);
-		control().seedBadges(sandbox.account.userId, 1, { templateId: template._id, recipientIds: [holders[0]._id], expiresInDays: () => -1 });
-		control().seedBadges(sandbox.account.userId, 1, { templateId: other._id, recipientIds: [holders[1]._id] });
+		control().seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[0]._id],
+			expiresInDays: () => -1,
+		});
+		control().seedBadges(sandbox.account.userId, 1, {
+			templateId: other._id,
+			recipientIds: [holders[1]._id],
+		});
 
 		const result = await sandbox.run(bulk(), { input: rows().slice(0, 2) });
 
@@ -227,7 +325,10 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 	});
 
 	test('with the option off, issuing is exactly what it was: no read, same outputs, a second badge each', async () => {
-		control().seedBadges(sandbox.account.userId, 1, { templateId: template._id, recipientIds: [holders[0]._id] });
+		control().seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[0]._id],
+		});
 
 		const result = await sandbox.run(bulk({}), { input: rows().slice(0, 2) });
 
@@ -255,25 +356,46 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 			holderId: byId('={{ $json.id }}'),
 			options: { skipHoldersWithBadge: true },
 		};
-		control().seedBadges(sandbox.account.userId, 1, { templateId: template._id, recipientIds: [holders[2]._id] });
+		control().seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[2]._id],
+		});
 
-		const result = await sandbox.run(single, { input: [holders[0], holders[0], holders[2]].map((holder) => ({ id: holder._id })) });
+		const result = await sandbox.run(single, {
+			input: [holders[0], holders[0], holders[2]].map((holder) => ({ id: holder._id })),
+		});
 
 		expect(paths()).toEqual(['/getIssuedBadges', '/getASingleBadgeTemplate', '/issueBadge']);
 		const [first, again, known] = jsonOf(result);
 		expect(first).toMatchObject({ recipientId: holders[0]._id, issued: true, skipped: false });
-		expect(again).toMatchObject({ recipientId: holders[0]._id, issued: false, skipped: true, badgeId: first.badgeId });
-		expect(known).toMatchObject({ recipientId: holders[2]._id, issued: false, skipped: true, status: 'skipped' });
+		expect(again).toMatchObject({
+			recipientId: holders[0]._id,
+			issued: false,
+			skipped: true,
+			badgeId: first.badgeId,
+		});
+		expect(known).toMatchObject({
+			recipientId: holders[2]._id,
+			issued: false,
+			skipped: true,
+			status: 'skipped',
+		});
 	});
 
 	test('a list of holder IDs: only the ones without the badge are sent', async () => {
-		control().seedBadges(sandbox.account.userId, 1, { templateId: template._id, recipientIds: [holders[0]._id] });
+		control().seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[0]._id],
+		});
 		const list = {
 			resource: 'badge',
 			operation: 'issue',
 			templateId: byId(template._id),
 			recipientMode: 'list',
-			recipientIds: holders.slice(0, 3).map((holder) => holder._id).join(', '),
+			recipientIds: holders
+				.slice(0, 3)
+				.map((holder) => holder._id)
+				.join(', '),
 			options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
 		};
 

@@ -23,7 +23,10 @@ function deepText(value: unknown, seen = new Set<unknown>()): string {
 	if (seen.has(value)) return '';
 	seen.add(value);
 	const keys = new Set([...Object.keys(value as object), ...Object.getOwnPropertyNames(value)]);
-	if (value instanceof Error) ['message', 'stack', 'description', 'cause', 'context', 'messages'].forEach((key) => keys.add(key));
+	if (value instanceof Error)
+		['message', 'stack', 'description', 'cause', 'context', 'messages'].forEach((key) =>
+			keys.add(key),
+		);
 	return [...keys]
 		.map((key) => {
 			let child: unknown;
@@ -69,14 +72,20 @@ async function readLogFile(): Promise<string> {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useSandbox, jsonOf } = require('../helpers/fixture') as typeof import('../helpers/fixture');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { testMyPitCredential } = require('../helpers/credential-test') as typeof import('../helpers/credential-test');
+const { testMyPitCredential } =
+	require('../helpers/credential-test') as typeof import('../helpers/credential-test');
 
 const sandbox = useSandbox();
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 test('no output, error or log line carries the secret key, on success or failure', async () => {
 	const account = sandbox.sandbox.control.createAccount({ secretKey: SECRET });
-	Object.assign(sandbox.credentials, { clientId: account.clientId, secretKey: SECRET, userId: account.userId, issuerDid: account.issuerDid });
+	Object.assign(sandbox.credentials, {
+		clientId: account.clientId,
+		secretKey: SECRET,
+		userId: account.userId,
+		issuerDid: account.issuerDid,
+	});
 	const [template] = sandbox.sandbox.control.seedTemplates(account.userId, 1);
 	const holders = sandbox.sandbox.control.seedHolders(account.userId, 3);
 	const control = sandbox.sandbox.control;
@@ -92,24 +101,54 @@ test('no output, error or log line carries the secret key, on success or failure
 	// Successes.
 	await run({ resource: 'template', operation: 'get', templateId: byId(template._id) });
 	await run({ resource: 'holder', operation: 'getAll', returnAll: true });
-	await run({ resource: 'badge', operation: 'issue', templateId: byId(template._id), holderId: byId(holders[0]._id) });
+	await run({
+		resource: 'badge',
+		operation: 'issue',
+		templateId: byId(template._id),
+		holderId: byId(holders[0]._id),
+	});
 	// API errors, network faults, retries, input errors, with and without Continue On Fail.
 	await run({ resource: 'template', operation: 'get', templateId: byId('tmpl_missing') });
 	control.injectFault({ path: '/createHolder', kind: 'status', status: 500 });
-	await run({ resource: 'holder', operation: 'create', name: 'A', email: 'a@example.com', phone: '+1234', holderDid: 'did:ethr:0x1', externalHolderId: 'a' });
+	await run({
+		resource: 'holder',
+		operation: 'create',
+		name: 'A',
+		email: 'a@example.com',
+		phone: '+1234',
+		holderDid: 'did:ethr:0x1',
+		externalHolderId: 'a',
+	});
 	control.injectFault({ path: '/getHolders', kind: 'drop', times: 5 });
 	await run({ resource: 'holder', operation: 'getAll', options: quick });
 	control.injectFault({ path: '/getHolders', kind: 'delay', delayMs: 800, times: 2 });
-	await run({ resource: 'holder', operation: 'getAll', options: quick, requestOptions: { timeout: 100 } });
+	await run({
+		resource: 'holder',
+		operation: 'getAll',
+		options: quick,
+		requestOptions: { timeout: 100 },
+	});
 	control.injectFault({ path: '/issueBadge', kind: 'truncate', afterProcessing: true });
-	await run({ resource: 'badge', operation: 'issue', templateId: byId(template._id), holderId: byId(holders[1]._id), options: quick });
+	await run({
+		resource: 'badge',
+		operation: 'issue',
+		templateId: byId(template._id),
+		holderId: byId(holders[1]._id),
+		options: quick,
+	});
 	await run(
 		{ resource: 'holder', operation: 'get', holderId: byId('={{ $json.id }}') },
-		{ input: [{ id: holders[2]._id }, { id: '' }, { id: 'hold_missing' }], onError: 'continueRegularOutput' },
+		{
+			input: [{ id: holders[2]._id }, { id: '' }, { id: 'hold_missing' }],
+			onError: 'continueRegularOutput',
+		},
 	);
 	const credentialChecks = [
 		await testMyPitCredential(sandbox.credentials),
-		await testMyPitCredential({ ...sandbox.credentials, baseUrl: sandbox.sandbox.url.replace('127.0.0.1', '127.1') }),
+		await testMyPitCredential({
+			...sandbox.credentials,
+			baseUrl: sandbox.sandbox.url.replace('127.0.0.1', '127.1'),
+		}),
 	];
 	control.injectFault({ path: '/hello', kind: 'status', status: 500 });
 	credentialChecks.push(await testMyPitCredential(sandbox.credentials));

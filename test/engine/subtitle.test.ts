@@ -11,9 +11,28 @@ import { MYPIT_NODE_TYPE } from '../helpers/package-loader';
 async function subtitleFor(parameters: Record<string, string>): Promise<unknown> {
 	const { nodeTypes } = await registry();
 	const type = nodeTypes.getByNameAndVersion(MYPIT_NODE_TYPE, 1);
-	const node: INode = { id: 'mypit', name: 'MyPit', type: MYPIT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters };
-	const workflow = new Workflow({ id: 'subtitle', nodes: [node], connections: {}, active: false, nodeTypes, settings: {} });
-	return workflow.expression.getSimpleParameterValue(node, type.description.subtitle, 'internal', {});
+	const node: INode = {
+		id: 'mypit',
+		name: 'MyPit',
+		type: MYPIT_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const workflow = new Workflow({
+		id: 'subtitle',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		type.description.subtitle,
+		'internal',
+		{},
+	);
 }
 
 describe('node subtitle', () => {
@@ -29,6 +48,8 @@ describe('node subtitle', () => {
 	});
 
 	test('an operation without a label falls back to "operation: resource"', async () => {
-		await expect(subtitleFor({ resource: 'holder', operation: 'somethingNew' })).resolves.toBe('somethingNew: holder');
+		await expect(subtitleFor({ resource: 'holder', operation: 'somethingNew' })).resolves.toBe(
+			'somethingNew: holder',
+		);
 	});
 });

@@ -35,7 +35,11 @@ describe('Template', () => {
 		]);
 		expect(sandbox.requests()[0].path).toBe('/createBadgeTemplate');
 		const [created] = jsonOf(result);
-		expect(created).toMatchObject({ name: 'Course Completion', type: 'achievement', ownerId: sandbox.account.userId });
+		expect(created).toMatchObject({
+			name: 'Course Completion',
+			type: 'achievement',
+			ownerId: sandbox.account.userId,
+		});
 		expect(typeof created._id).toBe('string');
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -47,7 +51,12 @@ describe('Template', () => {
 				name: '={{ $json.title }}',
 				validityPeriod: '={{ $json.days }}',
 			},
-			{ input: [{ title: 'First', days: '30' }, { title: 'Second', days: 60 }] },
+			{
+				input: [
+					{ title: 'First', days: '30' },
+					{ title: 'Second', days: 60 },
+				],
+			},
 		);
 
 		expect(result.error).toBeUndefined();
@@ -62,11 +71,20 @@ describe('Template', () => {
 	test('Get returns a simplified template, or the whole record with Simplify off', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 
-		const simple = await sandbox.run({ resource: 'template', operation: 'get', templateId: byId(template._id) });
+		const simple = await sandbox.run({
+			resource: 'template',
+			operation: 'get',
+			templateId: byId(template._id),
+		});
 		const raw = await sandbox.run({
 			resource: 'template',
 			operation: 'get',
-			templateId: { __rl: true, mode: 'list', value: template._id, cachedResultName: template.name },
+			templateId: {
+				__rl: true,
+				mode: 'list',
+				value: template._id,
+				cachedResultName: template.name,
+			},
 			simplify: false,
 		});
 
@@ -93,10 +111,16 @@ describe('Template', () => {
 	test('Delete sends userId and templateId and returns the API answer', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 
-		const result = await sandbox.run({ resource: 'template', operation: 'delete', templateId: byId(template._id) });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'delete',
+			templateId: byId(template._id),
+		});
 
 		expect(sandbox.requests().map((request) => request.path)).toEqual(['/deleteBadgeTemplate']);
-		expect(bodiesOf(sandbox.requests())).toEqual([{ userId: sandbox.account.userId, templateId: template._id }]);
+		expect(bodiesOf(sandbox.requests())).toEqual([
+			{ userId: sandbox.account.userId, templateId: template._id },
+		]);
 		expect(jsonOf(result)).toEqual([{ _id: template._id }]);
 	});
 
@@ -113,7 +137,10 @@ describe('Template', () => {
 
 		expect(result.error).toBeUndefined();
 		const requests = sandbox.requests();
-		expect(requests.map((request) => request.path)).toEqual(['/getASingleBadgeTemplate', '/updateBadgeTemplate']);
+		expect(requests.map((request) => request.path)).toEqual([
+			'/getASingleBadgeTemplate',
+			'/updateBadgeTemplate',
+		]);
 		const update = bodiesOf(requests)[1];
 		expect(update).toEqual({
 			userId: sandbox.account.userId,
@@ -134,12 +161,27 @@ describe('Template', () => {
 		expect((update.data as { updatedAt: number }).updatedAt).toBeGreaterThanOrEqual(before);
 		expect(jsonOf(result)).toEqual([{ _id: template._id }]);
 
-		const after = await sandbox.run({ resource: 'template', operation: 'get', templateId: byId(template._id), simplify: false });
-		expect(jsonOf(after)[0]).toMatchObject({ name: 'Renamed', price: 25, criteria: template.criteria, type: template.type });
+		const after = await sandbox.run({
+			resource: 'template',
+			operation: 'get',
+			templateId: byId(template._id),
+			simplify: false,
+		});
+		expect(jsonOf(after)[0]).toMatchObject({
+			name: 'Renamed',
+			price: 25,
+			criteria: template.criteria,
+			type: template.type,
+		});
 	});
 
 	test('Update with no field to change fails before any request', async () => {
-		const result = await sandbox.run({ resource: 'template', operation: 'update', templateId: byId('tmpl_1'), updateFields: {} });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'update',
+			templateId: byId('tmpl_1'),
+			updateFields: {},
+		});
 
 		expect(result.error?.message).toMatch(/Update Fields/);
 		expect(sandbox.requests()).toHaveLength(0);
@@ -150,7 +192,11 @@ describe('Template', () => {
 		['zero validity', { validityPeriod: 0 }, /"Validity Period \(Days\)".*whole number from 1/],
 		['fractional validity', { validityPeriod: 1.5 }, /"Validity Period \(Days\)".*whole number/],
 		['negative price', { price: -1 }, /"Price".*number of 0 or more/],
-		['unknown type', { typeOfBadge: 'sports' }, /"Type".*achievement, finance, healthcare, mobility/],
+		[
+			'unknown type',
+			{ typeOfBadge: 'sports' },
+			/"Type".*achievement, finance, healthcare, mobility/,
+		],
 		['image URL that is not a URL', { imageUrl: 'badge.png' }, /"Image URL".*http\(s\) URL/],
 		['empty criteria from an expression', { criteria: '={{ "" }}' }, /"Criteria".*non-empty text/],
 		['text as a price', { price: '={{ "free" }}' }, /"Price".*number of 0 or more.*"free"/],
@@ -172,7 +218,10 @@ describe('Template', () => {
 	});
 
 	test('the User ID under Options overrides the credential default', async () => {
-		const other = sandbox.sandbox.control.createAccount({ clientId: 'x-client', secretKey: 'x-secret' });
+		const other = sandbox.sandbox.control.createAccount({
+			clientId: 'x-client',
+			secretKey: 'x-secret',
+		});
 		sandbox.credentials.userId = 'not-used';
 		Object.assign(sandbox.credentials, { clientId: other.clientId, secretKey: other.secretKey });
 
@@ -187,11 +236,17 @@ describe('Template', () => {
 		[
 			'template of another owner',
 			403,
-			() => sandbox.sandbox.control.seedTemplates(sandbox.sandbox.control.createAccount().userId, 1)[0]._id,
+			() =>
+				sandbox.sandbox.control.seedTemplates(sandbox.sandbox.control.createAccount().userId, 1)[0]
+					._id,
 			/permission/i,
 		],
 	])('Get of an %s keeps the API message and status %i', async (_case, status, id, message) => {
-		const result = await sandbox.run({ resource: 'template', operation: 'get', templateId: byId(id()) });
+		const result = await sandbox.run({
+			resource: 'template',
+			operation: 'get',
+			templateId: byId(id()),
+		});
 
 		expect(result.error?.message).toMatch(message);
 		expect((result.error as { httpCode?: string }).httpCode).toBe(String(status));
@@ -209,11 +264,19 @@ describe('Template', () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		const result = await sandbox.run(
 			{ resource: 'template', operation: 'get', templateId: byId('={{ $json.id }}') },
-			{ input: [{ id: template._id }, { id: '' }, { id: 'tmpl_missing' }, { id: template._id }], onError: 'continueRegularOutput' },
+			{
+				input: [{ id: template._id }, { id: '' }, { id: 'tmpl_missing' }, { id: template._id }],
+				onError: 'continueRegularOutput',
+			},
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		const json = jsonOf(result);
 		expect(json[0]._id).toBe(template._id);
 		expect(json[1].error).toMatch(/"Template"/);

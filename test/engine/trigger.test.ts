@@ -10,19 +10,30 @@ beforeEach(() => {
 	sandbox.sandbox.control.setListShape({ order: 'oldest-first', lastPageCursor: 'string' });
 });
 
-const trigger = async (parameters: INodeParameters) => await PolledTrigger.create(sandbox.credentials, parameters);
-const ids = (items: INodeExecutionData[]) => items.map((item) => String((item.json.data as IDataObject)._id));
+const trigger = async (parameters: INodeParameters) =>
+	await PolledTrigger.create(sandbox.credentials, parameters);
+const ids = (items: INodeExecutionData[]) =>
+	items.map((item) => String((item.json.data as IDataObject)._id));
 const listRequests = () => sandbox.requests().filter((request) => request.path !== '/hello').length;
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
-function seedBadges(count: number, opts: Parameters<typeof sandbox.sandbox.control.seedBadges>[2] = {}) {
-	return sandbox.sandbox.control.seedBadges(sandbox.account.userId, count, opts).map((badge) => badge._id);
+function seedBadges(
+	count: number,
+	opts: Parameters<typeof sandbox.sandbox.control.seedBadges>[2] = {},
+) {
+	return sandbox.sandbox.control
+		.seedBadges(sandbox.account.userId, count, opts)
+		.map((badge) => badge._id);
 }
 
 async function api(path: string, body: IDataObject): Promise<IDataObject> {
 	const response = await fetch(`${sandbox.sandbox.url}${path}`, {
 		method: 'POST',
-		headers: { clientId: sandbox.account.clientId, secretKey: sandbox.account.secretKey, 'Content-Type': 'application/json' },
+		headers: {
+			clientId: sandbox.account.clientId,
+			secretKey: sandbox.account.secretKey,
+			'Content-Type': 'application/json',
+		},
 		body: JSON.stringify(body),
 	});
 	return (await response.json()) as IDataObject;
@@ -58,7 +69,9 @@ describe('MyPit Trigger: new records', () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 
 		const holderItems = (await holders.poll()).items;
-		expect(holderItems.map((item) => item.json)).toEqual([{ event: 'holder.created', data: { ...holder } }]);
+		expect(holderItems.map((item) => item.json)).toEqual([
+			{ event: 'holder.created', data: { ...holder } },
+		]);
 		const templateItems = (await templates.poll()).items;
 		expect(ids(templateItems)).toEqual([template._id]);
 		expect(templateItems[0].json.event).toBe('template.created');
@@ -98,7 +111,9 @@ describe('MyPit Trigger: new records', () => {
 		await sleep(5);
 		const first = await node.poll();
 		expect(ids(first.items)).toEqual(fresh);
-		expect((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger).toMatchObject({ position: { order: 'newest-first' } });
+		expect((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger).toMatchObject({
+			position: { order: 'newest-first' },
+		});
 		sandbox.sandbox.control.clearLog();
 		expect((await node.poll()).items).toEqual([]);
 		expect(listRequests()).toBe(1);
@@ -108,8 +123,15 @@ describe('MyPit Trigger: new records', () => {
 		seedBadges(1500);
 		const node = await trigger({ event: 'badge.issued' });
 		await node.activate();
-		const position = () => ((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject).position as IDataObject;
-		expect(position()).toMatchObject({ order: 'unknown', cursor: expect.any(String), latestIds: [], tiesOverflow: true });
+		const position = () =>
+			((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject)
+				.position as IDataObject;
+		expect(position()).toMatchObject({
+			order: 'unknown',
+			cursor: expect.any(String),
+			latestIds: [],
+			tiesOverflow: true,
+		});
 		sandbox.sandbox.control.clearLog();
 		expect((await node.poll()).items).toEqual([]);
 		expect(listRequests()).toBe(2);
@@ -129,7 +151,9 @@ describe('MyPit Trigger: new records', () => {
 		await node.activate();
 		const fresh = seedBadgesOneByOne(3);
 		expect(ids((await node.poll()).items)).toEqual(fresh);
-		expect(((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject).position).toMatchObject({ order: 'newest-first' });
+		expect(
+			((node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject).position,
+		).toMatchObject({ order: 'newest-first' });
 		sandbox.sandbox.control.clearLog();
 		expect((await node.poll()).items).toEqual([]);
 		expect(listRequests()).toBe(1);
@@ -150,7 +174,8 @@ describe('MyPit Trigger: new records', () => {
 			sandbox.sandbox.control.clearLog();
 			expect((await node.poll()).items).toEqual([]);
 			expect(listRequests()).toBe(4);
-			const position = (node.saved['node:MyPit Trigger'] as IDataObject).mypitTrigger as IDataObject;
+			const position = (node.saved['node:MyPit Trigger'] as IDataObject)
+				.mypitTrigger as IDataObject;
 			expect((position.position as IDataObject).cursor).toBeUndefined();
 		},
 	);
@@ -161,7 +186,12 @@ describe('MyPit Trigger: new records', () => {
 		await node.activate();
 		const before = seedBadges(25);
 		// The third page answers late; badges are issued meanwhile.
-		sandbox.sandbox.control.injectFault({ path: '/getIssuedBadges', kind: 'delay', delayMs: 400, skip: 2 });
+		sandbox.sandbox.control.injectFault({
+			path: '/getIssuedBadges',
+			kind: 'delay',
+			delayMs: 400,
+			skip: 2,
+		});
 		const polling = node.poll();
 		await sleep(150);
 		const during = seedBadges(7);
@@ -172,14 +202,23 @@ describe('MyPit Trigger: new records', () => {
 		expect(fired).toEqual([...before, ...during]);
 	});
 
-	test('A poll failing halfway throws MyPit\'s message and moves nothing; the next poll catches up', async () => {
+	test("A poll failing halfway throws MyPit's message and moves nothing; the next poll catches up", async () => {
 		sandbox.sandbox.control.setPageCap(10);
 		const node = await trigger({ event: 'badge.issued' });
 		await node.activate();
 		const savedBefore = JSON.stringify(node.saved);
 		const fresh = seedBadges(30);
-		sandbox.sandbox.control.injectFault({ path: '/getIssuedBadges', kind: 'status', status: 503, message: 'Maintenance window', skip: 1, times: 4 });
-		await expect(node.poll()).rejects.toMatchObject({ message: expect.stringContaining('Maintenance window') });
+		sandbox.sandbox.control.injectFault({
+			path: '/getIssuedBadges',
+			kind: 'status',
+			status: 503,
+			message: 'Maintenance window',
+			skip: 1,
+			times: 4,
+		});
+		await expect(node.poll()).rejects.toMatchObject({
+			message: expect.stringContaining('Maintenance window'),
+		});
 		expect(JSON.stringify(node.saved)).toBe(savedBefore);
 		expect(ids((await node.poll()).items)).toEqual(fresh);
 		expect((await node.poll()).items).toEqual([]);
@@ -203,11 +242,15 @@ describe('MyPit Trigger: new records', () => {
 	test('Deleting records between polls (the one at the saved cursor too) loses and repeats nothing', async () => {
 		const node = await trigger({ event: 'holder.created' });
 		await node.activate();
-		const created = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 3).map((holder) => holder._id);
+		const created = sandbox.sandbox.control
+			.seedHolders(sandbox.account.userId, 3)
+			.map((holder) => holder._id);
 		expect(ids((await node.poll()).items)).toEqual(created);
 		await api('/deleteHolder', { holderID: created[2], issuerId: sandbox.account.userId });
 		await api('/deleteHolder', { holderID: created[0], issuerId: sandbox.account.userId });
-		const fresh = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2).map((holder) => holder._id);
+		const fresh = sandbox.sandbox.control
+			.seedHolders(sandbox.account.userId, 2)
+			.map((holder) => holder._id);
 		expect(ids((await node.poll()).items)).toEqual(fresh);
 		expect((await node.poll()).items).toEqual([]);
 	});
@@ -218,8 +261,9 @@ describe('MyPit Trigger: new records', () => {
 		await node.activate();
 		sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		expect((await node.poll()).items).toEqual([]);
-		const { _id, ownerId, createdAt, isActive, updatedAt, ...data } = template as unknown as IDataObject;
-		void ownerId, void createdAt, void isActive;
+		const { _id, ownerId, createdAt, isActive, updatedAt, ...data } =
+			template as unknown as IDataObject;
+		(void ownerId, void createdAt, void isActive);
 		const answer = await api('/updateBadgeTemplate', {
 			userId: sandbox.account.userId,
 			templateId: _id,
@@ -227,7 +271,9 @@ describe('MyPit Trigger: new records', () => {
 		});
 		expect(answer._id).toBe(_id);
 		const fired = (await node.poll()).items;
-		expect(fired.map((item) => item.json)).toEqual([{ event: 'template.updated', data: expect.objectContaining({ _id, name: 'Renamed' }) }]);
+		expect(fired.map((item) => item.json)).toEqual([
+			{ event: 'template.updated', data: expect.objectContaining({ _id, name: 'Renamed' }) },
+		]);
 		expect((await node.poll()).items).toEqual([]);
 		expect((await node.restart()).items).toEqual([]);
 	});
@@ -254,7 +300,11 @@ describe('MyPit Trigger: expiry', () => {
 	test('Badge Expiring with Include Existing fires the badges already in the window on activation', async () => {
 		const soon = seedBadges(2, { expiresInDays: () => 1 });
 		seedBadges(1, { expiresInDays: () => 20 });
-		const node = await trigger({ event: 'badge.expiring', daysAhead: 7, options: { includeExisting: true } });
+		const node = await trigger({
+			event: 'badge.expiring',
+			daysAhead: 7,
+			options: { includeExisting: true },
+		});
 		expect(ids((await node.activate()).items).sort()).toEqual([...soon].sort());
 		expect((await node.poll()).items).toEqual([]);
 	});
@@ -292,19 +342,26 @@ describe('MyPit Trigger: manual test and errors', () => {
 		await expect(node.manual()).rejects.toThrow('No badge matching this trigger has expired yet');
 	});
 
-	test('A wrong secret fails activation with MyPit\'s own message, never the secret', async () => {
-		const node = await PolledTrigger.create({ ...sandbox.credentials, secretKey: 'wrong-secret-value' }, { event: 'holder.created' });
+	test("A wrong secret fails activation with MyPit's own message, never the secret", async () => {
+		const node = await PolledTrigger.create(
+			{ ...sandbox.credentials, secretKey: 'wrong-secret-value' },
+			{ event: 'holder.created' },
+		);
 		const failure = await node.activate().then(
 			() => undefined,
 			(error: Error & { description?: string }) => error,
 		);
 		expect(failure?.message).toContain('Invalid clientId or secretKey');
-		expect(JSON.stringify({ message: failure?.message, description: failure?.description })).not.toContain('wrong-secret-value');
+		expect(
+			JSON.stringify({ message: failure?.message, description: failure?.description }),
+		).not.toContain('wrong-secret-value');
 	});
 });
 
 function seedHolders(count: number) {
-	return sandbox.sandbox.control.seedHolders(sandbox.account.userId, count).map((holder) => holder._id);
+	return sandbox.sandbox.control
+		.seedHolders(sandbox.account.userId, count)
+		.map((holder) => holder._id);
 }
 
 /** Records one millisecond apart, so their timestamps give away the list's order. */
@@ -333,7 +390,11 @@ function seedBadgesOneByOne(count: number) {
 }
 
 function ensureTemplates(): [string, string] {
-	const achievement = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1, { type: 'achievement' })[0];
-	const other = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1, { type: 'finance' })[0];
+	const achievement = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1, {
+		type: 'achievement',
+	})[0];
+	const other = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1, {
+		type: 'finance',
+	})[0];
 	return [achievement._id, other._id];
 }

@@ -41,7 +41,13 @@ export async function testMyPitCredential(data: MyPitCredentials): Promise<Crede
 			outputs: ['main'],
 			credentials: [{ name: 'myPitApi', required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
 			],
 		},
 	} as INodeType;
@@ -60,7 +66,9 @@ export async function testMyPitCredential(data: MyPitCredentials): Promise<Crede
 		active: false,
 		nodeTypes: new TestNodeTypes(new Map([['test.credentialTest', nodeType]])),
 	});
-	const additionalData = createAdditionalData(new TestCredentialsHelper(credentialTypes, { myPitApi: data }));
+	const additionalData = createAdditionalData(
+		new TestCredentialsHelper(credentialTypes, { myPitApi: data }),
+	);
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -73,13 +81,21 @@ export async function testMyPitCredential(data: MyPitCredentials): Promise<Crede
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(context, nodeType, { id: '1', name: 'MyPit account', type: 'myPitApi', data });
+	const routingNode = new RoutingNode(context, nodeType, {
+		id: '1',
+		name: 'MyPit account',
+		type: 'myPitApi',
+		data,
+	});
 
 	let response;
 	try {
 		response = await routingNode.runNode();
 	} catch (caught) {
-		const error = caught as { cause?: { response?: { status: number; statusText?: string }; code?: string }; message: string };
+		const error = caught as {
+			cause?: { response?: { status: number; statusText?: string }; code?: string };
+			message: string;
+		};
 		const status = error.cause?.response?.status;
 		if (status !== undefined) {
 			for (const rule of rules) {
@@ -87,13 +103,19 @@ export async function testMyPitCredential(data: MyPitCredentials): Promise<Crede
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
-			return { status: 'Error', message: error.cause?.response?.statusText || `Received HTTP status code: ${status}` };
+			return {
+				status: 'Error',
+				message: error.cause?.response?.statusText || `Received HTTP status code: ${status}`,
+			};
 		}
 		return { status: 'Error', message: error.cause?.code ?? error.message };
 	}
 	const body = response?.[0]?.[0]?.json as Record<string, unknown> | undefined;
 	for (const rule of rules) {
-		if (rule.type === 'responseSuccessBody' && body?.[rule.properties.key] === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			body?.[rule.properties.key] === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}

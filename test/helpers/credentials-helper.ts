@@ -39,7 +39,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		if (this.stopped?.aborted) throw new Error('Execution cancelled: the test that started it has ended');
+		if (this.stopped?.aborted)
+			throw new Error('Execution cancelled: the test that started it has ended');
 		const type = this.types.get(typeName);
 		const authenticate = type?.authenticate;
 		if (!authenticate) return requestOptions;
@@ -56,7 +57,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const updated: IHttpRequestOptions = { ...requestOptions };
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			const key = target as 'headers' | 'qs' | 'body' | 'auth';
-			const bucket: Record<string, unknown> = { ...((updated[key] as Record<string, unknown>) ?? {}) };
+			const bucket: Record<string, unknown> = {
+				...((updated[key] as Record<string, unknown>) ?? {}),
+			};
 			for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
 				bucket[String(resolve(name))] = resolve(value);
 			}

@@ -1,7 +1,13 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox, type Account, type LoggedRequest, type Sandbox } from '../../sandbox';
-import { cancelRunningExecutions, runMyPit, type MyPitCredentials, type RunOptions, type RunResult } from './engine';
+import {
+	cancelRunningExecutions,
+	runMyPit,
+	type MyPitCredentials,
+	type RunOptions,
+	type RunResult,
+} from './engine';
 
 export interface Fixture {
 	sandbox: Sandbox;
@@ -53,10 +59,13 @@ export function useSandbox(): Fixture {
 	fixture.run = async (parameters, options = {}) =>
 		await runMyPit({ credentials: fixture.credentials, parameters, ...options });
 	fixture.requests = () =>
-		fixture.sandbox.control.requestLog().filter((request) => !earlierClientIds.has(String(request.headers.clientid ?? '')));
+		fixture.sandbox.control
+			.requestLog()
+			.filter((request) => !earlierClientIds.has(String(request.headers.clientid ?? '')));
 	return fixture;
 }
 
 export const jsonOf = (result: RunResult) => result.items.map((item) => item.json as IDataObject);
 
-export const bodiesOf = (requests: LoggedRequest[]) => requests.map((request) => request.body as IDataObject);
+export const bodiesOf = (requests: LoggedRequest[]) =>
+	requests.map((request) => request.body as IDataObject);

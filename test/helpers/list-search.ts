@@ -28,7 +28,9 @@ export async function searchList(
 		credentials: { myPitApi: { id: '1', name: 'MyPit account' } },
 	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const additionalData = createAdditionalData(new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }));
+	const additionalData = createAdditionalData(
+		new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }),
+	);
 	// The editor sends the node's current parameters along with every list search.
 	additionalData.currentNodeParameters = parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.templateId');

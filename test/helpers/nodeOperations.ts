@@ -4,7 +4,9 @@ import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from
  * Every resource/operation pair of a node description, read from its Operation parameters
  * (the "Custom API Call" entry n8n adds at load time is not an operation of the node).
  */
-export function nodeOperations(description: INodeTypeDescription): Array<{ resource: string; operation: string }> {
+export function nodeOperations(
+	description: INodeTypeDescription,
+): Array<{ resource: string; operation: string }> {
 	const pairs: Array<{ resource: string; operation: string }> = [];
 	for (const property of description.properties as INodeProperties[]) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;

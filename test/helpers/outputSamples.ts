@@ -33,7 +33,11 @@ interface Seeded {
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Operations with a Simplify switch run once with it on and once with it off. */
-const withSimplify = (resource: string, operation: string, parameters: (seeded: Seeded) => INodeParameters): Scenario[] =>
+const withSimplify = (
+	resource: string,
+	operation: string,
+	parameters: (seeded: Seeded) => INodeParameters,
+): Scenario[] =>
 	[true, false].map((simplify) => ({
 		resource,
 		operation,
@@ -58,8 +62,16 @@ export const SCENARIOS: Scenario[] = [
 			price: 0,
 		}),
 	},
-	...withSimplify('template', 'get', ({ templateId }) => ({ resource: 'template', operation: 'get', templateId: byId(templateId) })),
-	...withSimplify('template', 'getAll', () => ({ resource: 'template', operation: 'getAll', returnAll: true })),
+	...withSimplify('template', 'get', ({ templateId }) => ({
+		resource: 'template',
+		operation: 'get',
+		templateId: byId(templateId),
+	})),
+	...withSimplify('template', 'getAll', () => ({
+		resource: 'template',
+		operation: 'getAll',
+		returnAll: true,
+	})),
 	{
 		resource: 'template',
 		operation: 'update',
@@ -68,14 +80,22 @@ export const SCENARIOS: Scenario[] = [
 			resource: 'template',
 			operation: 'update',
 			templateId: byId(templateId),
-			updateFields: { name: 'Course Completion (2nd edition)', backgroundColor: '#112233', textColor: '#FFFFFF' },
+			updateFields: {
+				name: 'Course Completion (2nd edition)',
+				backgroundColor: '#112233',
+				textColor: '#FFFFFF',
+			},
 		}),
 	},
 	{
 		resource: 'template',
 		operation: 'delete',
 		variant: 'existing template',
-		parameters: ({ templateId }) => ({ resource: 'template', operation: 'delete', templateId: byId(templateId) }),
+		parameters: ({ templateId }) => ({
+			resource: 'template',
+			operation: 'delete',
+			templateId: byId(templateId),
+		}),
 	},
 	{
 		resource: 'holder',
@@ -121,8 +141,16 @@ export const SCENARIOS: Scenario[] = [
 			externalHolderId: 'holder-791',
 		}),
 	},
-	...withSimplify('holder', 'get', ({ holderIds }) => ({ resource: 'holder', operation: 'get', holderId: byId(holderIds[0]) })),
-	...withSimplify('holder', 'getAll', () => ({ resource: 'holder', operation: 'getAll', returnAll: true })),
+	...withSimplify('holder', 'get', ({ holderIds }) => ({
+		resource: 'holder',
+		operation: 'get',
+		holderId: byId(holderIds[0]),
+	})),
+	...withSimplify('holder', 'getAll', () => ({
+		resource: 'holder',
+		operation: 'getAll',
+		returnAll: true,
+	})),
 	{
 		resource: 'holder',
 		operation: 'update',
@@ -138,7 +166,11 @@ export const SCENARIOS: Scenario[] = [
 		resource: 'holder',
 		operation: 'delete',
 		variant: 'existing holder',
-		parameters: ({ holderIds }) => ({ resource: 'holder', operation: 'delete', holderId: byId(holderIds[0]) }),
+		parameters: ({ holderIds }) => ({
+			resource: 'holder',
+			operation: 'delete',
+			holderId: byId(holderIds[0]),
+		}),
 	},
 	{
 		resource: 'badge',
@@ -177,7 +209,11 @@ export const SCENARIOS: Scenario[] = [
 			options: { skipHoldersWithBadge: true },
 		}),
 	},
-	...withSimplify('badge', 'getAll', () => ({ resource: 'badge', operation: 'getAll', returnAll: true })),
+	...withSimplify('badge', 'getAll', () => ({
+		resource: 'badge',
+		operation: 'getAll',
+		returnAll: true,
+	})),
 ];
 
 /** A fresh account with two templates, three holders and two issued badges. */
@@ -187,11 +223,17 @@ function seed(sandbox: Sandbox): { account: Account; seeded: Seeded } {
 	const [template] = control.seedTemplates(account.userId, 2);
 	const holders = control.seedHolders(account.userId, 3);
 	control.seedBadges(account.userId, 2, { templateId: template._id });
-	return { account, seeded: { templateId: template._id, holderIds: holders.map((holder) => holder._id) } };
+	return {
+		account,
+		seeded: { templateId: template._id, holderIds: holders.map((holder) => holder._id) },
+	};
 }
 
 /** Runs every scenario, each on its own fresh account, and returns the output items. */
-export async function collectOutputSamples(sandbox: Sandbox, scenarios: Scenario[] = SCENARIOS): Promise<OutputSample[]> {
+export async function collectOutputSamples(
+	sandbox: Sandbox,
+	scenarios: Scenario[] = SCENARIOS,
+): Promise<OutputSample[]> {
 	const samples: OutputSample[] = [];
 	for (const scenario of scenarios) {
 		const { account, seeded } = seed(sandbox);

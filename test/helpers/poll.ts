@@ -1,4 +1,10 @@
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { PollContext } from 'n8n-core';
 
@@ -110,17 +116,33 @@ export class PolledTrigger {
 		});
 	}
 
-	static async create(credentials: MyPitCredentials, parameters: INodeParameters): Promise<PolledTrigger> {
+	static async create(
+		credentials: MyPitCredentials,
+		parameters: INodeParameters,
+	): Promise<PolledTrigger> {
 		const { nodeTypes } = await registry();
 		return new PolledTrigger(nodeTypes, credentials, parameters);
 	}
 
-	private async createContext(mode: 'trigger' | 'manual', workflow = this.workflow): Promise<IPollFunctions> {
+	private async createContext(
+		mode: 'trigger' | 'manual',
+		workflow = this.workflow,
+	): Promise<IPollFunctions> {
 		const { credentialTypes } = await registry();
-		const additionalData = createAdditionalData(new TestCredentialsHelper(credentialTypes, { myPitApi: this.credentials }));
+		const additionalData = createAdditionalData(
+			new TestCredentialsHelper(credentialTypes, { myPitApi: this.credentials }),
+		);
 		const fail = () => {
 			throw new Error('the harness handles the poll result itself');
 		};
-		return new PollContext(workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', fail, fail);
+		return new PollContext(
+			workflow,
+			this.node,
+			additionalData,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+			fail,
+			fail,
+		);
 	}
 }

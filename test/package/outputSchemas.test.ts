@@ -26,12 +26,22 @@ describe('output schemas (nodes/MyPit/__schema__/v1.0.0)', () => {
 	});
 
 	test('every operation has a schema file and sample runs', () => {
-		const withoutSchema = operations.filter(({ resource, operation }) => !fs.existsSync(schemaPath(resource, operation)));
-		const withoutRuns = operations.filter(
-			({ resource, operation }) => !SCENARIOS.some((scenario) => scenario.resource === resource && scenario.operation === operation),
+		const withoutSchema = operations.filter(
+			({ resource, operation }) => !fs.existsSync(schemaPath(resource, operation)),
 		);
-		const label = ({ resource, operation }: { resource: string; operation: string }) => `${resource}/${operation}`;
-		expect({ withoutSchema: withoutSchema.map(label), withoutRuns: withoutRuns.map(label), fix: HOW_TO_FIX }).toEqual({
+		const withoutRuns = operations.filter(
+			({ resource, operation }) =>
+				!SCENARIOS.some(
+					(scenario) => scenario.resource === resource && scenario.operation === operation,
+				),
+		);
+		const label = ({ resource, operation }: { resource: string; operation: string }) =>
+			`${resource}/${operation}`;
+		expect({
+			withoutSchema: withoutSchema.map(label),
+			withoutRuns: withoutRuns.map(label),
+			fix: HOW_TO_FIX,
+		}).toEqual({
 			withoutSchema: [],
 			withoutRuns: [],
 			fix: HOW_TO_FIX,
@@ -39,7 +49,9 @@ describe('output schemas (nodes/MyPit/__schema__/v1.0.0)', () => {
 	});
 
 	test('every schema file belongs to an operation of the node (none left over)', () => {
-		const expected = operations.map(({ resource, operation }) => schemaPath(resource, operation)).sort();
+		const expected = operations
+			.map(({ resource, operation }) => schemaPath(resource, operation))
+			.sort();
 		const present = fs
 			.readdirSync(SCHEMA_ROOT, { recursive: true, withFileTypes: true })
 			.filter((entry) => entry.isFile())

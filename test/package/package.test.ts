@@ -44,12 +44,27 @@ describe('package.json follows n8n community package rules', () => {
 	});
 
 	test('npm pack ships only dist/, README, LICENSE and package.json', () => {
-		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		const files = (JSON.parse(output)[0].files as Array<{ path: string }>).map((file) => file.path);
-		const outside = files.filter((file) => !file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file));
+		const outside = files.filter(
+			(file) =>
+				!file.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(file),
+		);
 		expect(outside).toEqual([]);
-		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json', 'dist/nodes/MyPit/MyPit.node.js']));
-		expect(files.some((file) => file.includes('sandbox') || file.startsWith('dist/test'))).toBe(false);
+		expect(files).toEqual(
+			expect.arrayContaining([
+				'README.md',
+				'LICENSE',
+				'package.json',
+				'dist/nodes/MyPit/MyPit.node.js',
+			]),
+		);
+		expect(files.some((file) => file.includes('sandbox') || file.startsWith('dist/test'))).toBe(
+			false,
+		);
 	});
 });
 
@@ -68,7 +83,8 @@ describe('the built node and credential, as n8n loads them', () => {
 		for (const owner of [node.description, credential]) {
 			// The loader turns `icon: file:…` into icon URLs under icons/<package>/.
 			const iconUrl = owner.iconUrl as { light: string; dark: string };
-			const read = (url: string) => fs.readFileSync(path.join(ROOT, url.replace(`icons/${pkg.name}/`, '')), 'utf8');
+			const read = (url: string) =>
+				fs.readFileSync(path.join(ROOT, url.replace(`icons/${pkg.name}/`, '')), 'utf8');
 			const light = read(iconUrl.light);
 			const dark = read(iconUrl.dark);
 			expect(light).toContain('<svg');
@@ -78,9 +94,13 @@ describe('the built node and credential, as n8n loads them', () => {
 	});
 
 	test('the codex file is copied next to the node', () => {
-		const codex = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.json'), 'utf8'));
+		const codex = JSON.parse(
+			fs.readFileSync(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.json'), 'utf8'),
+		);
 		expect(codex.node).toBe('n8n-nodes-mypit.myPit');
-		expect(codex.alias).toEqual(expect.arrayContaining(['badge', 'credential', 'certificate', 'holder']));
+		expect(codex.alias).toEqual(
+			expect.arrayContaining(['badge', 'credential', 'certificate', 'holder']),
+		);
 	});
 
 	test('n8n adds its Request Options collection to the declarative node', () => {
@@ -95,8 +115,15 @@ describe('the built node and credential, as n8n loads them', () => {
 	test('every operation of every resource has an action and one endpoint', () => {
 		const operations = properties.filter((property) => property.name === 'operation');
 		const summary = operations.flatMap((property) =>
-			(property.options as Array<{ value: string; action?: string; routing?: { request?: { url?: string } } }>).map(
-				(option) => `${property.displayOptions?.show?.resource?.[0]}.${option.value} ${option.routing?.request?.url}`,
+			(
+				property.options as Array<{
+					value: string;
+					action?: string;
+					routing?: { request?: { url?: string } };
+				}>
+			).map(
+				(option) =>
+					`${property.displayOptions?.show?.resource?.[0]}.${option.value} ${option.routing?.request?.url}`,
 			),
 		);
 		expect(summary.sort()).toEqual([
@@ -116,16 +143,21 @@ describe('the built node and credential, as n8n loads them', () => {
 		]);
 		for (const property of operations) {
 			expect(property.noDataExpression).toBe(true);
-			for (const option of property.options as Array<{ action?: string }>) expect(option.action).toBeTruthy();
+			for (const option of property.options as Array<{ action?: string }>)
+				expect(option.action).toBeTruthy();
 		}
 	});
 
 	test('the credential sends both headers and tests with GET /hello', () => {
 		expect(credential.name).toBe('myPitApi');
-		const { headers } = (credential.authenticate as { properties: { headers: Record<string, string> } }).properties;
+		const { headers } = (
+			credential.authenticate as { properties: { headers: Record<string, string> } }
+		).properties;
 		expect(Object.keys(headers).sort()).toEqual(['clientId', 'secretKey']);
 		expect(headers.clientId).toBe('={{$credentials.clientId}}');
-		expect(headers.secretKey).toMatch(/^=\{\{ \/\^\(https:.*\.test\(\$credentials\.baseUrl\) \? \$credentials\.secretKey : "" \}\}$/);
+		expect(headers.secretKey).toMatch(
+			/^=\{\{ \/\^\(https:.*\.test\(\$credentials\.baseUrl\) \? \$credentials\.secretKey : "" \}\}$/,
+		);
 		expect(credential.test?.request).toMatchObject({ method: 'GET', url: '/hello' });
 		const secret = credential.properties.find((property) => property.name === 'secretKey');
 		expect(secret?.typeOptions?.password).toBe(true);

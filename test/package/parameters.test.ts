@@ -3,7 +3,12 @@ import * as path from 'node:path';
 
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
-import { compareSnapshots, formatSnapshot, parameterSnapshot, type ParameterSnapshot } from '../helpers/parameterSnapshot';
+import {
+	compareSnapshots,
+	formatSnapshot,
+	parameterSnapshot,
+	type ParameterSnapshot,
+} from '../helpers/parameterSnapshot';
 
 /**
  * Saved workflows keep working: node version 1's parameter names, types and option values are
@@ -18,9 +23,13 @@ const UPDATE = process.env.UPDATE_PARAMETER_SNAPSHOT === '1';
 function currentSnapshot(): ParameterSnapshot {
 	// The built files, as n8n loads them (n8n adds nothing at this level that a workflow saves).
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { MyPit } = require(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.js')) as { MyPit: new () => INodeType };
+	const { MyPit } = require(path.join(ROOT, 'dist/nodes/MyPit/MyPit.node.js')) as {
+		MyPit: new () => INodeType;
+	};
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { MyPitApi } = require(path.join(ROOT, 'dist/credentials/MyPitApi.credentials.js')) as { MyPitApi: new () => ICredentialType };
+	const { MyPitApi } = require(path.join(ROOT, 'dist/credentials/MyPitApi.credentials.js')) as {
+		MyPitApi: new () => ICredentialType;
+	};
 	const node = new MyPit().description;
 	expect(node.version).toBe(1);
 	return parameterSnapshot(node, new MyPitApi());
@@ -32,7 +41,11 @@ describe('version-1 parameters against the committed snapshot', () => {
 	const comparison = compareSnapshots(saved, current);
 
 	test('no parameter removed or renamed, no type changed, no option value removed', () => {
-		expect({ removed: comparison.removed, typeChanged: comparison.typeChanged, valuesRemoved: comparison.valuesRemoved }).toEqual({
+		expect({
+			removed: comparison.removed,
+			typeChanged: comparison.typeChanged,
+			valuesRemoved: comparison.valuesRemoved,
+		}).toEqual({
 			removed: [],
 			typeChanged: [],
 			valuesRemoved: [],
@@ -47,14 +60,27 @@ describe('version-1 parameters against the committed snapshot', () => {
 					'Record them: UPDATE_PARAMETER_SNAPSHOT=1 npx jest test/package/parameters',
 			);
 		}
-		if (UPDATE && comparison.removed.length + comparison.typeChanged.length + comparison.valuesRemoved.length === 0) {
+		if (
+			UPDATE &&
+			comparison.removed.length +
+				comparison.typeChanged.length +
+				comparison.valuesRemoved.length ===
+				0
+		) {
 			fs.writeFileSync(SNAPSHOT_FILE, formatSnapshot(current));
 		}
 		expect(Object.keys(saved).every((key) => key in current)).toBe(true);
 	});
 
 	test('the snapshot covers every resource and operation (it is not empty)', () => {
-		for (const key of ['* › resource', 'badge/* › operation', 'badge/issue › recipientMode', 'holder/create › email', 'template/update › updateFields.name', 'credential myPitApi › secretKey']) {
+		for (const key of [
+			'* › resource',
+			'badge/* › operation',
+			'badge/issue › recipientMode',
+			'holder/create › email',
+			'template/update › updateFields.name',
+			'credential myPitApi › secretKey',
+		]) {
 			expect(saved[key]).toBeDefined();
 		}
 		expect(saved['* › resource'].values).toEqual(['badge', 'holder', 'template']);
@@ -65,11 +91,18 @@ describe('version-1 parameters against the committed snapshot', () => {
 		renamed['holder/create › emailAddress'] = renamed['holder/create › email'];
 		delete renamed['holder/create › email'];
 		const retyped = { ...current, 'template/create › price': { type: 'string' } };
-		const fewerValues = { ...current, 'badge/issue › recipientMode': { type: 'options', values: ['single', 'list'] } };
+		const fewerValues = {
+			...current,
+			'badge/issue › recipientMode': { type: 'options', values: ['single', 'list'] },
+		};
 
 		expect(compareSnapshots(saved, renamed).removed).toEqual(['holder/create › email']);
 		expect(compareSnapshots(saved, renamed).added).toEqual(['holder/create › emailAddress']);
-		expect(compareSnapshots(saved, retyped).typeChanged).toEqual(['template/create › price: number → string']);
-		expect(compareSnapshots(saved, fewerValues).valuesRemoved).toEqual(['badge/issue › recipientMode: "allItems"']);
+		expect(compareSnapshots(saved, retyped).typeChanged).toEqual([
+			'template/create › price: number → string',
+		]);
+		expect(compareSnapshots(saved, fewerValues).valuesRemoved).toEqual([
+			'badge/issue › recipientMode: "allItems"',
+		]);
 	});
 });

@@ -26,7 +26,10 @@ describe("n8n Cloud support (n8n-node cloud-support's verdict)", () => {
 	test('a changed eslint config makes a package ineligible, and the check fails', () => {
 		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 		fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify(pkg));
-		fs.writeFileSync(path.join(work, 'eslint.config.mjs'), "import { config } from '@n8n/node-cli/eslint';\nexport default [...config, { rules: {} }];\n");
+		fs.writeFileSync(
+			path.join(work, 'eslint.config.mjs'),
+			"import { config } from '@n8n/node-cli/eslint';\nexport default [...config, { rules: {} }];\n",
+		);
 		const run = node('scripts/release/checkCloudSupport.mjs', [work]);
 		expect(run.stdout).toContain('NOT eligible');
 		expect(run.status).toBe(1);
@@ -49,7 +52,10 @@ describe('workflow linter (actionlint)', () => {
 
 	test('a broken workflow fails with its findings', () => {
 		const file = path.join(work, 'broken.yml');
-		fs.writeFileSync(file, 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_field }}\n');
+		fs.writeFileSync(
+			file,
+			'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_field }}\n',
+		);
 		const run = node('scripts/release/lintWorkflows.mjs', [file]);
 		expect(run.stdout).toMatch(/broken\.yml:6:\d+: property "no_such_field" is not defined/);
 		expect(run.status).toBe(1);
@@ -57,10 +63,12 @@ describe('workflow linter (actionlint)', () => {
 });
 
 describe('npm run release', () => {
-	const git = (...args: string[]) => execFileSync('git', args, { cwd: work, encoding: 'utf8' }).trim();
+	const git = (...args: string[]) =>
+		execFileSync('git', args, { cwd: work, encoding: 'utf8' }).trim();
 
 	beforeEach(() => {
-		for (const file of ['package.json', 'package-lock.json', 'CHANGELOG.md']) fs.copyFileSync(path.join(ROOT, file), path.join(work, file));
+		for (const file of ['package.json', 'package-lock.json', 'CHANGELOG.md'])
+			fs.copyFileSync(path.join(ROOT, file), path.join(work, file));
 		git('init', '-q');
 		git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
 		git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'start');
@@ -70,11 +78,18 @@ describe('npm run release', () => {
 		spawnSync(process.execPath, [path.join(ROOT, 'scripts/release/release.mjs'), bump], {
 			cwd: work,
 			encoding: 'utf8',
-			env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' },
+			env: {
+				...process.env,
+				GIT_AUTHOR_NAME: 'Test',
+				GIT_AUTHOR_EMAIL: 'test@example.com',
+				GIT_COMMITTER_NAME: 'Test',
+				GIT_COMMITTER_EMAIL: 'test@example.com',
+			},
 		});
 
 	test('a minor release: changelog entry from Unreleased, version bump, commit and tag', () => {
-		const before = JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8')).version as string;
+		const before = JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8'))
+			.version as string;
 		const [major, minor] = before.split('.').map(Number);
 		const version = `${major}.${minor + 1}.0`;
 
@@ -82,11 +97,22 @@ describe('npm run release', () => {
 
 		expect(run.stderr).toBe('');
 		expect(run.status).toBe(0);
-		expect(JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8')).version).toBe(version);
-		expect(JSON.parse(fs.readFileSync(path.join(work, 'package-lock.json'), 'utf8')).packages[''].version).toBe(version);
+		expect(JSON.parse(fs.readFileSync(path.join(work, 'package.json'), 'utf8')).version).toBe(
+			version,
+		);
+		expect(
+			JSON.parse(fs.readFileSync(path.join(work, 'package-lock.json'), 'utf8')).packages['']
+				.version,
+		).toBe(version);
 		const changelog = fs.readFileSync(path.join(work, 'CHANGELOG.md'), 'utf8');
-		expect(changelog).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}\\n\\n### Added`));
-		expect(changelog).toContain(`[${version}]: https://github.com/mypit/n8n-nodes-mypit/compare/v${before}...v${version}`);
+		expect(changelog).toMatch(
+			new RegExp(
+				`## \\[Unreleased\\]\\n\\n## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}\\n\\n### Added`,
+			),
+		);
+		expect(changelog).toContain(
+			`[${version}]: https://github.com/mypit/n8n-nodes-mypit/compare/v${before}...v${version}`,
+		);
 		expect(git('tag', '--list')).toBe(`v${version}`);
 		expect(git('log', '-1', '--format=%s')).toBe(`Release ${version}`);
 		expect(git('status', '--porcelain')).toBe('');

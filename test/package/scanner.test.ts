@@ -12,12 +12,16 @@ interface ScanResult {
 }
 
 function scan(folder: string, patterns: string[] = []): ScanResult {
-	const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/scan-package.mjs'), folder, ...patterns], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		// eslint-plugin-n8n-nodes-base fakes file names when NODE_ENV is "test" (for its own tests).
-		env: { ...process.env, NODE_ENV: 'production' },
-	});
+	const run = spawnSync(
+		process.execPath,
+		[path.join(ROOT, 'scripts/scan-package.mjs'), folder, ...patterns],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			// eslint-plugin-n8n-nodes-base fakes file names when NODE_ENV is "test" (for its own tests).
+			env: { ...process.env, NODE_ENV: 'production' },
+		},
+	);
 	const line = run.stdout.trim().split('\n').at(-1) ?? '';
 	if (!line.startsWith('{')) throw new Error(`scanner failed: ${run.stderr}`);
 	return JSON.parse(line) as ScanResult;
@@ -34,7 +38,11 @@ describe("n8n's community package scanner", () => {
 	test('finds nothing in the unpacked npm pack tarball', () => {
 		const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-pack-'));
 		try {
-			const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
+			const output = execFileSync(
+				'npm',
+				['pack', '--json', '--ignore-scripts', '--pack-destination', work],
+				{ cwd: ROOT, encoding: 'utf8' },
+			);
 			const tarball = path.join(work, JSON.parse(output)[0].filename as string);
 			execFileSync('tar', ['-xzf', tarball, '-C', work]);
 			const unpacked = path.join(work, 'package');
@@ -53,8 +61,18 @@ describe("n8n's community package scanner", () => {
 		const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-scan-'));
 		try {
 			fs.mkdirSync(path.join(work, 'nodes'));
-			fs.writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'n8n-nodes-x', version: '1.0.0', dependencies: { lodash: '4.17.21' } }));
-			fs.writeFileSync(path.join(work, 'nodes', 'X.node.js'), 'module.exports = () => process.env.SECRET;\n');
+			fs.writeFileSync(
+				path.join(work, 'package.json'),
+				JSON.stringify({
+					name: 'n8n-nodes-x',
+					version: '1.0.0',
+					dependencies: { lodash: '4.17.21' },
+				}),
+			);
+			fs.writeFileSync(
+				path.join(work, 'nodes', 'X.node.js'),
+				'module.exports = () => process.env.SECRET;\n',
+			);
 
 			const result = scan(work);
 

@@ -48,24 +48,39 @@ describe('authentication', () => {
 	});
 
 	it('401 for a wrong secret and for an unknown client', async () => {
-		const wrongSecret = await request(sb, 'GET', '/hello', { account: { ...sb.demo, secretKey: 'nope' } });
-		expectError(wrongSecret, 401, /^Invalid clientId or secretKey$/);
-		const unknownClient = await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 1 } }, {
-			account: { ...sb.demo, clientId: 'who-is-this' },
+		const wrongSecret = await request(sb, 'GET', '/hello', {
+			account: { ...sb.demo, secretKey: 'nope' },
 		});
+		expectError(wrongSecret, 401, /^Invalid clientId or secretKey$/);
+		const unknownClient = await post(
+			sb,
+			'/getHolders',
+			{ userId: 'demo-user', paginationOpts: { numItems: 1 } },
+			{
+				account: { ...sb.demo, clientId: 'who-is-this' },
+			},
+		);
 		expectError(unknownClient, 401, /^Invalid clientId or secretKey$/);
 	});
 
 	it('accepts an account created through the control', async () => {
 		const account = sb.control.createAccount();
 		expect(account.clientId).not.toBe(sb.demo.clientId);
-		const reply = await post(sb, '/getHolders', { userId: account.userId, paginationOpts: { numItems: 5 } }, { account });
+		const reply = await post(
+			sb,
+			'/getHolders',
+			{ userId: account.userId, paginationOpts: { numItems: 5 } },
+			{ account },
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ page: [], hasMore: false, cursor: expect.any(String) });
 	});
 
 	it('checks credentials before the body', async () => {
-		const reply = await post(sb, '/getHolders', undefined, { account: { ...sb.demo, secretKey: 'x' }, raw: '{not json' });
+		const reply = await post(sb, '/getHolders', undefined, {
+			account: { ...sb.demo, secretKey: 'x' },
+			raw: '{not json',
+		});
 		expectError(reply, 401);
 	});
 });
@@ -95,12 +110,14 @@ describe('routing and bodies', () => {
 		expectError(await post(sb, '/getHolders', undefined, { raw }), 400, /^Invalid JSON body$/);
 	});
 
-	it.each([['an array', '[]'], ['a string', '"x"'], ['null', 'null'], ['a number', '42']])(
-		'400 when the JSON body is %s instead of an object',
-		async (_label, raw) => {
-			expectError(await post(sb, '/getHolders', undefined, { raw }), 400, /must be a JSON object/);
-		},
-	);
+	it.each([
+		['an array', '[]'],
+		['a string', '"x"'],
+		['null', 'null'],
+		['a number', '42'],
+	])('400 when the JSON body is %s instead of an object', async (_label, raw) => {
+		expectError(await post(sb, '/getHolders', undefined, { raw }), 400, /must be a JSON object/);
+	});
 
 	it('ignores the query string when routing', async () => {
 		const reply = await request(sb, 'GET', '/hello?x=1');

@@ -112,7 +112,9 @@ describe('POST /issueBadge', () => {
 		await post(sb, '/deleteHolder', { holderID: holders[2], issuerId: 'demo-user' });
 		const reply = await issue();
 		expect(reply.body.status).toBe('partial');
-		expect(reply.body.details.failed).toEqual([{ recipientId: holders[2], error: 'Holder not found' }]);
+		expect(reply.body.details.failed).toEqual([
+			{ recipientId: holders[2], error: 'Holder not found' },
+		]);
 	});
 
 	it('badgeData accepts any JSON value but is required', async () => {
@@ -122,18 +124,48 @@ describe('POST /issueBadge', () => {
 		}
 		const stored = (await listBadges()).map((b) => b.badgeData);
 		expect(stored).toEqual([null, 'text', 42, [1, 2], { nested: { deep: true } }]);
-		const body = { userId: 'demo-user', validityPeriod: 30, templateId, recipientIds: holders, type: 'achievement' };
+		const body = {
+			userId: 'demo-user',
+			validityPeriod: 30,
+			templateId,
+			recipientIds: holders,
+			type: 'achievement',
+		};
 		expectError(await post(sb, '/issueBadge', body), 400, /^Missing required field "badgeData"$/);
 	});
 
 	it.each([
 		['duplicate recipients', { recipientIds: ['a', 'b', 'a'] }, /"recipientIds".*duplicate/],
-		['an empty recipient list', { recipientIds: [] }, /^Field "recipientIds" must be a non-empty array of strings$/],
-		['recipientIds as a string', { recipientIds: 'hold_1' }, /^Field "recipientIds" must be an array of strings$/],
-		['a non-string recipient', { recipientIds: ['x', 5] }, /^Field "recipientIds" must be an array of strings/],
-		['an unknown type', { type: 'gold' }, /"type" must be one of "mobility", "achievement", "healthcare", "finance"/],
-		['validityPeriod 0', { validityPeriod: 0 }, /^Field "validityPeriod" must be a positive integer$/],
-		['validityPeriod 2.5', { validityPeriod: 2.5 }, /^Field "validityPeriod" must be a positive integer$/],
+		[
+			'an empty recipient list',
+			{ recipientIds: [] },
+			/^Field "recipientIds" must be a non-empty array of strings$/,
+		],
+		[
+			'recipientIds as a string',
+			{ recipientIds: 'hold_1' },
+			/^Field "recipientIds" must be an array of strings$/,
+		],
+		[
+			'a non-string recipient',
+			{ recipientIds: ['x', 5] },
+			/^Field "recipientIds" must be an array of strings/,
+		],
+		[
+			'an unknown type',
+			{ type: 'gold' },
+			/"type" must be one of "mobility", "achievement", "healthcare", "finance"/,
+		],
+		[
+			'validityPeriod 0',
+			{ validityPeriod: 0 },
+			/^Field "validityPeriod" must be a positive integer$/,
+		],
+		[
+			'validityPeriod 2.5',
+			{ validityPeriod: 2.5 },
+			/^Field "validityPeriod" must be a positive integer$/,
+		],
 		['an undocumented field', { expiresAt: 1 }, /^Unexpected field "expiresAt"$/],
 		['an empty templateId', { templateId: '' }, /"templateId".*non-empty/],
 	])('400 for %s, nothing issued', async (_label, overrides, message) => {
@@ -162,8 +194,18 @@ describe('POST /getIssuedBadges', () => {
 	});
 
 	it('403 for a foreign userId; 400 for a bad numItems', async () => {
-		expectError(await post(sb, '/getIssuedBadges', { userId: 'other-user', paginationOpts: { numItems: 10 } }), 403);
-		expectError(await post(sb, '/getIssuedBadges', { userId: 'demo-user', paginationOpts: { numItems: 0 } }), 400, /"paginationOpts\.numItems"/);
+		expectError(
+			await post(sb, '/getIssuedBadges', {
+				userId: 'other-user',
+				paginationOpts: { numItems: 10 },
+			}),
+			403,
+		);
+		expectError(
+			await post(sb, '/getIssuedBadges', { userId: 'demo-user', paginationOpts: { numItems: 0 } }),
+			400,
+			/"paginationOpts\.numItems"/,
+		);
 	});
 
 	it('seeded badges can be already expired', async () => {

@@ -6,12 +6,30 @@ import { parseArgs } from '../../sandbox/cli';
 
 describe('sandbox CLI arguments', () => {
 	it('defaults to port 5680 (or $PORT), seeding on', () => {
-		expect(parseArgs([], {})).toEqual({ port: 5680, host: '127.0.0.1', seedDemo: true, quiet: false });
+		expect(parseArgs([], {})).toEqual({
+			port: 5680,
+			host: '127.0.0.1',
+			seedDemo: true,
+			quiet: false,
+		});
 		expect(parseArgs([], { PORT: '7000' }).port).toBe(7000);
 	});
 
 	it('reads --port, --page-cap, --ready-file, --no-seed-demo in both spellings', () => {
-		expect(parseArgs(['--port', '0', '--page-cap=25', '--ready-file', '/tmp/x.json', '--no-seed-demo', '--quiet'], { PORT: '9' })).toEqual({
+		expect(
+			parseArgs(
+				[
+					'--port',
+					'0',
+					'--page-cap=25',
+					'--ready-file',
+					'/tmp/x.json',
+					'--no-seed-demo',
+					'--quiet',
+				],
+				{ PORT: '9' },
+			),
+		).toEqual({
 			port: 0,
 			host: '127.0.0.1',
 			pageCap: 25,
@@ -41,7 +59,17 @@ describe('sandbox CLI process', () => {
 		const readyFile = join(dir, 'ready.json');
 		const child = spawn(
 			process.execPath,
-			['-r', 'ts-node/register/transpile-only', 'sandbox/cli.ts', '--port', '0', '--page-cap', '2', '--ready-file', readyFile],
+			[
+				'-r',
+				'ts-node/register/transpile-only',
+				'sandbox/cli.ts',
+				'--port',
+				'0',
+				'--page-cap',
+				'2',
+				'--ready-file',
+				readyFile,
+			],
 			{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		let stdout = '';
@@ -49,12 +77,17 @@ describe('sandbox CLI process', () => {
 		const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
 		try {
 			const deadline = Date.now() + 30_000;
-			while (!existsSync(readyFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+			while (!existsSync(readyFile) && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 100));
 			const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
 			expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			expect(ready.demo.clientId).toBe('demo-client-id');
 
-			const headers = { 'Content-Type': 'application/json', clientId: ready.demo.clientId, secretKey: ready.demo.secretKey };
+			const headers = {
+				'Content-Type': 'application/json',
+				clientId: ready.demo.clientId,
+				secretKey: ready.demo.secretKey,
+			};
 			const list = async (path: string) => {
 				const response = await fetch(`${ready.url}${path}`, {
 					method: 'POST',
@@ -69,7 +102,13 @@ describe('sandbox CLI process', () => {
 			expect((await list('/getAllBadgeTemplatesByOwnerId')).page).toHaveLength(2);
 
 			expect(stdout).toContain(ready.url);
-			for (const value of ['demo-client-id', 'demo-secret-key', 'demo-user', 'did:mypit:demo-issuer']) expect(stdout).toContain(value);
+			for (const value of [
+				'demo-client-id',
+				'demo-secret-key',
+				'demo-user',
+				'did:mypit:demo-issuer',
+			])
+				expect(stdout).toContain(value);
 		} finally {
 			child.kill('SIGTERM');
 		}

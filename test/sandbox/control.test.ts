@@ -27,14 +27,28 @@ describe('HTTP control surface', () => {
 		const hello = await request(sb, 'GET', '/hello', { account: random.body });
 		expect(hello.status).toBe(200);
 
-		const given = await control(sb, 'POST', '/accounts', { clientId: 'c2', secretKey: 's2', userId: 'u2' });
-		expect(given.body).toEqual({ clientId: 'c2', secretKey: 's2', userId: 'u2', issuerDid: 'did:mypit:u2' });
+		const given = await control(sb, 'POST', '/accounts', {
+			clientId: 'c2',
+			secretKey: 's2',
+			userId: 'u2',
+		});
+		expect(given.body).toEqual({
+			clientId: 'c2',
+			secretKey: 's2',
+			userId: 'u2',
+			issuerDid: 'did:mypit:u2',
+		});
 		expectError(await control(sb, 'POST', '/accounts', { clientId: 'c2' }), 400, /already exists/);
 		expectError(await control(sb, 'POST', '/accounts', { clientID: 'typo' }), 400, /clientID/);
 	});
 
 	it('POST /__sandbox/seed creates records visible through the API', async () => {
-		const reply = await control(sb, 'POST', '/seed', { userId: 'demo-user', templates: 2, holders: 3, badges: 4 });
+		const reply = await control(sb, 'POST', '/seed', {
+			userId: 'demo-user',
+			templates: 2,
+			holders: 3,
+			badges: 4,
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.body.counts).toEqual({ templates: 2, holders: 3, badges: 4 });
 		expect(reply.body.holders).toHaveLength(3);
@@ -43,7 +57,10 @@ describe('HTTP control surface', () => {
 		const badges = (await walk(sb, '/getIssuedBadges', 'demo-user', 10)).flatMap((p) => p.page);
 		expect(badges.map((b) => b._id)).toEqual(reply.body.badges);
 		expect(badges.every((b) => b.templateId === reply.body.templates[0])).toBe(true);
-		expect(badges.map((b) => b.recipientId)).toEqual([...reply.body.holders, reply.body.holders[0]]);
+		expect(badges.map((b) => b.recipientId)).toEqual([
+			...reply.body.holders,
+			reply.body.holders[0],
+		]);
 	});
 
 	it('seed accepts object specs (template overrides, badge expiry in days)', async () => {
@@ -53,13 +70,29 @@ describe('HTTP control surface', () => {
 			badges: { count: 2, expiresInDays: -1 },
 		});
 		expect(reply.status).toBe(200);
-		const template = await post(sb, '/getASingleBadgeTemplate', { userId: 'demo-user', templateId: reply.body.templates[0] });
-		expect(template.body).toMatchObject({ name: 'Gold', type: 'finance', price: 5, ownerId: 'demo-user' });
+		const template = await post(sb, '/getASingleBadgeTemplate', {
+			userId: 'demo-user',
+			templateId: reply.body.templates[0],
+		});
+		expect(template.body).toMatchObject({
+			name: 'Gold',
+			type: 'finance',
+			price: 5,
+			ownerId: 'demo-user',
+		});
 		const badges = (await walk(sb, '/getIssuedBadges', 'demo-user', 10)).flatMap((p) => p.page);
 		expect(badges.map((b) => b.status)).toEqual(['expired', 'expired']);
-		expectError(await control(sb, 'POST', '/seed', { userId: 'demo-user', widgets: 1 }), 400, /widgets/);
+		expectError(
+			await control(sb, 'POST', '/seed', { userId: 'demo-user', widgets: 1 }),
+			400,
+			/widgets/,
+		);
 		expectError(await control(sb, 'POST', '/seed', { templates: 1 }), 400, /userId/);
-		expectError(await control(sb, 'POST', '/seed', { userId: 'demo-user', holders: -1 }), 400, /count/);
+		expectError(
+			await control(sb, 'POST', '/seed', { userId: 'demo-user', holders: -1 }),
+			400,
+			/count/,
+		);
 	});
 
 	it('POST/GET/DELETE /__sandbox/faults', async () => {
@@ -69,7 +102,9 @@ describe('HTTP control surface', () => {
 		]);
 		expect(queued.status).toBe(201);
 		expect(queued.body.queued).toHaveLength(2);
-		expect((await control(sb, 'GET', '/faults')).body.faults.map((f: { kind: string }) => f.kind)).toEqual(['status', 'non-json']);
+		expect(
+			(await control(sb, 'GET', '/faults')).body.faults.map((f: { kind: string }) => f.kind),
+		).toEqual(['status', 'non-json']);
 		const first = await request(sb, 'GET', '/hello');
 		expectError(first, 503);
 		expect(first.headers.get('retry-after')).toBe('2');
@@ -81,7 +116,10 @@ describe('HTTP control surface', () => {
 	});
 
 	it('a batch with one bad fault queues nothing', async () => {
-		const reply = await control(sb, 'POST', '/faults', [{ path: '/hello', kind: 'drop' }, { path: '/hello', kind: 'melt' }]);
+		const reply = await control(sb, 'POST', '/faults', [
+			{ path: '/hello', kind: 'drop' },
+			{ path: '/hello', kind: 'melt' },
+		]);
 		expectError(reply, 400, /kind/);
 		expect((await control(sb, 'GET', '/faults')).body.faults).toEqual([]);
 	});
@@ -92,31 +130,61 @@ describe('HTTP control surface', () => {
 		await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 0 } });
 		const log = await control(sb, 'GET', '/log');
 		expect(log.status).toBe(200);
-		expect(log.body.requests.map((e: { path: string; status: number }) => [e.path, e.status])).toEqual([
+		expect(
+			log.body.requests.map((e: { path: string; status: number }) => [e.path, e.status]),
+		).toEqual([
 			['/hello', 200],
 			['/getHolders', 400],
 		]);
-		expect(log.body.requests[1].body).toEqual({ userId: 'demo-user', paginationOpts: { numItems: 0 } });
+		expect(log.body.requests[1].body).toEqual({
+			userId: 'demo-user',
+			paginationOpts: { numItems: 0 },
+		});
 		await control(sb, 'DELETE', '/log');
 		expect((await control(sb, 'GET', '/log')).body.requests).toEqual([]);
 	});
 
 	it('POST /__sandbox/config changes page cap, behaviour and cursor rule; bad values change nothing', async () => {
-		expect((await control(sb, 'GET', '/config')).body).toEqual({ pageCap: 50, paginationBehaviour: 'normal', cursorRule: 'optional' });
+		expect((await control(sb, 'GET', '/config')).body).toEqual({
+			pageCap: 50,
+			paginationBehaviour: 'normal',
+			cursorRule: 'optional',
+		});
 		sb.control.seedHolders('demo-user', 5);
 		const set = await control(sb, 'POST', '/config', { pageCap: 2, cursorRule: 'null-required' });
-		expect(set.body).toEqual({ pageCap: 2, paginationBehaviour: 'normal', cursorRule: 'null-required' });
-		const page = await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 10, cursor: null } });
+		expect(set.body).toEqual({
+			pageCap: 2,
+			paginationBehaviour: 'normal',
+			cursorRule: 'null-required',
+		});
+		const page = await post(sb, '/getHolders', {
+			userId: 'demo-user',
+			paginationOpts: { numItems: 10, cursor: null },
+		});
 		expect(page.body.page).toHaveLength(2);
-		expectError(await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 10 } }), 400);
+		expectError(
+			await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 10 } }),
+			400,
+		);
 
-		expectError(await control(sb, 'POST', '/config', { pageCap: 3, paginationBehaviour: 'chaos' }), 400, /paginationBehaviour/);
+		expectError(
+			await control(sb, 'POST', '/config', { pageCap: 3, paginationBehaviour: 'chaos' }),
+			400,
+			/paginationBehaviour/,
+		);
 		expectError(await control(sb, 'POST', '/config', { pageCap: 0 }), 400, /pageCap/);
 		expectError(await control(sb, 'POST', '/config', { pagecap: 3 }), 400, /pagecap/);
-		expect((await control(sb, 'GET', '/config')).body).toEqual({ pageCap: 2, paginationBehaviour: 'normal', cursorRule: 'null-required' });
+		expect((await control(sb, 'GET', '/config')).body).toEqual({
+			pageCap: 2,
+			paginationBehaviour: 'normal',
+			cursorRule: 'null-required',
+		});
 
 		await control(sb, 'POST', '/config', { paginationBehaviour: 'empty-pages' });
-		const empty = await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 10, cursor: null } });
+		const empty = await post(sb, '/getHolders', {
+			userId: 'demo-user',
+			paginationOpts: { numItems: 10, cursor: null },
+		});
 		expect(empty.body.page).toEqual([]);
 		expect(empty.body.hasMore).toBe(true);
 	});
@@ -131,8 +199,15 @@ describe('HTTP control surface', () => {
 		expect((await control(sb, 'POST', '/reset')).body).toEqual({ reset: true });
 
 		expect(sb.control.requestLog()).toEqual([]);
-		expect(sb.control.getConfig()).toEqual({ pageCap: 50, paginationBehaviour: 'normal', cursorRule: 'optional' });
-		const list = await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 10, cursor: null } });
+		expect(sb.control.getConfig()).toEqual({
+			pageCap: 50,
+			paginationBehaviour: 'normal',
+			cursorRule: 'optional',
+		});
+		const list = await post(sb, '/getHolders', {
+			userId: 'demo-user',
+			paginationOpts: { numItems: 10, cursor: null },
+		});
 		expect(list.status).toBe(200);
 		expect(list.body.page).toEqual([]);
 		expectError(await request(sb, 'GET', '/hello', { account }), 401);
@@ -156,10 +231,18 @@ describe('in-process control', () => {
 	});
 
 	it('seedTemplates applies overrides but never to _id or ownerId', async () => {
-		const [t] = sb.control.seedTemplates('demo-user', 1, { _id: 'mine', ownerId: 'x', name: 'Override', backgroundColor: '#111111' });
+		const [t] = sb.control.seedTemplates('demo-user', 1, {
+			_id: 'mine',
+			ownerId: 'x',
+			name: 'Override',
+			backgroundColor: '#111111',
+		});
 		expect(t._id).not.toBe('mine');
 		expect(t.ownerId).toBe('demo-user');
-		const fetched = await post(sb, '/getASingleBadgeTemplate', { userId: 'demo-user', templateId: t._id });
+		const fetched = await post(sb, '/getASingleBadgeTemplate', {
+			userId: 'demo-user',
+			templateId: t._id,
+		});
 		expect(fetched.body).toEqual(t);
 		expect(fetched.body.name).toBe('Override');
 	});
@@ -172,8 +255,12 @@ describe('in-process control', () => {
 
 	it('seedBadges checks the template and recipients it is given', () => {
 		const [foreignTemplate] = sb.control.seedTemplates('someone-else', 1);
-		expect(() => sb.control.seedBadges('demo-user', 1, { templateId: foreignTemplate._id })).toThrow(/template/);
-		expect(() => sb.control.seedBadges('demo-user', 1, { recipientIds: ['hold_nobody'] })).toThrow(/recipient/);
+		expect(() =>
+			sb.control.seedBadges('demo-user', 1, { templateId: foreignTemplate._id }),
+		).toThrow(/template/);
+		expect(() => sb.control.seedBadges('demo-user', 1, { recipientIds: ['hold_nobody'] })).toThrow(
+			/recipient/,
+		);
 		const [h] = sb.control.seedHolders('demo-user', 1);
 		const badges = sb.control.seedBadges('demo-user', 3, { recipientIds: [h._id] });
 		expect(badges.map((b) => b.recipientId)).toEqual([h._id, h._id, h._id]);

@@ -9,13 +9,18 @@ afterAll(() => sb.close());
 beforeEach(() => sb.control.reset());
 
 const hello = () => request(sb, 'GET', '/hello');
-const listHolders = () => post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 100 } });
+const listHolders = () =>
+	post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 100 } });
 const holderCount = async () => (await listHolders()).body.page.length;
 
 function rawPost(path: string, body: unknown): Promise<Response> {
 	return fetch(`${sb.url}${path}`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', clientId: sb.demo.clientId, secretKey: sb.demo.secretKey },
+		headers: {
+			'Content-Type': 'application/json',
+			clientId: sb.demo.clientId,
+			secretKey: sb.demo.secretKey,
+		},
 		body: JSON.stringify(body),
 	});
 }
@@ -42,7 +47,14 @@ describe("'status' faults", () => {
 	});
 
 	it('use a custom message; times and skip count matching requests only', async () => {
-		sb.control.injectFault({ path: '/getHolders', kind: 'status', status: 503, message: 'down for maintenance', times: 2, skip: 1 });
+		sb.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 503,
+			message: 'down for maintenance',
+			times: 2,
+			skip: 1,
+		});
 		expect((await hello()).status).toBe(200); // other path: not counted
 		expect((await listHolders()).status).toBe(200); // skipped
 		expectError(await listHolders(), 503, /^down for maintenance$/);
@@ -66,7 +78,12 @@ describe("'status' faults", () => {
 	});
 
 	it('with afterProcessing: the write happens, the client still gets the error', async () => {
-		sb.control.injectFault({ path: '/createHolder', kind: 'status', status: 504, afterProcessing: true });
+		sb.control.injectFault({
+			path: '/createHolder',
+			kind: 'status',
+			status: 504,
+			afterProcessing: true,
+		});
 		expectError(await post(sb, '/createHolder', holderBody(sb.demo)), 504);
 		expect(await holderCount()).toBe(1);
 	});
@@ -85,8 +102,12 @@ describe("'status' faults", () => {
 
 	it('invalid faults are refused', () => {
 		expect(() => sb.control.injectFault({ path: 'hello', kind: 'status' })).toThrow(/path/);
-		expect(() => sb.control.injectFault({ path: '/hello', kind: 'explode' as never })).toThrow(/kind/);
-		expect(() => sb.control.injectFault({ path: '/hello', kind: 'status', times: 0 })).toThrow(/times/);
+		expect(() => sb.control.injectFault({ path: '/hello', kind: 'explode' as never })).toThrow(
+			/kind/,
+		);
+		expect(() => sb.control.injectFault({ path: '/hello', kind: 'status', times: 0 })).toThrow(
+			/times/,
+		);
 		expect(sb.control.pendingFaults()).toEqual([]);
 	});
 });
@@ -122,7 +143,10 @@ describe("'drop' faults", () => {
 describe("'truncate' faults", () => {
 	it('send 200 + JSON content type, then cut the body halfway', async () => {
 		sb.control.injectFault({ path: '/getHolders', kind: 'truncate' });
-		const response = await rawPost('/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 5 } });
+		const response = await rawPost('/getHolders', {
+			userId: 'demo-user',
+			paginationOpts: { numItems: 5 },
+		});
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
 		await expect(response.text()).rejects.toThrow();

@@ -35,7 +35,12 @@ async function toReply(response: Response): Promise<Reply> {
 }
 
 /** POST an API endpoint as `options.account` (default: the demo account). */
-export async function post(sb: Sandbox, path: string, body?: unknown, options: CallOptions = {}): Promise<Reply> {
+export async function post(
+	sb: Sandbox,
+	path: string,
+	body?: unknown,
+	options: CallOptions = {},
+): Promise<Reply> {
 	const account = options.account === undefined ? sb.demo : options.account;
 	const response = await fetch(`${sb.url}${path}`, {
 		method: 'POST',
@@ -46,7 +51,12 @@ export async function post(sb: Sandbox, path: string, body?: unknown, options: C
 }
 
 /** Any method, for GET /hello and wrong-method checks. */
-export async function request(sb: Sandbox, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
+export async function request(
+	sb: Sandbox,
+	method: string,
+	path: string,
+	options: CallOptions = {},
+): Promise<Reply> {
 	const account = options.account === undefined ? sb.demo : options.account;
 	const response = await fetch(`${sb.url}${path}`, {
 		method,
@@ -57,7 +67,12 @@ export async function request(sb: Sandbox, method: string, path: string, options
 }
 
 /** The /__sandbox/ control surface over HTTP (no API credentials). */
-export async function control(sb: Sandbox, method: string, path: string, body?: unknown): Promise<Reply> {
+export async function control(
+	sb: Sandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<Reply> {
 	const response = await fetch(`${sb.url}/__sandbox${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -68,14 +83,20 @@ export async function control(sb: Sandbox, method: string, path: string, body?: 
 
 /** Expects the standard error body `{error, status}` with the same HTTP status. */
 export function expectError(reply: Reply, status: number, message?: string | RegExp): void {
-	expect({ status: reply.status, bodyStatus: reply.body?.status }).toEqual({ status, bodyStatus: status });
+	expect({ status: reply.status, bodyStatus: reply.body?.status }).toEqual({
+		status,
+		bodyStatus: status,
+	});
 	expect(typeof reply.body.error).toBe('string');
 	expect(Object.keys(reply.body).sort()).toEqual(['error', 'status']);
 	if (message !== undefined) expect(reply.body.error).toMatch(message);
 }
 
 /** A valid /createBadgeTemplate body. */
-export function templateBody(userId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function templateBody(
+	userId: string,
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		userId,
 		imageUrl: 'https://example.com/badge.png',
@@ -106,7 +127,11 @@ export function templateData(overrides: Record<string, unknown> = {}): Record<st
 }
 
 /** A valid /createHolder body for `account`. */
-export function holderBody(account: Account, data: Record<string, unknown> = {}, top: Record<string, unknown> = {}): Record<string, unknown> {
+export function holderBody(
+	account: Account,
+	data: Record<string, unknown> = {},
+	top: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		issuerDid: account.issuerDid,
 		issuerId: account.userId,
@@ -124,11 +149,22 @@ export function holderBody(account: Account, data: Record<string, unknown> = {},
 }
 
 /** Walks a listing to the end with the given page size, returning every page. */
-export async function walk(sb: Sandbox, path: string, userId: string, numItems: number, account?: Account): Promise<Json[]> {
+export async function walk(
+	sb: Sandbox,
+	path: string,
+	userId: string,
+	numItems: number,
+	account?: Account,
+): Promise<Json[]> {
 	const pages: Json[] = [];
 	let cursor: string | null = null;
 	for (let guard = 0; guard < 10_000; guard++) {
-		const reply = await post(sb, path, { userId, paginationOpts: { numItems, cursor } }, { account });
+		const reply = await post(
+			sb,
+			path,
+			{ userId, paginationOpts: { numItems, cursor } },
+			{ account },
+		);
 		expect(reply.status).toBe(200);
 		pages.push(reply.body);
 		if (!reply.body.hasMore) return pages;

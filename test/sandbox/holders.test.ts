@@ -53,15 +53,34 @@ describe('POST /createHolder', () => {
 	});
 
 	it('403 naming data.ownerId when it differs from issuerId', async () => {
-		expectError(await post(sb, '/createHolder', holderBody(sb.demo, { ownerId: 'other-user' })), 403, /"data\.ownerId"/);
+		expectError(
+			await post(sb, '/createHolder', holderBody(sb.demo, { ownerId: 'other-user' })),
+			403,
+			/"data\.ownerId"/,
+		);
 	});
 
 	it.each([
 		['a nested unknown field', { foo: 'bar' }, {}, /^Unexpected field "data\.foo"$/],
 		['a top-level unknown field', {}, { userId: 'demo-user' }, /^Unexpected field "userId"$/],
-		['a malformed email', { email: 'john.example.com' }, {}, /^Field "data\.email" must be a valid email address$/],
-		['an email with spaces', { email: 'john doe@example.com' }, {}, /"data\.email" must be a valid email/],
-		['an email without domain dot', { email: 'john@localhost' }, {}, /"data\.email" must be a valid email/],
+		[
+			'a malformed email',
+			{ email: 'john.example.com' },
+			{},
+			/^Field "data\.email" must be a valid email address$/,
+		],
+		[
+			'an email with spaces',
+			{ email: 'john doe@example.com' },
+			{},
+			/"data\.email" must be a valid email/,
+		],
+		[
+			'an email without domain dot',
+			{ email: 'john@localhost' },
+			{},
+			/"data\.email" must be a valid email/,
+		],
 		['a numeric phone', { phone: 1234567 }, {}, /^Field "data\.phone" must be a string$/],
 		['an empty name', { name: '   ' }, {}, /"data\.name".*non-empty/],
 		['a memo that is not a string', { memo: 5 }, {}, /^Field "data\.memo" must be a string$/],
@@ -71,16 +90,27 @@ describe('POST /createHolder', () => {
 		expectError(await post(sb, '/createHolder', holderBody(sb.demo, data, top)), 400, message);
 	});
 
-	it.each(['name', 'email', 'phone', 'ownerId', 'holderDid', 'holderId'])('400 when data.%s is missing', async (field) => {
-		const body = holderBody(sb.demo) as { data: Record<string, unknown> };
-		delete body.data[field];
-		expectError(await post(sb, '/createHolder', body), 400, new RegExp(`^Missing required field "data\\.${field}"$`));
-	});
+	it.each(['name', 'email', 'phone', 'ownerId', 'holderDid', 'holderId'])(
+		'400 when data.%s is missing',
+		async (field) => {
+			const body = holderBody(sb.demo) as { data: Record<string, unknown> };
+			delete body.data[field];
+			expectError(
+				await post(sb, '/createHolder', body),
+				400,
+				new RegExp(`^Missing required field "data\\.${field}"$`),
+			);
+		},
+	);
 
 	it.each(['issuerDid', 'issuerId', 'data'])('400 when %s is missing', async (field) => {
 		const body = holderBody(sb.demo);
 		delete body[field];
-		expectError(await post(sb, '/createHolder', body), 400, new RegExp(`^Missing required field "${field}"$`));
+		expectError(
+			await post(sb, '/createHolder', body),
+			400,
+			new RegExp(`^Missing required field "${field}"$`),
+		);
 	});
 });
 
@@ -105,7 +135,10 @@ describe('POST /getHolderById', () => {
 
 	it('403 for a foreign userId', async () => {
 		const holder = await create();
-		expectError(await post(sb, '/getHolderById', { userId: 'other-user', holderId: holder._id }), 403);
+		expectError(
+			await post(sb, '/getHolderById', { userId: 'other-user', holderId: holder._id }),
+			403,
+		);
 	});
 });
 
@@ -113,7 +146,11 @@ describe('POST /updateHolder', () => {
 	it('replaces name, email and phone and answers {_id}', async () => {
 		const holder = await create({ memo: 'keep me' });
 		const data = { name: 'Jane Roe', email: 'jane@example.org', phone: '+4912345' };
-		const reply = await post(sb, '/updateHolder', { holderID: holder._id, issuerId: 'demo-user', data });
+		const reply = await post(sb, '/updateHolder', {
+			holderID: holder._id,
+			issuerId: 'demo-user',
+			data,
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ _id: holder._id });
 		expect((await get(holder._id)).body).toEqual({ ...holder, ...data });
@@ -121,9 +158,21 @@ describe('POST /updateHolder', () => {
 
 	it.each([
 		['holderId instead of holderID', { holderId: 'X' }, /^Unexpected field "holderId"$/],
-		['a bad email', { data: { name: 'A', email: 'nope', phone: '1' } }, /"data\.email" must be a valid email/],
-		['a missing phone', { data: { name: 'A', email: 'a@b.co' } }, /^Missing required field "data\.phone"$/],
-		['an extra data field', { data: { name: 'A', email: 'a@b.co', phone: '1', memo: 'm' } }, /^Unexpected field "data\.memo"$/],
+		[
+			'a bad email',
+			{ data: { name: 'A', email: 'nope', phone: '1' } },
+			/"data\.email" must be a valid email/,
+		],
+		[
+			'a missing phone',
+			{ data: { name: 'A', email: 'a@b.co' } },
+			/^Missing required field "data\.phone"$/,
+		],
+		[
+			'an extra data field',
+			{ data: { name: 'A', email: 'a@b.co', phone: '1', memo: 'm' } },
+			/^Unexpected field "data\.memo"$/,
+		],
 	])('400 for %s', async (_label, patch, message) => {
 		const holder = await create();
 		const body: Record<string, unknown> = {
@@ -139,9 +188,19 @@ describe('POST /updateHolder', () => {
 	it('404 unknown, 403 other owner, 403 foreign issuerId', async () => {
 		const theirs = sb.control.seedHolders('other-user', 1)[0];
 		const data = { name: 'A', email: 'a@b.co', phone: '1' };
-		expectError(await post(sb, '/updateHolder', { holderID: 'hold_x', issuerId: 'demo-user', data }), 404, /^Holder not found$/);
-		expectError(await post(sb, '/updateHolder', { holderID: theirs._id, issuerId: 'demo-user', data }), 403);
-		expectError(await post(sb, '/updateHolder', { holderID: theirs._id, issuerId: 'other-user', data }), 403);
+		expectError(
+			await post(sb, '/updateHolder', { holderID: 'hold_x', issuerId: 'demo-user', data }),
+			404,
+			/^Holder not found$/,
+		);
+		expectError(
+			await post(sb, '/updateHolder', { holderID: theirs._id, issuerId: 'demo-user', data }),
+			403,
+		);
+		expectError(
+			await post(sb, '/updateHolder', { holderID: theirs._id, issuerId: 'other-user', data }),
+			403,
+		);
 		expect((await get(theirs._id, other)).body.name).toBe(theirs.name);
 	});
 });
@@ -153,14 +212,24 @@ describe('POST /deleteHolder', () => {
 		expect(reply.status).toBe(200);
 		expect(reply.body).toEqual({ success: true });
 		expectError(await get(holder._id), 404);
-		expectError(await post(sb, '/deleteHolder', { holderID: holder._id, issuerId: 'demo-user' }), 404);
+		expectError(
+			await post(sb, '/deleteHolder', { holderID: holder._id, issuerId: 'demo-user' }),
+			404,
+		);
 	});
 
 	it('403 for another owner holder, which survives; 400 for a missing holderID', async () => {
 		const theirs = sb.control.seedHolders('other-user', 1)[0];
-		expectError(await post(sb, '/deleteHolder', { holderID: theirs._id, issuerId: 'demo-user' }), 403);
+		expectError(
+			await post(sb, '/deleteHolder', { holderID: theirs._id, issuerId: 'demo-user' }),
+			403,
+		);
 		expect((await get(theirs._id, other)).status).toBe(200);
-		expectError(await post(sb, '/deleteHolder', { issuerId: 'demo-user' }), 400, /^Missing required field "holderID"$/);
+		expectError(
+			await post(sb, '/deleteHolder', { issuerId: 'demo-user' }),
+			400,
+			/^Missing required field "holderID"$/,
+		);
 	});
 });
 
@@ -169,14 +238,24 @@ describe('POST /getHolders', () => {
 		const a = await create({ name: 'A' });
 		sb.control.seedHolders('other-user', 2);
 		const b = await create({ name: 'B', email: 'b@example.com' });
-		const reply = await post(sb, '/getHolders', { userId: 'demo-user', paginationOpts: { numItems: 50, cursor: null } });
+		const reply = await post(sb, '/getHolders', {
+			userId: 'demo-user',
+			paginationOpts: { numItems: 50, cursor: null },
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.body.page).toEqual([a, b]);
 		expect(reply.body.hasMore).toBe(false);
 	});
 
 	it('403 for a foreign userId, 400 for a missing paginationOpts', async () => {
-		expectError(await post(sb, '/getHolders', { userId: 'other-user', paginationOpts: { numItems: 5 } }), 403);
-		expectError(await post(sb, '/getHolders', { userId: 'demo-user' }), 400, /^Missing required field "paginationOpts"$/);
+		expectError(
+			await post(sb, '/getHolders', { userId: 'other-user', paginationOpts: { numItems: 5 } }),
+			403,
+		);
+		expectError(
+			await post(sb, '/getHolders', { userId: 'demo-user' }),
+			400,
+			/^Missing required field "paginationOpts"$/,
+		);
 	});
 });

@@ -35,14 +35,20 @@ describe('requests in flight', () => {
 		expect(sb.control.inFlight()).toEqual({
 			maxInFlight: 1,
 			inFlight: 0,
-			accounts: { [sb.demo.clientId]: { maxInFlight: 1, inFlight: 0 }, '': { maxInFlight: 1, inFlight: 0 } },
+			accounts: {
+				[sb.demo.clientId]: { maxInFlight: 1, inFlight: 0 },
+				'': { maxInFlight: 1, inFlight: 0 },
+			},
 		});
 	});
 
 	it('GET /__sandbox/in-flight reports, DELETE starts the maxima again', async () => {
 		sb.control.setLatency(1000);
 		await Promise.all([hello(), hello()]);
-		expect((await control(sb, 'GET', '/in-flight')).body).toMatchObject({ maxInFlight: 2, inFlight: 0 });
+		expect((await control(sb, 'GET', '/in-flight')).body).toMatchObject({
+			maxInFlight: 2,
+			inFlight: 0,
+		});
 		const cleared = await control(sb, 'DELETE', '/in-flight');
 		expect(cleared.body).toEqual({ maxInFlight: 0, inFlight: 0, accounts: {} });
 	});
@@ -58,13 +64,18 @@ describe('latency', () => {
 		expect(sb.control.getLatency()).toBe(0);
 		sb.control.setLatency(200);
 		const started = Date.now();
-		const reply = await post(sb, '/getHolders', { userId: sb.demo.userId, paginationOpts: { numItems: 1 } });
+		const reply = await post(sb, '/getHolders', {
+			userId: sb.demo.userId,
+			paginationOpts: { numItems: 1 },
+		});
 		expect(reply.status).toBe(200);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(190);
 	});
 
 	it('POST /__sandbox/latency sets it, GET reads it, bad values are refused, reset clears it', async () => {
-		expect((await control(sb, 'POST', '/latency', { latencyMs: 50 })).body).toEqual({ latencyMs: 50 });
+		expect((await control(sb, 'POST', '/latency', { latencyMs: 50 })).body).toEqual({
+			latencyMs: 50,
+		});
 		expect((await control(sb, 'GET', '/latency')).body).toEqual({ latencyMs: 50 });
 		expectError(await control(sb, 'POST', '/latency', { latencyMs: -1 }), 400, /latencyMs/);
 		expectError(await control(sb, 'POST', '/latency', { latencyMs: '50' }), 400, /latencyMs/);

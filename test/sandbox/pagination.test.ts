@@ -64,7 +64,9 @@ describe('cursor stability', () => {
 		const first = await list({ numItems: 4 });
 		expect(ids(first.body.page)).toEqual(seeded.slice(0, 4));
 		for (const holderID of [seeded[3], seeded[4]]) {
-			expect((await post(sb, '/deleteHolder', { holderID, issuerId: 'demo-user' })).status).toBe(200);
+			expect((await post(sb, '/deleteHolder', { holderID, issuerId: 'demo-user' })).status).toBe(
+				200,
+			);
 		}
 		const second = await list({ numItems: 4, cursor: first.body.cursor });
 		expect(second.status).toBe(200);
@@ -97,8 +99,16 @@ describe('paginationOpts validation', () => {
 
 	it('400 for a missing numItems and for an unexpected field', async () => {
 		expectError(await list({}), 400, /^Missing required field "paginationOpts\.numItems"$/);
-		expectError(await list({ numItems: 5, pageSize: 5 }), 400, /^Unexpected field "paginationOpts\.pageSize"$/);
-		expectError(await list({ numItems: 5, cursor: 5 }), 400, /^Field "paginationOpts\.cursor" must be a string or null$/);
+		expectError(
+			await list({ numItems: 5, pageSize: 5 }),
+			400,
+			/^Unexpected field "paginationOpts\.pageSize"$/,
+		);
+		expectError(
+			await list({ numItems: 5, cursor: 5 }),
+			400,
+			/^Field "paginationOpts\.cursor" must be a string or null$/,
+		);
 	});
 
 	it.each([
@@ -112,7 +122,10 @@ describe('paginationOpts validation', () => {
 	it('rejects a holder cursor on the template listing', async () => {
 		sb.control.seedHolders('demo-user', 3);
 		const holders = await list({ numItems: 1 });
-		const reply = await list({ numItems: 1, cursor: holders.body.cursor }, '/getAllBadgeTemplatesByOwnerId');
+		const reply = await list(
+			{ numItems: 1, cursor: holders.body.cursor },
+			'/getAllBadgeTemplatesByOwnerId',
+		);
 		expectError(reply, 400, /"paginationOpts\.cursor"/);
 	});
 });
@@ -131,7 +144,11 @@ describe('cursor rules', () => {
 
 	it("'null-required' requires the key, string or null", async () => {
 		sb.control.setCursorRule('null-required');
-		expectError(await list({ numItems: 1 }), 400, /^Missing required field "paginationOpts\.cursor"$/);
+		expectError(
+			await list({ numItems: 1 }),
+			400,
+			/^Missing required field "paginationOpts\.cursor"$/,
+		);
 		const start = await list({ numItems: 1, cursor: null });
 		expect(start.status).toBe(200);
 		expect((await list({ numItems: 1, cursor: start.body.cursor })).status).toBe(200);
@@ -139,7 +156,11 @@ describe('cursor rules', () => {
 
 	it("'string-only' rejects null but accepts an absent or string cursor", async () => {
 		sb.control.setCursorRule('string-only');
-		expectError(await list({ numItems: 1, cursor: null }), 400, /^Field "paginationOpts\.cursor" must be a string$/);
+		expectError(
+			await list({ numItems: 1, cursor: null }),
+			400,
+			/^Field "paginationOpts\.cursor" must be a string$/,
+		);
 		const start = await list({ numItems: 1 });
 		expect(start.status).toBe(200);
 		expect((await list({ numItems: 1, cursor: start.body.cursor })).status).toBe(200);
@@ -197,7 +218,12 @@ describe('misbehaving pagination modes', () => {
 		const third = await list({ numItems: 2, cursor: second.body.cursor });
 		const fourth = await list({ numItems: 2, cursor: third.body.cursor });
 
-		expect([first, second, third, fourth].map((reply) => reply.body.hasMore)).toEqual([true, true, true, true]);
+		expect([first, second, third, fourth].map((reply) => reply.body.hasMore)).toEqual([
+			true,
+			true,
+			true,
+			true,
+		]);
 		expect(second.body.cursor).not.toBe(first.body.cursor);
 		expect(third.body.cursor).toBe(first.body.cursor);
 		expect(fourth.body.cursor).toBe(second.body.cursor);

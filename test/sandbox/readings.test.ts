@@ -20,36 +20,61 @@ async function issuePartial(as: Account = account) {
 	const reply = await post(
 		sb,
 		'/issueBadge',
-		{ userId: as.userId, validityPeriod: 30, templateId: template._id, badgeData: {}, recipientIds: [...holders, 'hold_unknown'], type: 'achievement' },
+		{
+			userId: as.userId,
+			validityPeriod: 30,
+			templateId: template._id,
+			badgeData: {},
+			recipientIds: [...holders, 'hold_unknown'],
+			type: 'achievement',
+		},
 		{ account: as },
 	);
 	return { reply, holders };
 }
 
 describe('readings of the issueBadge answer', () => {
-	test('default: today\'s answer, successful = recipient IDs, badges as IDs, details always', async () => {
+	test("default: today's answer, successful = recipient IDs, badges as IDs, details always", async () => {
 		const { reply, holders } = await issuePartial();
 		expect(reply.body).toEqual({
 			issuedBadges: [expect.any(String), expect.any(String)],
 			status: 'partial',
-			details: { successful: holders, failed: [{ recipientId: 'hold_unknown', error: 'Holder not found' }] },
+			details: {
+				successful: holders,
+				failed: [{ recipientId: 'hold_unknown', error: 'Holder not found' }],
+			},
 		});
 		expect(sb.control.getReadings()).toEqual(DEFAULT_READINGS);
 	});
 
 	test('successful = badge IDs, issuedBadges = full records naming their recipient', async () => {
-		sb.control.setReadings({ issueSuccessful: 'badge-ids', issuedBadges: 'objects' }, account.clientId);
+		sb.control.setReadings(
+			{ issueSuccessful: 'badge-ids', issuedBadges: 'objects' },
+			account.clientId,
+		);
 		const { reply, holders } = await issuePartial();
 		const ids = reply.body.issuedBadges.map((badge: { _id: string }) => badge._id);
 		expect(reply.body.details.successful).toEqual(ids);
-		expect(reply.body.issuedBadges.map((badge: { recipientId: string }) => badge.recipientId)).toEqual(holders);
-		expect(reply.body.issuedBadges[0]).toMatchObject({ templateId: expect.any(String), issuerId: account.userId, status: 'active' });
+		expect(
+			reply.body.issuedBadges.map((badge: { recipientId: string }) => badge.recipientId),
+		).toEqual(holders);
+		expect(reply.body.issuedBadges[0]).toMatchObject({
+			templateId: expect.any(String),
+			issuerId: account.userId,
+			status: 'active',
+		});
 	});
 
 	test('issuedBadges = {_id} objects; details only when not success, or never', async () => {
-		sb.control.setReadings({ issuedBadges: 'id-objects', issueDetails: 'unless-success' }, account.clientId);
+		sb.control.setReadings(
+			{ issuedBadges: 'id-objects', issueDetails: 'unless-success' },
+			account.clientId,
+		);
 		const partial = await issuePartial();
-		expect(partial.reply.body.issuedBadges).toEqual([{ _id: expect.any(String) }, { _id: expect.any(String) }]);
+		expect(partial.reply.body.issuedBadges).toEqual([
+			{ _id: expect.any(String) },
+			{ _id: expect.any(String) },
+		]);
 		expect(partial.reply.body.details).toBeDefined();
 		sb.control.setReadings({ issueDetails: 'never' }, account.clientId);
 		const never = await issuePartial();
@@ -63,7 +88,14 @@ describe('readings of the issueBadge answer', () => {
 		const reply = await post(
 			sb,
 			'/issueBadge',
-			{ userId: account.userId, validityPeriod: 1, templateId: template._id, badgeData: {}, recipientIds: [holder._id], type: 'finance' },
+			{
+				userId: account.userId,
+				validityPeriod: 1,
+				templateId: template._id,
+				badgeData: {},
+				recipientIds: [holder._id],
+				type: 'finance',
+			},
 			{ account },
 		);
 		expect(reply.body).toEqual({ issuedBadges: [expect.any(String)], status: 'success' });
@@ -83,7 +115,12 @@ describe('other readings', () => {
 	test('lastCursor: string, null or absent on the last page only', async () => {
 		sb.control.seedHolders(account.userId, 3);
 		const list = (cursor?: string) =>
-			post(sb, '/getHolders', { userId: account.userId, paginationOpts: { numItems: 2, ...(cursor ? { cursor } : {}) } }, { account });
+			post(
+				sb,
+				'/getHolders',
+				{ userId: account.userId, paginationOpts: { numItems: 2, ...(cursor ? { cursor } : {}) } },
+				{ account },
+			);
 		sb.control.setReadings({ lastCursor: 'null' });
 		const first = await list();
 		expect(first.body).toMatchObject({ hasMore: true, cursor: expect.any(String) });
@@ -98,13 +135,29 @@ describe('other readings', () => {
 		const created = await post(
 			sb,
 			'/createHolder',
-			{ issuerDid: account.issuerDid, issuerId: account.userId, data: { name: 'A', email: 'a@example.com', phone: '+1 555', ownerId: account.userId, holderDid: 'did:x:1', holderId: 'ext-1' } },
+			{
+				issuerDid: account.issuerDid,
+				issuerId: account.userId,
+				data: {
+					name: 'A',
+					email: 'a@example.com',
+					phone: '+1 555',
+					ownerId: account.userId,
+					holderDid: 'did:x:1',
+					holderId: 'ext-1',
+				},
+			},
 			{ account },
 		);
 		expect(created.text).toMatch(/^"hold_[^"]+"$/);
 		const [template] = sb.control.seedTemplates(account.userId, 1);
 		sb.control.setReadings({ writeAnswer: 'id-object' }, account.clientId);
-		const deleted = await post(sb, '/deleteBadgeTemplate', { userId: account.userId, templateId: template._id }, { account });
+		const deleted = await post(
+			sb,
+			'/deleteBadgeTemplate',
+			{ userId: account.userId, templateId: template._id },
+			{ account },
+		);
 		expect(deleted.body).toEqual({ _id: template._id });
 	});
 
@@ -115,28 +168,68 @@ describe('other readings', () => {
 	] as const)('deleteHolderAnswer %s', async (choice, text) => {
 		sb.control.setReadings({ deleteHolderAnswer: choice }, account.clientId);
 		const [holder] = sb.control.seedHolders(account.userId, 1);
-		const reply = await post(sb, '/deleteHolder', { holderID: holder._id, issuerId: account.userId }, { account });
+		const reply = await post(
+			sb,
+			'/deleteHolder',
+			{ holderID: holder._id, issuerId: account.userId },
+			{ account },
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.text).toBe(text);
 	});
 
 	test('records: sparse drops optional fields; numbers: strings', async () => {
 		sb.control.setReadings({ records: 'sparse', numbers: 'strings' }, account.clientId);
-		const [template] = sb.control.seedTemplates(account.userId, 1, { validityPeriod: 30, price: 5 });
-		const reply = await post(sb, '/getASingleBadgeTemplate', { userId: account.userId, templateId: template._id }, { account });
-		expect(reply.body).toMatchObject({ validityPeriod: '30', price: '5', createdAt: String(template.createdAt) });
-		for (const field of ['imageUrl', 'backgroundColor', 'textColor', 'isActive']) expect(reply.body).not.toHaveProperty(field);
+		const [template] = sb.control.seedTemplates(account.userId, 1, {
+			validityPeriod: 30,
+			price: 5,
+		});
+		const reply = await post(
+			sb,
+			'/getASingleBadgeTemplate',
+			{ userId: account.userId, templateId: template._id },
+			{ account },
+		);
+		expect(reply.body).toMatchObject({
+			validityPeriod: '30',
+			price: '5',
+			createdAt: String(template.createdAt),
+		});
+		for (const field of ['imageUrl', 'backgroundColor', 'textColor', 'isActive'])
+			expect(reply.body).not.toHaveProperty(field);
 		// Sparse also accepts an update without the colours, and keeps the stored ones.
 		const update = await post(
 			sb,
 			'/updateBadgeTemplate',
-			{ userId: account.userId, templateId: template._id, data: { name: 'N', type: 'finance', description: 'd', criteria: 'c', validityPeriod: 3, price: 0, updatedAt: 1 } },
+			{
+				userId: account.userId,
+				templateId: template._id,
+				data: {
+					name: 'N',
+					type: 'finance',
+					description: 'd',
+					criteria: 'c',
+					validityPeriod: 3,
+					price: 0,
+					updatedAt: 1,
+				},
+			},
 			{ account },
 		);
 		expect(update.status).toBe(200);
 		sb.control.setReadings({ records: 'full' }, account.clientId);
-		const full = await post(sb, '/getASingleBadgeTemplate', { userId: account.userId, templateId: template._id }, { account });
-		expect(full.body).toMatchObject({ name: 'N', backgroundColor: template.backgroundColor, textColor: template.textColor, validityPeriod: '3' });
+		const full = await post(
+			sb,
+			'/getASingleBadgeTemplate',
+			{ userId: account.userId, templateId: template._id },
+			{ account },
+		);
+		expect(full.body).toMatchObject({
+			name: 'N',
+			backgroundColor: template.backgroundColor,
+			textColor: template.textColor,
+			validityPeriod: '3',
+		});
 	});
 });
 
@@ -145,10 +238,21 @@ describe('setting readings', () => {
 		const set = await control(sb, 'POST', '/config', { readings: { lastCursor: 'absent' } });
 		expect(set.status).toBe(200);
 		expect(sb.control.getReadings().lastCursor).toBe('absent');
-		expectError(await control(sb, 'POST', '/config', { pageCap: 7, readings: { lastCursor: 'maybe' } }), 400, /lastCursor/);
+		expectError(
+			await control(sb, 'POST', '/config', { pageCap: 7, readings: { lastCursor: 'maybe' } }),
+			400,
+			/lastCursor/,
+		);
 		expect(sb.control.getConfig().pageCap).not.toBe(7);
-		expectError(await control(sb, 'POST', '/readings', { readings: { colour: 'x' } }), 400, /Unknown reading "colour"/);
-		const perAccount = await control(sb, 'POST', '/readings', { clientId: account.clientId, readings: { numbers: 'strings' } });
+		expectError(
+			await control(sb, 'POST', '/readings', { readings: { colour: 'x' } }),
+			400,
+			/Unknown reading "colour"/,
+		);
+		const perAccount = await control(sb, 'POST', '/readings', {
+			clientId: account.clientId,
+			readings: { numbers: 'strings' },
+		});
 		expect(perAccount.body).toMatchObject({ numbers: 'strings', lastCursor: 'absent' });
 		expect((await control(sb, 'GET', '/readings')).body.numbers).toBe('numbers');
 	});
@@ -162,11 +266,15 @@ describe('setting readings', () => {
 		} finally {
 			await started.close();
 		}
-		expect(parseArgs(['--reading', 'issuedBadges=objects', '--reading=issueDetails=never'], {}).readings).toEqual({
+		expect(
+			parseArgs(['--reading', 'issuedBadges=objects', '--reading=issueDetails=never'], {}).readings,
+		).toEqual({
 			issuedBadges: 'objects',
 			issueDetails: 'never',
 		});
 		expect(() => parseArgs(['--reading', 'issuedBadges=maybe'], {})).toThrow(/issuedBadges/);
-		await expect(startSandbox({ quiet: true, readings: { numbers: 'words' as never } })).rejects.toThrow(/numbers/);
+		await expect(
+			startSandbox({ quiet: true, readings: { numbers: 'words' as never } }),
+		).rejects.toThrow(/numbers/);
 	});
 });

@@ -58,7 +58,10 @@ describe(`${N} holders`, () => {
 		sb.control.setPageCap(1000);
 		let cursor: string | null = null;
 		for (let i = 0; i < 3; i++) cursor = (await page(1000, cursor)).body.cursor;
-		const deleted = await post(sb, '/deleteHolder', { holderID: seeded[2999], issuerId: 'demo-user' });
+		const deleted = await post(sb, '/deleteHolder', {
+			holderID: seeded[2999],
+			issuerId: 'demo-user',
+		});
 		expect(deleted.body).toEqual({ success: true });
 		const next = await page(100, cursor);
 		expect(next.body.page.map((h: { _id: string }) => h._id)).toEqual(seeded.slice(3000, 3100));

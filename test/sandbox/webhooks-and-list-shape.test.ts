@@ -16,7 +16,9 @@ beforeAll(async () => {
 		request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
 		request.on('end', () => {
 			received.push({ path: request.url, body: JSON.parse(text) });
-			response.writeHead(request.url === '/gone' ? 410 : 200, { 'Content-Type': 'application/json' }).end('{"received":true}');
+			response
+				.writeHead(request.url === '/gone' ? 410 : 200, { 'Content-Type': 'application/json' })
+				.end('{"received":true}');
 		});
 	});
 	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -36,7 +38,14 @@ beforeEach(async () => {
 const holderBody = (userId: string, issuerDid: string) => ({
 	issuerDid,
 	issuerId: userId,
-	data: { name: 'Ada', email: 'ada@example.com', phone: '+1', ownerId: userId, holderDid: 'did:x:1', holderId: 'ext-1' },
+	data: {
+		name: 'Ada',
+		email: 'ada@example.com',
+		phone: '+1',
+		ownerId: userId,
+		holderDid: 'did:x:1',
+		holderId: 'ext-1',
+	},
 });
 
 describe('sandbox webhooks', () => {
@@ -46,35 +55,73 @@ describe('sandbox webhooks', () => {
 		const demo = sb.demo;
 		const template = await post(sb, '/createBadgeTemplate', {
 			userId: demo.userId,
-			imageUrl: 'https://example.com/t.png', typeOfBadge: 'achievement', name: 'T', validityPeriod: 30, description: 'd', criteria: 'c', price: 0,
+			imageUrl: 'https://example.com/t.png',
+			typeOfBadge: 'achievement',
+			name: 'T',
+			validityPeriod: 30,
+			description: 'd',
+			criteria: 'c',
+			price: 0,
 		});
 		expect(template.body).toMatchObject({ _id: expect.any(String) });
 		const holder = await post(sb, '/createHolder', holderBody(demo.userId, demo.issuerDid));
 		const issued = await post(sb, '/issueBadge', {
-			userId: demo.userId, validityPeriod: 30, templateId: template.body._id, badgeData: {}, recipientIds: [holder.body._id], type: 'achievement',
+			userId: demo.userId,
+			validityPeriod: 30,
+			templateId: template.body._id,
+			badgeData: {},
+			recipientIds: [holder.body._id],
+			type: 'achievement',
 		});
 		await sb.control.webhookDeliveriesSettled();
 
-		expect(received.map((hit) => hit.body.event)).toEqual(['template.created', 'holder.created', 'badge.issued']);
-		expect(received[0].body.data).toMatchObject({ _id: template.body._id, templateId: template.body._id, name: 'T' });
-		expect(received[1].body.data).toMatchObject({ _id: holder.body._id, holderId: 'ext-1', email: 'ada@example.com' });
-		expect(received[2].body.data).toMatchObject({ _id: issued.body.issuedBadges[0], badgeId: issued.body.issuedBadges[0], recipientId: holder.body._id });
+		expect(received.map((hit) => hit.body.event)).toEqual([
+			'template.created',
+			'holder.created',
+			'badge.issued',
+		]);
+		expect(received[0].body.data).toMatchObject({
+			_id: template.body._id,
+			templateId: template.body._id,
+			name: 'T',
+		});
+		expect(received[1].body.data).toMatchObject({
+			_id: holder.body._id,
+			holderId: 'ext-1',
+			email: 'ada@example.com',
+		});
+		expect(received[2].body.data).toMatchObject({
+			_id: issued.body.issuedBadges[0],
+			badgeId: issued.body.issuedBadges[0],
+			recipientId: holder.body._id,
+		});
 		const listed = await control(sb, 'GET', '/webhooks');
-		expect(listed.body.deliveries.map((delivery: Json) => delivery.status)).toEqual([200, 200, 200]);
+		expect(listed.body.deliveries.map((delivery: Json) => delivery.status)).toEqual([
+			200, 200, 200,
+		]);
 	});
 
 	test('Subscriptions filter by event and account; failed deliveries are recorded; DELETE and reset remove them', async () => {
 		const other = sb.control.createAccount();
-		sb.control.addWebhook({ url: `${receiverUrl}/holders`, events: ['holder.created'], userId: other.userId });
+		sb.control.addWebhook({
+			url: `${receiverUrl}/holders`,
+			events: ['holder.created'],
+			userId: other.userId,
+		});
 		sb.control.addWebhook({ url: `${receiverUrl}/gone`, events: ['template.created'] });
 		sb.control.seedHolders(sb.demo.userId, 1);
 		sb.control.seedHolders(other.userId, 2);
 		sb.control.seedTemplates(other.userId, 1);
 		await sb.control.webhookDeliveriesSettled();
 		expect(received.map((hit) => hit.path).sort()).toEqual(['/gone', '/holders', '/holders']);
-		expect(sb.control.webhooks().deliveries.find((delivery) => delivery.url.endsWith('/gone'))?.status).toBe(410);
+		expect(
+			sb.control.webhooks().deliveries.find((delivery) => delivery.url.endsWith('/gone'))?.status,
+		).toBe(410);
 
-		const bad = await control(sb, 'POST', '/webhooks', { url: receiverUrl, events: ['badge.revoked'] });
+		const bad = await control(sb, 'POST', '/webhooks', {
+			url: receiverUrl,
+			events: ['badge.revoked'],
+		});
 		expect(bad.status).toBe(400);
 		expect((await control(sb, 'DELETE', '/webhooks')).status).toBe(200);
 		sb.control.seedHolders(other.userId, 1);
@@ -85,7 +132,10 @@ describe('sandbox webhooks', () => {
 
 describe('sandbox list shape', () => {
 	const list = async (cursor?: string | null) =>
-		await post(sb, '/getHolders', { userId: sb.demo.userId, paginationOpts: { numItems: 2, ...(cursor === undefined ? {} : { cursor }) } });
+		await post(sb, '/getHolders', {
+			userId: sb.demo.userId,
+			paginationOpts: { numItems: 2, ...(cursor === undefined ? {} : { cursor }) },
+		});
 
 	test('newest-first pages walk from the newest record to the oldest', async () => {
 		sb.control.seedHolders(sb.demo.userId, 3);
@@ -113,7 +163,9 @@ describe('sandbox list shape', () => {
 		while (page.hasMore) page = (await list(page.cursor)).body;
 		expect(typeof page.cursor).toBe('string');
 		const [added] = sb.control.seedHolders(sb.demo.userId, 1);
-		expect((await list(page.cursor)).body.page.map((holder: Json) => holder._id)).toEqual([added._id]);
+		expect((await list(page.cursor)).body.page.map((holder: Json) => holder._id)).toEqual([
+			added._id,
+		]);
 
 		sb.control.setListShape({ lastPageCursor: 'null' });
 		let last = (await list()).body;

@@ -2,7 +2,8 @@ import { SECURE_BASE_URL_PATTERN, requireSafeBaseUrl } from '../../nodes/MyPit/s
 import { InputError } from '../../nodes/MyPit/shared/validation';
 
 const FIELD = 'Base URL (MyPit credential)';
-const EXPECTED = 'an https:// URL such as https://mypit-api.daosolution.io (http:// only for localhost)';
+const EXPECTED =
+	'an https:// URL such as https://mypit-api.daosolution.io (http:// only for localhost)';
 
 function refusal(value: unknown): InputError {
 	try {
@@ -54,7 +55,9 @@ describe('the Base URL the node sends the secret key to', () => {
 	});
 
 	test('a look-alike host is named by its origin', () => {
-		expect(refusal('http://localhost.evil.example:5680/x').received).toBe('"http://localhost.evil.example:5680"');
+		expect(refusal('http://localhost.evil.example:5680/x').received).toBe(
+			'"http://localhost.evil.example:5680"',
+		);
 		expect(refusal('http://127.0.0.1.nip.io').received).toBe('"http://127.0.0.1.nip.io"');
 	});
 
@@ -95,14 +98,22 @@ describe('the Base URL the node sends the secret key to', () => {
 describe("the credential's pattern (its authenticate sends the secret key only where it matches)", () => {
 	const pattern = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
 
-	test.each(['https://mypit.example.com', 'http://localhost', 'http://localhost:5680/api', 'http://127.0.0.1', 'http://[::1]:80/'])(
-		'matches %s',
-		(value) => {
-			expect(pattern.test(value)).toBe(true);
-		},
-	);
+	test.each([
+		'https://mypit.example.com',
+		'http://localhost',
+		'http://localhost:5680/api',
+		'http://127.0.0.1',
+		'http://[::1]:80/',
+	])('matches %s', (value) => {
+		expect(pattern.test(value)).toBe(true);
+	});
 
-	test.each([...LOOK_ALIKE_HOSTS, 'http://mypit.example.com', 'http://127.1:5680', 'ftp://localhost'])('does not match %s', (value) => {
+	test.each([
+		...LOOK_ALIKE_HOSTS,
+		'http://mypit.example.com',
+		'http://127.1:5680',
+		'ftp://localhost',
+	])('does not match %s', (value) => {
 		expect(pattern.test(value)).toBe(false);
 	});
 });

@@ -19,7 +19,11 @@ describe('ClientBudget', () => {
 		expect(waits.slice(0, 4)).toEqual([0, 500, 1000, 1500]);
 		const sends = waits.map((wait) => now + wait);
 		for (const send of sends) expect(budget.confirmSend(send)).toBe(0);
-		const most = Math.max(...sends.map((start) => sends.filter((send) => send >= start && send < start + 60_000).length));
+		const most = Math.max(
+			...sends.map(
+				(start) => sends.filter((send) => send >= start && send < start + 60_000).length,
+			),
+		);
 		expect(most).toBe(120);
 	});
 
@@ -66,7 +70,10 @@ describe('readMaxRequestsPerMinute', () => {
 		expect(readMaxRequestsPerMinute(100_000)).toBe(100_000);
 	});
 
-	test.each([-1, 2.5, 100_001, '60', Number.NaN])('%p is refused naming the credential field', (value) => {
-		expect(() => readMaxRequestsPerMinute(value)).toThrow(/Invalid "Max Requests per Minute"/);
-	});
+	test.each([-1, 2.5, 100_001, '60', Number.NaN])(
+		'%p is refused naming the credential field',
+		(value) => {
+			expect(() => readMaxRequestsPerMinute(value)).toThrow(/Invalid "Max Requests per Minute"/);
+		},
+	);
 });

@@ -6,7 +6,11 @@ describe('Create Template parameters', () => {
 	test('the fields the API requires on create are required parameters', () => {
 		const onCreate = templateFields.filter((field) => {
 			const show = field.displayOptions?.show;
-			return show?.resource?.includes('template') && show?.operation?.includes('create') && field.name !== 'options';
+			return (
+				show?.resource?.includes('template') &&
+				show?.operation?.includes('create') &&
+				field.name !== 'options'
+			);
 		});
 
 		expect(onCreate.map((field) => [field.name, field.required === true])).toEqual([

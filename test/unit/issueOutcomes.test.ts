@@ -38,7 +38,11 @@ const failedH4 = [{ recipientId: 'h4', error: 'Holder not found' }];
 
 describe('recipientOutcomes: partial answers, every reading of the document', () => {
 	test('successful = recipient IDs, issuedBadges = IDs: badges pair by position', () => {
-		const answer = { issuedBadges: ['b1', 'b2', 'b3'], status: 'partial', details: { successful: ['h1', 'h2', 'h3'], failed: failedH4 } };
+		const answer = {
+			issuedBadges: ['b1', 'b2', 'b3'],
+			status: 'partial',
+			details: { successful: ['h1', 'h2', 'h3'], failed: failedH4 },
+		};
 		expect(recipientOutcomes(batch, answer)).toEqual([
 			issued('h1', 'b1', 'partial'),
 			issued('h2', 'b2', 'partial'),
@@ -48,7 +52,17 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = recipient IDs in another order than the request: pairs follow successful', () => {
-		const answer = { issuedBadges: ['b3', 'b1'], status: 'partial', details: { successful: ['h3', 'h1'], failed: [{ recipientId: 'h2', error: 'x' }, { recipientId: 'h4', error: 'y' }] } };
+		const answer = {
+			issuedBadges: ['b3', 'b1'],
+			status: 'partial',
+			details: {
+				successful: ['h3', 'h1'],
+				failed: [
+					{ recipientId: 'h2', error: 'x' },
+					{ recipientId: 'h4', error: 'y' },
+				],
+			},
+		};
 		expect(recipientOutcomes(batch, answer)).toEqual([
 			issued('h1', 'b1', 'partial'),
 			notIssued('h2', 'x', 'partial'),
@@ -58,7 +72,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = badge IDs (the reported bug): the API status is kept, the rest are issued in request order', () => {
-		const answer = { issuedBadges: ['b1', 'b2', 'b3'], status: 'partial', details: { successful: ['b1', 'b2', 'b3'], failed: failedH4 } };
+		const answer = {
+			issuedBadges: ['b1', 'b2', 'b3'],
+			status: 'partial',
+			details: { successful: ['b1', 'b2', 'b3'], failed: failedH4 },
+		};
 		expect(recipientOutcomes(batch, answer)).toEqual([
 			issued('h1', 'b1', 'partial'),
 			issued('h2', 'b2', 'partial'),
@@ -68,7 +86,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = badge IDs with the failed recipient first: order skips it', () => {
-		const answer = { issuedBadges: ['b2', 'b3'], status: 'partial', details: { successful: ['b2', 'b3'], failed: [{ recipientId: 'h1', error: 'gone' }] } };
+		const answer = {
+			issuedBadges: ['b2', 'b3'],
+			status: 'partial',
+			details: { successful: ['b2', 'b3'], failed: [{ recipientId: 'h1', error: 'gone' }] },
+		};
 		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
 			notIssued('h1', 'gone', 'partial'),
 			issued('h2', 'b2', 'partial'),
@@ -78,7 +100,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 
 	test('issuedBadges = objects naming recipients pair by recipientId, whatever the order', () => {
 		const answer = {
-			issuedBadges: [{ _id: 'b3', recipientId: 'h3' }, { _id: 'b1', recipientId: 'h1' }, { _id: 'b2', recipientId: 'h2' }],
+			issuedBadges: [
+				{ _id: 'b3', recipientId: 'h3' },
+				{ _id: 'b1', recipientId: 'h1' },
+				{ _id: 'b2', recipientId: 'h2' },
+			],
 			status: 'partial',
 			details: { successful: ['b3', 'b1', 'b2'], failed: failedH4 },
 		};
@@ -91,17 +117,41 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('issuedBadges = objects with only _id read like ID strings', () => {
-		const answer = { issuedBadges: [{ _id: 'b1' }, { _id: 'b2' }, { _id: 'b3' }], status: 'partial', details: { successful: ['h1', 'h2', 'h3'], failed: failedH4 } };
-		expect(recipientOutcomes(batch, answer).map((outcome) => outcome.badgeId)).toEqual(['b1', 'b2', 'b3', null]);
+		const answer = {
+			issuedBadges: [{ _id: 'b1' }, { _id: 'b2' }, { _id: 'b3' }],
+			status: 'partial',
+			details: { successful: ['h1', 'h2', 'h3'], failed: failedH4 },
+		};
+		expect(recipientOutcomes(batch, answer).map((outcome) => outcome.badgeId)).toEqual([
+			'b1',
+			'b2',
+			'b3',
+			null,
+		]);
 	});
 
 	test('objects naming recipients plus successful = recipient IDs: nothing is paired twice', () => {
 		const answer = {
-			issuedBadges: [{ _id: 'b2', recipientId: 'h2' }, { _id: 'b1', recipientId: 'h1' }],
+			issuedBadges: [
+				{ _id: 'b2', recipientId: 'h2' },
+				{ _id: 'b1', recipientId: 'h1' },
+			],
 			status: 'partial',
-			details: { successful: ['h1', 'h2'], failed: [{ recipientId: 'h3', error: 'e3' }, { recipientId: 'h4', error: 'e4' }] },
+			details: {
+				successful: ['h1', 'h2'],
+				failed: [
+					{ recipientId: 'h3', error: 'e3' },
+					{ recipientId: 'h4', error: 'e4' },
+				],
+			},
 		};
-		expect(recipientOutcomes(batch, answer).map((outcome) => [outcome.recipientId, outcome.badgeId, outcome.issued])).toEqual([
+		expect(
+			recipientOutcomes(batch, answer).map((outcome) => [
+				outcome.recipientId,
+				outcome.badgeId,
+				outcome.issued,
+			]),
+		).toEqual([
 			['h1', 'b1', true],
 			['h2', 'b2', true],
 			['h3', null, false],
@@ -110,7 +160,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = recipient IDs but fewer badges than recipients: issued, badge IDs not guessed', () => {
-		const answer = { issuedBadges: ['b1'], status: 'partial', details: { successful: ['h1', 'h2'], failed: [{ recipientId: 'h3', error: 'e' }] } };
+		const answer = {
+			issuedBadges: ['b1'],
+			status: 'partial',
+			details: { successful: ['h1', 'h2'], failed: [{ recipientId: 'h3', error: 'e' }] },
+		};
 		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
 			issued('h1', null, 'partial'),
 			issued('h2', null, 'partial'),
@@ -119,7 +173,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('a recipient named nowhere in a partial answer is unknown, with the answer attached', () => {
-		const answer = { issuedBadges: ['b1'], status: 'partial', details: { successful: ['h1'], failed: [{ recipientId: 'h2', error: 'e' }] } };
+		const answer = {
+			issuedBadges: ['b1'],
+			status: 'partial',
+			details: { successful: ['h1'], failed: [{ recipientId: 'h2', error: 'e' }] },
+		};
 		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
 			issued('h1', 'b1', 'partial'),
 			notIssued('h2', 'e', 'partial'),
@@ -128,7 +186,11 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = badge IDs, badge count differs from the unnamed recipients: unknown, never "not issued"', () => {
-		const answer = { issuedBadges: ['b1', 'b2'], status: 'partial', details: { successful: ['b1', 'b2'], failed: failedH4 } };
+		const answer = {
+			issuedBadges: ['b1', 'b2'],
+			status: 'partial',
+			details: { successful: ['b1', 'b2'], failed: failedH4 },
+		};
 		expect(recipientOutcomes(batch, answer)).toEqual([
 			unknown('h1', 'partial', answer),
 			unknown('h2', 'partial', answer),
@@ -138,19 +200,44 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('successful = badge IDs and no issuedBadges: the successful list stands for the badges', () => {
-		const answer = { status: 'partial', details: { successful: ['b1', 'b2', 'b3'], failed: failedH4 } };
-		expect(recipientOutcomes(batch, answer).map((outcome) => outcome.badgeId)).toEqual(['b1', 'b2', 'b3', null]);
+		const answer = {
+			status: 'partial',
+			details: { successful: ['b1', 'b2', 'b3'], failed: failedH4 },
+		};
+		expect(recipientOutcomes(batch, answer).map((outcome) => outcome.badgeId)).toEqual([
+			'b1',
+			'b2',
+			'b3',
+			null,
+		]);
 	});
 
 	test('successful given as objects: {recipientId} names recipients, {_id} names badges', () => {
-		const byRecipient = { issuedBadges: ['b1'], status: 'partial', details: { successful: [{ recipientId: 'h1' }], failed: [{ recipientId: 'h2', error: 'e' }] } };
-		expect(recipientOutcomes(['h1', 'h2'], byRecipient)).toEqual([issued('h1', 'b1', 'partial'), notIssued('h2', 'e', 'partial')]);
-		const byBadge = { status: 'partial', details: { successful: [{ _id: 'b2' }], failed: [{ recipientId: 'h1', error: 'e' }] } };
-		expect(recipientOutcomes(['h1', 'h2'], byBadge)).toEqual([notIssued('h1', 'e', 'partial'), issued('h2', 'b2', 'partial')]);
+		const byRecipient = {
+			issuedBadges: ['b1'],
+			status: 'partial',
+			details: { successful: [{ recipientId: 'h1' }], failed: [{ recipientId: 'h2', error: 'e' }] },
+		};
+		expect(recipientOutcomes(['h1', 'h2'], byRecipient)).toEqual([
+			issued('h1', 'b1', 'partial'),
+			notIssued('h2', 'e', 'partial'),
+		]);
+		const byBadge = {
+			status: 'partial',
+			details: { successful: [{ _id: 'b2' }], failed: [{ recipientId: 'h1', error: 'e' }] },
+		};
+		expect(recipientOutcomes(['h1', 'h2'], byBadge)).toEqual([
+			notIssued('h1', 'e', 'partial'),
+			issued('h2', 'b2', 'partial'),
+		]);
 	});
 
 	test('successful = recipient IDs leaves the others unknown even when the badge count would fit them', () => {
-		const answer = { issuedBadges: ['x', 'y'], status: 'partial', details: { successful: ['h1'], failed: [] } };
+		const answer = {
+			issuedBadges: ['x', 'y'],
+			status: 'partial',
+			details: { successful: ['h1'], failed: [] },
+		};
 		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
 			issued('h1', null, 'partial'),
 			unknown('h2', 'partial', answer),
@@ -164,38 +251,80 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 	});
 
 	test('failed entries given as bare recipient IDs, or without an error text', () => {
-		const answer = { issuedBadges: ['b1', 'b2'], status: 'partial', details: { successful: ['h1', 'h2'], failed: ['h3', { recipientId: 'h4' }, { error: 'no id' }, null, 7] } };
-		expect(recipientOutcomes(batch, answer).slice(2)).toEqual([notIssued('h3', 'Not issued', 'partial'), notIssued('h4', 'Not issued', 'partial')]);
+		const answer = {
+			issuedBadges: ['b1', 'b2'],
+			status: 'partial',
+			details: {
+				successful: ['h1', 'h2'],
+				failed: ['h3', { recipientId: 'h4' }, { error: 'no id' }, null, 7],
+			},
+		};
+		expect(recipientOutcomes(batch, answer).slice(2)).toEqual([
+			notIssued('h3', 'Not issued', 'partial'),
+			notIssued('h4', 'Not issued', 'partial'),
+		]);
 	});
 });
 
 describe('recipientOutcomes: success', () => {
 	const reads = {
-		'recipient IDs, details': { issuedBadges: ['b1', 'b2', 'b3', 'b4'], status: 'success', details: { successful: batch, failed: [] } },
-		'badge IDs, details': { issuedBadges: ['b1', 'b2', 'b3', 'b4'], status: 'success', details: { successful: ['b1', 'b2', 'b3', 'b4'], failed: [] } },
+		'recipient IDs, details': {
+			issuedBadges: ['b1', 'b2', 'b3', 'b4'],
+			status: 'success',
+			details: { successful: batch, failed: [] },
+		},
+		'badge IDs, details': {
+			issuedBadges: ['b1', 'b2', 'b3', 'b4'],
+			status: 'success',
+			details: { successful: ['b1', 'b2', 'b3', 'b4'], failed: [] },
+		},
 		'no details': { issuedBadges: ['b1', 'b2', 'b3', 'b4'], status: 'success' },
-		'objects, no details': { issuedBadges: ['b1', 'b2', 'b3', 'b4'].map((_id) => ({ _id })), status: 'success' },
+		'objects, no details': {
+			issuedBadges: ['b1', 'b2', 'b3', 'b4'].map((_id) => ({ _id })),
+			status: 'success',
+		},
 		'no status, one badge each': { issuedBadges: ['b1', 'b2', 'b3', 'b4'] },
 	};
-	test.each(Object.entries(reads))('%s: every recipient issued, badges in request order', (_name, answer) => {
-		expect(recipientOutcomes(batch, answer)).toEqual(
-			batch.map((id, index) => issued(id, `b${index + 1}`, 'status' in answer ? 'success' : null)),
-		);
-	});
+	test.each(Object.entries(reads))(
+		'%s: every recipient issued, badges in request order',
+		(_name, answer) => {
+			expect(recipientOutcomes(batch, answer)).toEqual(
+				batch.map((id, index) =>
+					issued(id, `b${index + 1}`, 'status' in answer ? 'success' : null),
+				),
+			);
+		},
+	);
 
 	test('success without badge IDs: issued, badge IDs null', () => {
-		expect(recipientOutcomes(['h1', 'h2'], { status: 'success' })).toEqual([issued('h1', null, 'success'), issued('h2', null, 'success')]);
+		expect(recipientOutcomes(['h1', 'h2'], { status: 'success' })).toEqual([
+			issued('h1', null, 'success'),
+			issued('h2', null, 'success'),
+		]);
 	});
 
 	test('success with fewer badges than recipients: issued, badge IDs not guessed', () => {
-		expect(recipientOutcomes(['h1', 'h2'], { status: 'success', issuedBadges: ['b1'] }).map((outcome) => outcome.badgeId)).toEqual([null, null]);
+		expect(
+			recipientOutcomes(['h1', 'h2'], { status: 'success', issuedBadges: ['b1'] }).map(
+				(outcome) => outcome.badgeId,
+			),
+		).toEqual([null, null]);
 	});
 });
 
 describe('recipientOutcomes: failed and unreadable answers', () => {
 	test('status failed with details: the API errors are kept', () => {
-		const answer = { issuedBadges: [], status: 'failed', details: { successful: [], failed: batch.map((recipientId) => ({ recipientId, error: `no ${recipientId}` })) } };
-		expect(recipientOutcomes(batch, answer)).toEqual(batch.map((id) => notIssued(id, `no ${id}`, 'failed')));
+		const answer = {
+			issuedBadges: [],
+			status: 'failed',
+			details: {
+				successful: [],
+				failed: batch.map((recipientId) => ({ recipientId, error: `no ${recipientId}` })),
+			},
+		};
+		expect(recipientOutcomes(batch, answer)).toEqual(
+			batch.map((id) => notIssued(id, `no ${id}`, 'failed')),
+		);
 	});
 
 	test('status failed without details: not issued, the status is the reason', () => {
@@ -206,22 +335,33 @@ describe('recipientOutcomes: failed and unreadable answers', () => {
 
 	test('status failed with a badge naming its recipient: that one issued, the others unknown', () => {
 		const answer = { issuedBadges: [{ _id: 'b1', recipientId: 'h1' }], status: 'failed' };
-		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([issued('h1', 'b1', 'failed'), unknown('h2', 'failed', answer)]);
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([
+			issued('h1', 'b1', 'failed'),
+			unknown('h2', 'failed', answer),
+		]);
 	});
 
 	test('status failed that still lists a badge: not claimed as not issued', () => {
 		const answer = { issuedBadges: ['b1'], status: 'failed' };
-		expect(recipientOutcomes(['h1', 'h2'], answer).map((outcome) => outcome.outcome)).toEqual(['unknown', 'unknown']);
+		expect(recipientOutcomes(['h1', 'h2'], answer).map((outcome) => outcome.outcome)).toEqual([
+			'unknown',
+			'unknown',
+		]);
 	});
 
 	test('partial without details and with bare IDs: nobody can be told apart', () => {
 		const answer = { issuedBadges: ['b1', 'b2'], status: 'partial' };
-		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual(['h1', 'h2', 'h3'].map((id) => unknown(id, 'partial', answer)));
+		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual(
+			['h1', 'h2', 'h3'].map((id) => unknown(id, 'partial', answer)),
+		);
 	});
 
 	test('partial without details, objects naming recipients: those are issued, the others unknown', () => {
 		const answer = { issuedBadges: [{ _id: 'b2', recipientId: 'h2' }], status: 'partial' };
-		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([unknown('h1', 'partial', answer), issued('h2', 'b2', 'partial')]);
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([
+			unknown('h1', 'partial', answer),
+			issued('h2', 'b2', 'partial'),
+		]);
 	});
 
 	test('a badge object naming a recipient outside the batch is not paired by name', () => {
@@ -233,9 +373,21 @@ describe('recipientOutcomes: failed and unreadable answers', () => {
 		['an empty object', {}, {}],
 		['null', null, {}],
 		['a bare string', 'done', {}],
-		['an unknown status', { status: 'done', issuedBadges: 'b1' }, { status: 'done', issuedBadges: 'b1' }],
-		['junk badges', { status: 'partial', issuedBadges: [null, 5] }, { status: 'partial', issuedBadges: [null, 5] }],
-		['junk details', { status: 'partial', details: { successful: 'h1', failed: 'h2' } }, { status: 'partial', details: { successful: 'h1', failed: 'h2' } }],
+		[
+			'an unknown status',
+			{ status: 'done', issuedBadges: 'b1' },
+			{ status: 'done', issuedBadges: 'b1' },
+		],
+		[
+			'junk badges',
+			{ status: 'partial', issuedBadges: [null, 5] },
+			{ status: 'partial', issuedBadges: [null, 5] },
+		],
+		[
+			'junk details',
+			{ status: 'partial', details: { successful: 'h1', failed: 'h2' } },
+			{ status: 'partial', details: { successful: 'h1', failed: 'h2' } },
+		],
 	])('%s: unknown, never a failure', (_name, answer, attached) => {
 		const outcomes = recipientOutcomes(['h1', 'h2', 'h3'], answer as never);
 		expect(outcomes.map((outcome) => [outcome.issued, outcome.outcome, outcome.badgeId])).toEqual([
@@ -248,8 +400,16 @@ describe('recipientOutcomes: failed and unreadable answers', () => {
 });
 
 describe('unsentOutcomes', () => {
-	const node = { name: 'MyPit', type: 'n8n-nodes-mypit.myPit', typeVersion: 1, position: [0, 0], parameters: {}, id: '1' } as INode;
-	const apiError = (httpCode: string) => new NodeApiError(node, { message: 'boom' }, { message: 'Boom', httpCode });
+	const node = {
+		name: 'MyPit',
+		type: 'n8n-nodes-mypit.myPit',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		id: '1',
+	} as INode;
+	const apiError = (httpCode: string) =>
+		new NodeApiError(node, { message: 'boom' }, { message: 'Boom', httpCode });
 
 	test('a 4xx refused the batch: its recipients are not issued, later ones not sent', () => {
 		expect(unsentOutcomes(['h1', 'h2', 'h3'], 2, apiError('400'))).toEqual([
@@ -267,18 +427,25 @@ describe('unsentOutcomes', () => {
 			badgeId: null,
 			outcome: 'unknown',
 			batchStatus: null,
-			error: 'Batch failed, outcome unknown: Boom. Check with Badge > Get Many before issuing again.',
+			error:
+				'Batch failed, outcome unknown: Boom. Check with Badge > Get Many before issuing again.',
 		});
 		expect(second.outcome).toBe('not issued');
 	});
 
 	test('a network error (no HTTP code) is unknown', () => {
-		expect(unsentOutcomes(['h1'], 1, new Error('socket hang up'))[0]).toMatchObject({ issued: null, outcome: 'unknown' });
+		expect(unsentOutcomes(['h1'], 1, new Error('socket hang up'))[0]).toMatchObject({
+			issued: null,
+			outcome: 'unknown',
+		});
 	});
 });
 
 describe('overallStatus and withStatus', () => {
-	const outcome = (outcome: RecipientOutcome['outcome'], batchStatus: RecipientOutcome['batchStatus']): RecipientOutcome => ({
+	const outcome = (
+		outcome: RecipientOutcome['outcome'],
+		batchStatus: RecipientOutcome['batchStatus'],
+	): RecipientOutcome => ({
 		recipientId: 'h',
 		issued: outcome === 'issued' ? true : outcome === 'not issued' ? false : null,
 		badgeId: null,
@@ -288,8 +455,12 @@ describe('overallStatus and withStatus', () => {
 	const byTwo = (_outcome: RecipientOutcome, index: number) => Math.floor(index / 2);
 
 	test('one batch: the API status, even where the outcomes would say otherwise', () => {
-		expect(overallStatus([outcome('issued', 'partial'), outcome('issued', 'partial')], byTwo)).toBe('partial');
-		expect(overallStatus([outcome('unknown', 'success'), outcome('unknown', 'success')], byTwo)).toBe('success');
+		expect(overallStatus([outcome('issued', 'partial'), outcome('issued', 'partial')], byTwo)).toBe(
+			'partial',
+		);
+		expect(
+			overallStatus([outcome('unknown', 'success'), outcome('unknown', 'success')], byTwo),
+		).toBe('success');
 		expect(overallStatus([outcome('not issued', 'failed')], byTwo)).toBe('failed');
 	});
 
@@ -302,11 +473,24 @@ describe('overallStatus and withStatus', () => {
 	});
 
 	test('a batch without an API status counts by its outcomes', () => {
-		expect(overallStatus([outcome('issued', null), outcome('issued', null)], byTwo)).toBe('success');
-		expect(overallStatus([outcome('not issued', null), outcome('not issued', null)], byTwo)).toBe('failed');
-		expect(overallStatus([outcome('issued', null), outcome('unknown', null)], byTwo)).toBe('partial');
-		expect(overallStatus([outcome('unknown', null), outcome('unknown', null)], byTwo)).toBe('partial');
-		expect(overallStatus([outcome('issued', 'success'), outcome('issued', 'success'), outcome('not issued', null)], byTwo)).toBe('partial');
+		expect(overallStatus([outcome('issued', null), outcome('issued', null)], byTwo)).toBe(
+			'success',
+		);
+		expect(overallStatus([outcome('not issued', null), outcome('not issued', null)], byTwo)).toBe(
+			'failed',
+		);
+		expect(overallStatus([outcome('issued', null), outcome('unknown', null)], byTwo)).toBe(
+			'partial',
+		);
+		expect(overallStatus([outcome('unknown', null), outcome('unknown', null)], byTwo)).toBe(
+			'partial',
+		);
+		expect(
+			overallStatus(
+				[outcome('issued', 'success'), outcome('issued', 'success'), outcome('not issued', null)],
+				byTwo,
+			),
+		).toBe('partial');
 	});
 
 	test('no outcomes: success', () => {
@@ -315,7 +499,13 @@ describe('overallStatus and withStatus', () => {
 
 	test('withStatus adds the run status and the template to each item, grouping by batch size', () => {
 		const outcomes = [outcome('issued', 'success'), outcome('not issued', 'failed')];
-		expect(withStatus(outcomes, 't1', 1)).toEqual(outcomes.map((item) => ({ ...item, status: 'partial', templateId: 't1' })));
-		expect(withStatus([outcome('issued', 'partial'), outcome('not issued', 'partial')], 't1', 2).map((item) => item.status)).toEqual(['partial', 'partial']);
+		expect(withStatus(outcomes, 't1', 1)).toEqual(
+			outcomes.map((item) => ({ ...item, status: 'partial', templateId: 't1' })),
+		);
+		expect(
+			withStatus([outcome('issued', 'partial'), outcome('not issued', 'partial')], 't1', 2).map(
+				(item) => item.status,
+			),
+		).toEqual(['partial', 'partial']);
 	});
 });

@@ -1,28 +1,45 @@
 import { MAX_EMPTY_PAGES_IN_A_ROW, PageGuard } from '../../nodes/MyPit/operations/pageGuard';
 
-const records = (count: number, from = 0) => Array.from({ length: count }, (_, index) => ({ _id: `r${from + index}` }));
+const records = (count: number, from = 0) =>
+	Array.from({ length: count }, (_, index) => ({ _id: `r${from + index}` }));
 
 describe('PageGuard: one listing read page by page', () => {
 	test('the last page (hasMore not true) ends the listing, whatever its cursor', () => {
-		expect(new PageGuard().read({ page: records(2), hasMore: false, cursor: 'c1' })).toEqual({ records: records(2) });
-		expect(new PageGuard().read({ page: [], hasMore: 'true', cursor: 'c1' })).toEqual({ records: [] });
+		expect(new PageGuard().read({ page: records(2), hasMore: false, cursor: 'c1' })).toEqual({
+			records: records(2),
+		});
+		expect(new PageGuard().read({ page: [], hasMore: 'true', cursor: 'c1' })).toEqual({
+			records: [],
+		});
 		expect(new PageGuard().read({ page: records(1) })).toEqual({ records: records(1) });
 	});
 
 	test('a page with more to come hands over its cursor', () => {
-		expect(new PageGuard().read({ page: records(2), hasMore: true, cursor: 'c1' })).toEqual({ records: records(2), next: 'c1' });
-	});
-
-	test.each([[undefined], [null], ['text'], [{}], [{ page: 'x' }], [{ page: { 0: 'a' } }]])('%p has no page list', (answer) => {
-		expect(new PageGuard().read(answer)).toEqual({ records: [], problem: 'answered without a "page" list' });
-	});
-
-	test.each([[undefined], [''], [7], [null]])('more records with cursor %p is a fault; the page still counts', (cursor) => {
-		expect(new PageGuard().read({ page: records(3), hasMore: true, cursor })).toEqual({
-			records: records(3),
-			problem: 'said more records follow but sent no cursor',
+		expect(new PageGuard().read({ page: records(2), hasMore: true, cursor: 'c1' })).toEqual({
+			records: records(2),
+			next: 'c1',
 		});
 	});
+
+	test.each([[undefined], [null], ['text'], [{}], [{ page: 'x' }], [{ page: { 0: 'a' } }]])(
+		'%p has no page list',
+		(answer) => {
+			expect(new PageGuard().read(answer)).toEqual({
+				records: [],
+				problem: 'answered without a "page" list',
+			});
+		},
+	);
+
+	test.each([[undefined], [''], [7], [null]])(
+		'more records with cursor %p is a fault; the page still counts',
+		(cursor) => {
+			expect(new PageGuard().read({ page: records(3), hasMore: true, cursor })).toEqual({
+				records: records(3),
+				problem: 'said more records follow but sent no cursor',
+			});
+		},
+	);
 
 	test('the same cursor twice in a row is a fault', () => {
 		const guard = new PageGuard();
@@ -40,20 +57,28 @@ describe('PageGuard: one listing read page by page', () => {
 
 		expect(guard.read({ page: records(1), hasMore: true, cursor: 'A' }).next).toBe('A');
 		expect(guard.read({ page: records(1, 1), hasMore: true, cursor: 'B' }).next).toBe('B');
-		expect(guard.read({ page: records(1, 2), hasMore: true, cursor: 'A' }).problem).toBe('sent a cursor it had already sent');
+		expect(guard.read({ page: records(1, 2), hasMore: true, cursor: 'A' }).problem).toBe(
+			'sent a cursor it had already sent',
+		);
 	});
 
 	test('a longer cycle A→B→C→B is a fault too', () => {
 		const guard = new PageGuard();
-		for (const cursor of ['A', 'B', 'C']) expect(guard.read({ page: [], hasMore: true, cursor }).problem).toBeUndefined();
+		for (const cursor of ['A', 'B', 'C'])
+			expect(guard.read({ page: [], hasMore: true, cursor }).problem).toBeUndefined();
 
-		expect(guard.read({ page: [], hasMore: true, cursor: 'B' }).problem).toBe('sent a cursor it had already sent');
+		expect(guard.read({ page: [], hasMore: true, cursor: 'B' }).problem).toBe(
+			'sent a cursor it had already sent',
+		);
 	});
 
 	test(`${MAX_EMPTY_PAGES_IN_A_ROW} empty pages in a row are a fault; ${MAX_EMPTY_PAGES_IN_A_ROW - 1} are not`, () => {
 		const guard = new PageGuard();
 		for (let page = 1; page < MAX_EMPTY_PAGES_IN_A_ROW; page++) {
-			expect(guard.read({ page: [], hasMore: true, cursor: `e${page}` })).toEqual({ records: [], next: `e${page}` });
+			expect(guard.read({ page: [], hasMore: true, cursor: `e${page}` })).toEqual({
+				records: [],
+				next: `e${page}`,
+			});
 		}
 
 		expect(guard.read({ page: [], hasMore: true, cursor: 'e5' })).toEqual({
@@ -68,7 +93,9 @@ describe('PageGuard: one listing read page by page', () => {
 		const guard = new PageGuard();
 		for (let page = 1; page <= 20; page++) {
 			for (let empty = 1; empty < MAX_EMPTY_PAGES_IN_A_ROW; empty++) {
-				expect(guard.read({ page: [], hasMore: true, cursor: `e${page}.${empty}` }).problem).toBeUndefined();
+				expect(
+					guard.read({ page: [], hasMore: true, cursor: `e${page}.${empty}` }).problem,
+				).toBeUndefined();
 			}
 			expect(guard.read({ page: records(1, page), hasMore: true, cursor: `f${page}` })).toEqual({
 				records: records(1, page),
@@ -80,7 +107,8 @@ describe('PageGuard: one listing read page by page', () => {
 
 	test('a final empty page is simply the end', () => {
 		const guard = new PageGuard();
-		for (let page = 1; page < MAX_EMPTY_PAGES_IN_A_ROW; page++) guard.read({ page: [], hasMore: true, cursor: `e${page}` });
+		for (let page = 1; page < MAX_EMPTY_PAGES_IN_A_ROW; page++)
+			guard.read({ page: [], hasMore: true, cursor: `e${page}` });
 
 		expect(guard.read({ page: [], hasMore: false, cursor: 'e5' })).toEqual({ records: [] });
 	});
@@ -91,9 +119,13 @@ describe('PageGuard: one listing read page by page', () => {
 		expect(guard.read({ page: records(1), hasMore: true, cursor: 'A' }).problem).toBeDefined();
 
 		const fresh = new PageGuard();
-		for (let page = 1; page < MAX_EMPTY_PAGES_IN_A_ROW; page++) fresh.read({ page: [], hasMore: true, cursor: `e${page}` });
+		for (let page = 1; page < MAX_EMPTY_PAGES_IN_A_ROW; page++)
+			fresh.read({ page: [], hasMore: true, cursor: `e${page}` });
 		expect(fresh.read({ page: [], hasMore: true, cursor: 'X' }).problem).toMatch(/empty pages/);
 		// X was refused, so it was never added: a later page may not be told it was "already sent".
-		expect(fresh.read({ page: records(1), hasMore: true, cursor: 'X' })).toEqual({ records: records(1), next: 'X' });
+		expect(fresh.read({ page: records(1), hasMore: true, cursor: 'X' })).toEqual({
+			records: records(1),
+			next: 'X',
+		});
 	});
 });

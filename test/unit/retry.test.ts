@@ -1,5 +1,9 @@
 import type { HttpFailure } from '../../nodes/MyPit/transport/errors';
-import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from '../../nodes/MyPit/transport/retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	retryDelay,
+	type RetryPolicy,
+} from '../../nodes/MyPit/transport/retry';
 
 const policy: RetryPolicy = { maxRetries: 3, maxDelayMs: 30_000 };
 const read = true;
@@ -22,10 +26,14 @@ describe('backoff', () => {
 
 	test('doubles from 500 ms, with jitter over the upper half of each step', () => {
 		const failure = { status: 503 };
-		expect([0, 1, 2].map((attempt) => withRandom(0, () => retryDelay(failure, read, attempt, policy)))).toEqual([250, 500, 1000]);
-		expect([0, 1, 2].map((attempt) => withRandom(0.999_999, () => retryDelay(failure, read, attempt, policy)))).toEqual([
-			500, 1000, 2000,
-		]);
+		expect(
+			[0, 1, 2].map((attempt) => withRandom(0, () => retryDelay(failure, read, attempt, policy))),
+		).toEqual([250, 500, 1000]);
+		expect(
+			[0, 1, 2].map((attempt) =>
+				withRandom(0.999_999, () => retryDelay(failure, read, attempt, policy)),
+			),
+		).toEqual([500, 1000, 2000]);
 		expect(withRandom(0.5, () => retryDelay(failure, read, 1, policy))).toBe(750);
 	});
 
@@ -38,7 +46,9 @@ describe('backoff', () => {
 	test('gives up once the retries are used', () => {
 		expect(retryDelay({ status: 503 }, read, 3, policy)).toBeUndefined();
 		expect(retryDelay({ status: 429 }, write, 3, policy)).toBeUndefined();
-		expect(retryDelay({ status: 503 }, read, 0, { maxRetries: 0, maxDelayMs: 1000 })).toBeUndefined();
+		expect(
+			retryDelay({ status: 503 }, read, 0, { maxRetries: 0, maxDelayMs: 1000 }),
+		).toBeUndefined();
 		expect(retryDelay({ status: 503 }, read, 2, policy)).toBeDefined();
 	});
 });
@@ -54,10 +64,13 @@ describe('what is retried', () => {
 		expect(retryDelay({ status }, write, 0, policy)).toBeUndefined();
 	});
 
-	test.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE'])('a read that failed with %s, not a write', (code) => {
-		expect(retryDelay({ code }, read, 0, policy)).toBeGreaterThan(0);
-		expect(retryDelay({ code }, write, 0, policy)).toBeUndefined();
-	});
+	test.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE'])(
+		'a read that failed with %s, not a write',
+		(code) => {
+			expect(retryDelay({ code }, read, 0, policy)).toBeGreaterThan(0);
+			expect(retryDelay({ code }, write, 0, policy)).toBeUndefined();
+		},
+	);
 
 	test.each(['ECONNREFUSED', 'EAI_AGAIN'])('%s: never sent, so a write is retried too', (code) => {
 		expect(retryDelay({ code }, read, 0, policy)).toBeGreaterThan(0);

@@ -13,7 +13,11 @@ describe('Semaphore', () => {
 			return release;
 		});
 		await tick();
-		expect({ inUse: semaphore.inUse, queued: semaphore.queued, order }).toEqual({ inUse: 2, queued: 3, order: [] });
+		expect({ inUse: semaphore.inUse, queued: semaphore.queued, order }).toEqual({
+			inUse: 2,
+			queued: 3,
+			order: [],
+		});
 
 		releases[0]();
 		await tick();
@@ -47,7 +51,11 @@ describe('Semaphore', () => {
 		const results = await Promise.allSettled(Array.from({ length: 50 }, (_, index) => task(index)));
 		expect(most).toBe(3);
 		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(8);
-		expect(results.map((result) => (result.status === 'fulfilled' ? result.value : -1)).filter((value) => value >= 0)).toHaveLength(42);
+		expect(
+			results
+				.map((result) => (result.status === 'fulfilled' ? result.value : -1))
+				.filter((value) => value >= 0),
+		).toHaveLength(42);
 		expect(semaphore.inUse).toBe(0);
 	});
 
@@ -55,12 +63,13 @@ describe('Semaphore', () => {
 		const semaphore = new Semaphore(1);
 		const log: string[] = [];
 		await Promise.all(
-			['a', 'b', 'c'].map(async (name) =>
-				await semaphore.run(async () => {
-					log.push(`${name}+`);
-					await tick();
-					log.push(`${name}-`);
-				}),
+			['a', 'b', 'c'].map(
+				async (name) =>
+					await semaphore.run(async () => {
+						log.push(`${name}+`);
+						await tick();
+						log.push(`${name}-`);
+					}),
 			),
 		);
 		expect(log).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-']);

@@ -36,12 +36,20 @@ describe('InputError and its node error', () => {
 
 		expect(error.message).toBe('Invalid "Name": expected a non-empty text, got nothing');
 		expect(error.name).toBe('InputError');
-		expect([error.field, error.expected, error.received]).toEqual(['Name', 'a non-empty text', 'nothing']);
+		expect([error.field, error.expected, error.received]).toEqual([
+			'Name',
+			'a non-empty text',
+			'nothing',
+		]);
 	});
 
 	test('the node error keeps the message, the item and says no request was sent', () => {
 		const node = { name: 'MyPit', type: 'n8n-nodes-mypit.myPit' } as INode;
-		const error = toInputNodeError(node, new InputError('Email', 'an email address', 'the text "x"'), 3);
+		const error = toInputNodeError(
+			node,
+			new InputError('Email', 'an email address', 'the text "x"'),
+			3,
+		);
 
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe('Invalid "Email": expected an email address, got the text "x"');
@@ -83,7 +91,11 @@ describe('text', () => {
 		[Number.NaN, 'number NaN'],
 		[{}, 'an object'],
 	])('refuses %p', (value, received) => {
-		expect(refusal(() => requireText(value, 'Name'))).toMatchObject({ field: 'Name', expected: 'a non-empty text', received });
+		expect(refusal(() => requireText(value, 'Name'))).toMatchObject({
+			field: 'Name',
+			expected: 'a non-empty text',
+			received,
+		});
 	});
 
 	test('the length limit counts the text as given, and the limit itself is allowed', () => {
@@ -112,12 +124,15 @@ describe('IDs', () => {
 		expect(requireId('k17abc-DEF.9', 'Holder')).toBe('k17abc-DEF.9');
 	});
 
-	test.each(['hold 1', 'a"b', 'a\\b', 'a/b', '../hello', 'a\u0000b', 'a\nb'])('refuses %p', (id) => {
-		expect(refusal(() => requireId(id, 'Holder'))).toMatchObject({
-			field: 'Holder',
-			expected: 'an ID without spaces, quotes, slashes or control characters',
-		});
-	});
+	test.each(['hold 1', 'a"b', 'a\\b', 'a/b', '../hello', 'a\u0000b', 'a\nb'])(
+		'refuses %p',
+		(id) => {
+			expect(refusal(() => requireId(id, 'Holder'))).toMatchObject({
+				field: 'Holder',
+				expected: 'an ID without spaces, quotes, slashes or control characters',
+			});
+		},
+	);
 
 	test('at most 200 characters', () => {
 		expect(requireId('i'.repeat(200), 'Holder')).toHaveLength(200);
@@ -126,9 +141,12 @@ describe('IDs', () => {
 });
 
 describe('email', () => {
-	test.each(['ann@example.com', 'ann+badges@mail.example.co.uk', ' ann@example.com '])('accepts %p', (email) => {
-		expect(requireEmail(email, 'Email')).toBe(email.trim());
-	});
+	test.each(['ann@example.com', 'ann+badges@mail.example.co.uk', ' ann@example.com '])(
+		'accepts %p',
+		(email) => {
+			expect(requireEmail(email, 'Email')).toBe(email.trim());
+		},
+	);
 
 	// `Ann <ann@example.com>` is the survivor of the mutation audit: an unanchored pattern finds
 	// an address inside it. The API would store the whole text as the holder's email.
@@ -162,15 +180,20 @@ describe('DID', () => {
 		expect(requireDid(did, 'Holder DID')).toBe(did);
 	});
 
-	test.each(['did:ethr', 'did:ethr:', '0xabc', 'x did:ethr:0xabc', 'did:Ethr:0xabc', 'did:ethr:0x a', 'did::0xabc'])(
-		'refuses %p',
-		(did) => {
-			expect(refusal(() => requireDid(did, 'Holder DID'))).toMatchObject({
-				field: 'Holder DID',
-				expected: 'a DID such as did:ethr:0x123…',
-			});
-		},
-	);
+	test.each([
+		'did:ethr',
+		'did:ethr:',
+		'0xabc',
+		'x did:ethr:0xabc',
+		'did:Ethr:0xabc',
+		'did:ethr:0x a',
+		'did::0xabc',
+	])('refuses %p', (did) => {
+		expect(refusal(() => requireDid(did, 'Holder DID'))).toMatchObject({
+			field: 'Holder DID',
+			expected: 'a DID such as did:ethr:0x123…',
+		});
+	});
 
 	test('at most 500 characters', () => {
 		expect(requireDid(`did:key:${'z'.repeat(492)}`, 'DID')).toHaveLength(500);
@@ -188,20 +211,34 @@ describe('numbers', () => {
 		expect(requirePositiveInteger(value, 'Limit', 1000)).toBe(number);
 	});
 
-	test.each([0, -1, 2.5, '2.5', 1001, '1e3', 'ten', '', Number.NaN, Infinity, null, undefined, [1], '0x10'])(
-		'positive integer refuses %p',
-		(value) => {
-			expect(refusal(() => requirePositiveInteger(value, 'Limit', 1000))).toMatchObject({
-				field: 'Limit',
-				expected: 'a whole number from 1 to 1000',
-				received: describeValue(value),
-			});
-		},
-	);
+	test.each([
+		0,
+		-1,
+		2.5,
+		'2.5',
+		1001,
+		'1e3',
+		'ten',
+		'',
+		Number.NaN,
+		Infinity,
+		null,
+		undefined,
+		[1],
+		'0x10',
+	])('positive integer refuses %p', (value) => {
+		expect(refusal(() => requirePositiveInteger(value, 'Limit', 1000))).toMatchObject({
+			field: 'Limit',
+			expected: 'a whole number from 1 to 1000',
+			received: describeValue(value),
+		});
+	});
 
 	test('positive integer without a maximum allows any safe integer', () => {
 		expect(requirePositiveInteger(Number.MAX_SAFE_INTEGER, 'N')).toBe(Number.MAX_SAFE_INTEGER);
-		expect(() => requirePositiveInteger(0, 'N')).toThrow(`a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`);
+		expect(() => requirePositiveInteger(0, 'N')).toThrow(
+			`a whole number from 1 to ${Number.MAX_SAFE_INTEGER}`,
+		);
 	});
 
 	test.each([
@@ -214,12 +251,15 @@ describe('numbers', () => {
 		expect(requireNonNegativeNumber(value, 'Price')).toBe(number);
 	});
 
-	test.each([-0.01, '-1', 'free', '', Infinity, Number.NaN, null, [0], '1.', '.5'])('non-negative number refuses %p', (value) => {
-		expect(refusal(() => requireNonNegativeNumber(value, 'Price'))).toMatchObject({
-			field: 'Price',
-			expected: 'a number of 0 or more',
-		});
-	});
+	test.each([-0.01, '-1', 'free', '', Infinity, Number.NaN, null, [0], '1.', '.5'])(
+		'non-negative number refuses %p',
+		(value) => {
+			expect(refusal(() => requireNonNegativeNumber(value, 'Price'))).toMatchObject({
+				field: 'Price',
+				expected: 'a number of 0 or more',
+			});
+		},
+	);
 });
 
 describe('badge type, color, URL', () => {
@@ -239,28 +279,39 @@ describe('badge type, color, URL', () => {
 		expect(requireColor(color, 'Text Color')).toBe(color.trim());
 	});
 
-	test.each(['white', '#ff', '#ffff', '#gggggg', 'x#fff', '#fffx', '#1234567'])('color refuses %p', (color) => {
-		expect(() => requireColor(color, 'Text Color')).toThrow(/"Text Color"/);
-	});
-
-	test('a color names the expected form', () => {
-		expect(refusal(() => requireColor('#12345', 'Text Color')).expected).toBe('a hex color such as #1E3A8A');
-	});
-
-	test.each(['https://example.com/b.png', 'http://localhost:8080/x', ' https://a.b '])('URL %p', (url) => {
-		expect(requireUrl(url, 'Image URL')).toBe(url.trim());
-	});
-
-	test.each(['/img/b.png', 'javascript:alert(1)', 'ftp://example.com/b.png', 'example.com', 'data:image/png;base64,AA'])(
-		'URL refuses %p',
-		(url) => {
-			expect(refusal(() => requireUrl(url, 'Image URL'))).toMatchObject({
-				field: 'Image URL',
-				expected: 'an http(s) URL such as https://example.com/badge.png',
-				received: describeValue(url),
-			});
+	test.each(['white', '#ff', '#ffff', '#gggggg', 'x#fff', '#fffx', '#1234567'])(
+		'color refuses %p',
+		(color) => {
+			expect(() => requireColor(color, 'Text Color')).toThrow(/"Text Color"/);
 		},
 	);
+
+	test('a color names the expected form', () => {
+		expect(refusal(() => requireColor('#12345', 'Text Color')).expected).toBe(
+			'a hex color such as #1E3A8A',
+		);
+	});
+
+	test.each(['https://example.com/b.png', 'http://localhost:8080/x', ' https://a.b '])(
+		'URL %p',
+		(url) => {
+			expect(requireUrl(url, 'Image URL')).toBe(url.trim());
+		},
+	);
+
+	test.each([
+		'/img/b.png',
+		'javascript:alert(1)',
+		'ftp://example.com/b.png',
+		'example.com',
+		'data:image/png;base64,AA',
+	])('URL refuses %p', (url) => {
+		expect(refusal(() => requireUrl(url, 'Image URL'))).toMatchObject({
+			field: 'Image URL',
+			expected: 'an http(s) URL such as https://example.com/badge.png',
+			received: describeValue(url),
+		});
+	});
 
 	test('a URL may be 2048 characters long', () => {
 		const url = `https://example.com/${'p'.repeat(2028)}`;
@@ -318,12 +369,18 @@ describe('holder ID list', () => {
 		[' , ,', 'at least one holder ID', 'the text " , ,"'],
 		['h1,h2,h1', 'each holder ID once', '"h1" twice'],
 	])('refuses %p', (value, expected, received) => {
-		expect(refusal(() => requireIdList(value, 'Holder IDs'))).toMatchObject({ field: 'Holder IDs', expected, received });
+		expect(refusal(() => requireIdList(value, 'Holder IDs'))).toMatchObject({
+			field: 'Holder IDs',
+			expected,
+			received,
+		});
 	});
 
 	test('a bad entry is named by its position', () => {
 		expect(refusal(() => requireIdList(['h1', ''], 'Holder IDs')).field).toBe('Holder IDs[1]');
-		expect(refusal(() => requireIdList(['h1', { _id: 'a b' }], 'Holder IDs')).field).toBe('Holder IDs[1]');
+		expect(refusal(() => requireIdList(['h1', { _id: 'a b' }], 'Holder IDs')).field).toBe(
+			'Holder IDs[1]',
+		);
 		expect(refusal(() => requireIdList([null], 'Holder IDs')).field).toBe('Holder IDs[0]');
 	});
 });

@@ -13,7 +13,11 @@ import { assertRunSucceeded, toN8nRun, type N8nRun } from './runData';
 export function parseExecuteOutput(stdout: string): N8nRun | undefined {
 	const candidates: string[] = [];
 	for (const entry of parseLogLines(stdout)) {
-		if (entry.level !== 'raw' && entry.message.trimStart().startsWith('{') && entry.message.includes('"resultData"')) {
+		if (
+			entry.level !== 'raw' &&
+			entry.message.trimStart().startsWith('{') &&
+			entry.message.includes('"resultData"')
+		) {
 			candidates.push(entry.message);
 		}
 	}
@@ -28,7 +32,8 @@ export function parseExecuteOutput(stdout: string): N8nRun | undefined {
 	for (const candidate of candidates.reverse()) {
 		try {
 			const parsed = JSON.parse(candidate) as Record<string, unknown>;
-			if ((parsed.data as { resultData?: unknown } | undefined)?.resultData) return toN8nRun(parsed);
+			if ((parsed.data as { resultData?: unknown } | undefined)?.resultData)
+				return toN8nRun(parsed);
 		} catch {
 			// try the next one
 		}
@@ -53,9 +58,16 @@ export interface CliRun extends N8nRun {
  * n8n 2.40.7 sometimes dies with SIGSEGV while exiting after it printed a complete result
  * (isolated-vm teardown at process.exit): that result is kept and `process.signal`/`code` show it.
  */
-export async function executeWorkflow(home: N8nHome, workflowId: string, options: ExecuteWorkflowOptions = {}): Promise<CliRun> {
+export async function executeWorkflow(
+	home: N8nHome,
+	workflowId: string,
+	options: ExecuteWorkflowOptions = {},
+): Promise<CliRun> {
 	const env = { N8N_RUNNERS_BROKER_PORT: String(await getFreePort()), ...(options.env ?? {}) };
-	const result = await runN8n(home, ['execute', `--id=${workflowId}`, '--rawOutput'], { ...options, env });
+	const result = await runN8n(home, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		...options,
+		env,
+	});
 	const run = parseExecuteOutput(result.stdout);
 	if (!run) {
 		throw new N8nProcessError(

@@ -21,7 +21,10 @@ export async function importCredentials(
 	credentials: N8nCredentialInput[],
 	options: RunN8nOptions = {},
 ): Promise<Array<Required<N8nCredentialInput>>> {
-	const withIds = credentials.map((credential) => ({ ...credential, id: credential.id ?? makeId() }));
+	const withIds = credentials.map((credential) => ({
+		...credential,
+		id: credential.id ?? makeId(),
+	}));
 	const file = path.join(home.dir, `credentials-${makeId(8)}.json`);
 	await fsp.writeFile(file, JSON.stringify(withIds));
 	try {
@@ -42,7 +45,9 @@ export interface N8nWorkflowInput {
 	[key: string]: unknown;
 }
 
-export function normalizeWorkflow(workflow: N8nWorkflowInput): N8nWorkflowInput & { id: string; name: string } {
+export function normalizeWorkflow(
+	workflow: N8nWorkflowInput,
+): N8nWorkflowInput & { id: string; name: string } {
 	return {
 		active: false,
 		settings: {},
@@ -53,7 +58,11 @@ export function normalizeWorkflow(workflow: N8nWorkflowInput): N8nWorkflowInput 
 }
 
 /** Imports workflows with one `n8n import:workflow` (one boot); returns their ids (generated when missing). */
-export async function importWorkflows(home: N8nHome, workflows: N8nWorkflowInput[], options: RunN8nOptions = {}): Promise<string[]> {
+export async function importWorkflows(
+	home: N8nHome,
+	workflows: N8nWorkflowInput[],
+	options: RunN8nOptions = {},
+): Promise<string[]> {
 	const normalized = workflows.map(normalizeWorkflow);
 	const file = path.join(home.dir, `workflows-${makeId(8)}.json`);
 	await fsp.writeFile(file, JSON.stringify(normalized));
@@ -66,6 +75,10 @@ export async function importWorkflows(home: N8nHome, workflows: N8nWorkflowInput
 }
 
 /** Imports one workflow with `n8n import:workflow`; returns its id (generated when missing). */
-export async function importWorkflow(home: N8nHome, workflow: N8nWorkflowInput, options: RunN8nOptions = {}): Promise<string> {
+export async function importWorkflow(
+	home: N8nHome,
+	workflow: N8nWorkflowInput,
+	options: RunN8nOptions = {},
+): Promise<string> {
 	return (await importWorkflows(home, [workflow], options))[0];
 }

@@ -43,7 +43,12 @@ export function cleanProcessEnv(): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value === undefined) continue;
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|npm_)/i.test(key)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$|npm_)/i.test(
+				key,
+			)
+		)
+			continue;
 		out[key] = value;
 	}
 	return out;

@@ -64,7 +64,9 @@ async function ensureTemplate(paths: N8nPaths): Promise<void> {
 export async function createN8nHome(options: CreateN8nHomeOptions = {}): Promise<N8nHome> {
 	const paths = n8nPaths(options.version);
 	assertProvisioned(paths);
-	const dir = await fsp.mkdtemp(path.join(options.parentDir ?? os.tmpdir(), `n8n-home-${paths.version}-`));
+	const dir = await fsp.mkdtemp(
+		path.join(options.parentDir ?? os.tmpdir(), `n8n-home-${paths.version}-`),
+	);
 	if (options.useTemplate ?? true) {
 		await ensureTemplate(paths);
 		await fsp.cp(paths.templateDir, dir, { recursive: true });

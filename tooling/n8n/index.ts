@@ -18,7 +18,14 @@
  * (child processes), packages (community package install), cliImport + cliExecute (the CLI),
  * rest + server + serverApi (server mode), runData (reading results), ports, ids.
  */
-export { REPO_ROOT, isN8nProvisioned, n8nE2eGate, n8nPaths, pinnedVersions, type N8nPaths } from './paths';
+export {
+	REPO_ROOT,
+	isN8nProvisioned,
+	n8nE2eGate,
+	n8nPaths,
+	pinnedVersions,
+	type N8nPaths,
+} from './paths';
 export type { N8nHome } from './env';
 export { createN8nHome, type CreateN8nHomeOptions } from './home';
 export { parseLogLines, type N8nLogEntry } from './logs';
@@ -53,6 +60,11 @@ export {
 	type N8nTaskData,
 	type NodeOutputOptions,
 } from './runData';
-export { executeWorkflow, parseExecuteOutput, type CliRun, type ExecuteWorkflowOptions } from './cliExecute';
+export {
+	executeWorkflow,
+	parseExecuteOutput,
+	type CliRun,
+	type ExecuteWorkflowOptions,
+} from './cliExecute';
 export { startN8n, type N8nServer, type StartN8nOptions } from './server';
 export type { CredentialTestResult, N8nServerApi, RunWorkflowOptions } from './serverApi';

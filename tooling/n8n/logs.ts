@@ -13,7 +13,11 @@ export function parseLogLines(output: string): N8nLogEntry[] {
 		try {
 			const parsed = JSON.parse(line) as Partial<N8nLogEntry>;
 			if (parsed && typeof parsed === 'object' && typeof parsed.message === 'string') {
-				entries.push({ level: String(parsed.level ?? 'info'), message: parsed.message, metadata: parsed.metadata });
+				entries.push({
+					level: String(parsed.level ?? 'info'),
+					message: parsed.message,
+					metadata: parsed.metadata,
+				});
 				continue;
 			}
 		} catch {
@@ -32,7 +36,10 @@ export function tail(text: string, lines = 40, maxChars = 6000): string {
 /** The last log messages (JSON unwrapped) and stderr, for error messages. */
 export function describeOutput(result: { stdout: string; stderr: string }): string {
 	const logText = parseLogLines(result.stdout)
-		.map((entry) => `[${entry.level}] ${entry.message.length > 800 ? entry.message.slice(0, 800) + '…' : entry.message}`)
+		.map(
+			(entry) =>
+				`[${entry.level}] ${entry.message.length > 800 ? entry.message.slice(0, 800) + '…' : entry.message}`,
+		)
 		.join('\n');
 	return `--- n8n log (tail) ---\n${tail(logText)}\n--- stderr (tail) ---\n${tail(result.stderr)}`;
 }

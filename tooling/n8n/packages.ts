@@ -33,7 +33,10 @@ export async function installCommunityPackage(
 	await fsp.mkdir(home.nodesDir, { recursive: true });
 	const manifest = path.join(home.nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) {
-		await fsp.writeFile(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		await fsp.writeFile(
+			manifest,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	const args = [
 		'install',
@@ -47,7 +50,11 @@ export async function installCommunityPackage(
 		...(options.includePeers ? [] : ['--legacy-peer-deps']),
 	];
 	const result = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-		const child = spawn('npm', args, { cwd: home.nodesDir, env: cleanProcessEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('npm', args, {
+			cwd: home.nodesDir,
+			env: cleanProcessEnv(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout!.on('data', (chunk) => (output += chunk));
 		child.stderr!.on('data', (chunk) => (output += chunk));
@@ -62,16 +69,27 @@ export async function installCommunityPackage(
 		});
 	});
 	if (result.code !== 0) {
-		throw new Error(`npm ${args.join(' ')} failed in ${home.nodesDir} (exit ${result.code}):\n${tail(result.output)}`);
+		throw new Error(
+			`npm ${args.join(' ')} failed in ${home.nodesDir} (exit ${result.code}):\n${tail(result.output)}`,
+		);
 	}
 	// The package name comes from the installed manifest entry that points at this tarball.
-	const deps = (JSON.parse(await fsp.readFile(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
-	const name = Object.keys(deps).find((dep) => deps[dep].startsWith('file:') && deps[dep].endsWith(path.basename(tarball)));
-	if (!name) throw new Error(`could not find ${path.basename(tarball)} in ${manifest} after npm install`);
+	const deps =
+		(JSON.parse(await fsp.readFile(manifest, 'utf8')) as { dependencies?: Record<string, string> })
+			.dependencies ?? {};
+	const name = Object.keys(deps).find(
+		(dep) => deps[dep].startsWith('file:') && deps[dep].endsWith(path.basename(tarball)),
+	);
+	if (!name)
+		throw new Error(`could not find ${path.basename(tarball)} in ${manifest} after npm install`);
 	const dir = path.join(home.nodesDir, 'node_modules', name);
-	const pkg = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+	const pkg = JSON.parse(await fsp.readFile(path.join(dir, 'package.json'), 'utf8')) as {
+		version: string;
+	};
 	if (!/^(@[^/]+\/)?n8n-nodes-/.test(name)) {
-		throw new Error(`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${name}"`);
+		throw new Error(
+			`n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*; got "${name}"`,
+		);
 	}
 	return { name, version: pkg.version, dir };
 }

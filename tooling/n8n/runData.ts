@@ -53,12 +53,21 @@ export interface N8nRun {
 
 /** Builds an N8nRun from an IRun-like object: `{ data: { resultData }, status, mode, ... }`. */
 export function toN8nRun(raw: Record<string, unknown>): N8nRun {
-	const data = raw.data as { resultData?: { runData?: Record<string, N8nTaskData[]>; error?: N8nError; lastNodeExecuted?: string } } | undefined;
+	const data = raw.data as
+		| {
+				resultData?: {
+					runData?: Record<string, N8nTaskData[]>;
+					error?: N8nError;
+					lastNodeExecuted?: string;
+				};
+		  }
+		| undefined;
 	if (!data || typeof data !== 'object' || !data.resultData) {
 		throw new Error(`not n8n run data (no data.resultData): ${JSON.stringify(raw).slice(0, 500)}`);
 	}
 	const { resultData } = data;
-	const status = typeof raw.status === 'string' ? raw.status : resultData.error ? 'error' : 'success';
+	const status =
+		typeof raw.status === 'string' ? raw.status : resultData.error ? 'error' : 'success';
 	return {
 		id: raw.id === undefined ? undefined : String(raw.id),
 		status,
@@ -93,7 +102,9 @@ export interface NodeOutputOptions {
 function taskOf(run: N8nRun, nodeName: string, runIndex = 0): N8nTaskData {
 	const tasks = run.runData[nodeName];
 	if (!tasks) {
-		throw new Error(`node "${nodeName}" did not run; nodes that ran: ${executedNodes(run).join(', ') || '(none)'}${runErrorSuffix(run)}`);
+		throw new Error(
+			`node "${nodeName}" did not run; nodes that ran: ${executedNodes(run).join(', ') || '(none)'}${runErrorSuffix(run)}`,
+		);
 	}
 	const task = tasks[runIndex];
 	if (!task) throw new Error(`node "${nodeName}" has ${tasks.length} run(s), no run ${runIndex}`);
@@ -101,7 +112,11 @@ function taskOf(run: N8nRun, nodeName: string, runIndex = 0): N8nTaskData {
 }
 
 /** The items a node emitted on one output. Throws if the node did not run or failed. */
-export function nodeItems(run: N8nRun, nodeName: string, options: NodeOutputOptions = {}): N8nItem[] {
+export function nodeItems(
+	run: N8nRun,
+	nodeName: string,
+	options: NodeOutputOptions = {},
+): N8nItem[] {
 	const task = taskOf(run, nodeName, options.runIndex);
 	if (task.error) throw new Error(`node "${nodeName}" failed: ${formatN8nError(task.error)}`);
 	const outputs = task.data?.[options.connectionType ?? 'main'] ?? [];
@@ -109,7 +124,11 @@ export function nodeItems(run: N8nRun, nodeName: string, options: NodeOutputOpti
 }
 
 /** The `json` of each item a node emitted (see nodeItems). */
-export function nodeJson(run: N8nRun, nodeName: string, options: NodeOutputOptions = {}): Array<Record<string, unknown>> {
+export function nodeJson(
+	run: N8nRun,
+	nodeName: string,
+	options: NodeOutputOptions = {},
+): Array<Record<string, unknown>> {
 	return nodeItems(run, nodeName, options).map((item) => item.json);
 }
 

@@ -95,7 +95,9 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 	};
 	const failBoot = async (reason: string): Promise<never> => {
 		await stop();
-		throw new N8nProcessError(`n8n start ${reason} (log: ${logFile})\n${describeOutput({ stdout: output, stderr: '' })}`);
+		throw new N8nProcessError(
+			`n8n start ${reason} (log: ${logFile})\n${describeOutput({ stdout: output, stderr: '' })}`,
+		);
 	};
 
 	// Wait for readiness (DB migrated, server listening).
@@ -144,9 +146,13 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 		await setupOwner();
 	} catch (error) {
 		// An owner that already exists (re-used home): log in instead.
-		if (!(error instanceof RestError) || error.status !== 400) await failBoot(`owner setup failed: ${(error as Error).message}`);
+		if (!(error instanceof RestError) || error.status !== 400)
+			await failBoot(`owner setup failed: ${(error as Error).message}`);
 		try {
-			await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			await rest('POST', '/rest/login', {
+				emailOrLdapLoginId: owner.email,
+				password: owner.password,
+			});
 		} catch (loginError) {
 			await failBoot(`login failed: ${(loginError as Error).message}`);
 		}
@@ -155,7 +161,10 @@ export async function startN8n(home: N8nHome, options: StartN8nOptions = {}): Pr
 	const bootMs = Date.now() - started;
 
 	const api = serverApi(rest, home.paths.installDir, (during) => {
-		if (exited) throw new N8nProcessError(`n8n exited ${during}\n${describeOutput({ stdout: output, stderr: '' })}`);
+		if (exited)
+			throw new N8nProcessError(
+				`n8n exited ${during}\n${describeOutput({ stdout: output, stderr: '' })}`,
+			);
 	});
 
 	const server: N8nServer = {

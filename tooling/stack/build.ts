@@ -13,7 +13,11 @@ export async function run(
 	options: { cwd?: string; env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
 ): Promise<string> {
 	return await new Promise<string>((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd ?? REPO_ROOT,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		let partial = '';
 		const onData = (chunk: Buffer) => {
@@ -31,7 +35,12 @@ export async function run(
 		child.once('close', (code, signal) => {
 			if (partial.trim() && options.onLine) options.onLine(partial);
 			if (code === 0) resolve(output);
-			else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}):\n${output.split('\n').slice(-40).join('\n')}`));
+			else
+				reject(
+					new Error(
+						`${command} ${args.join(' ')} failed (${code ?? signal}):\n${output.split('\n').slice(-40).join('\n')}`,
+					),
+				);
 		});
 	});
 }
@@ -56,7 +65,11 @@ export async function packPackage(destination: string): Promise<string> {
 		throw new Error('dist/ is not built: run `npm run build` first');
 	}
 	await fsp.mkdir(destination, { recursive: true });
-	const output = await run('npm', ['pack', '--ignore-scripts', '--silent', `--pack-destination=${destination}`], { env: npmEnv() });
+	const output = await run(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', `--pack-destination=${destination}`],
+		{ env: npmEnv() },
+	);
 	const file = output.trim().split('\n').pop()!.trim();
 	return path.join(destination, file);
 }
@@ -69,4 +82,3 @@ export async function provisionN8n(version: string, log?: (line: string) => void
 		onLine: log ? (line) => line.startsWith('[provision') && log(`  ${line}`) : undefined,
 	});
 }
-

@@ -1,7 +1,12 @@
 /** Runs the example workflows of a started stack and says what each produced (`npm run demo`). */
 import type { LoggedRequest } from '../../sandbox';
 import type { N8nRun } from '../n8n';
-import { MYPIT_TOOL_NODE_TYPE, summarizeExampleRun, type ExampleCounts, type ExampleRunSummary } from './examples';
+import {
+	MYPIT_TOOL_NODE_TYPE,
+	summarizeExampleRun,
+	type ExampleCounts,
+	type ExampleRunSummary,
+} from './examples';
 import type { ImportedExample, Stack } from './stack';
 
 export interface ExampleRun {
@@ -17,10 +22,18 @@ export async function runExample(stack: Stack, example: ImportedExample): Promis
 	if (!example.trigger) throw new Error(`${example.file} has no trigger that can run unattended`);
 	stack.sandbox.control.clearLog();
 	const started = Date.now();
-	const run = await stack.server.runWorkflow(example.id, { triggerNode: example.trigger, timeoutMs: 120_000 });
+	const run = await stack.server.runWorkflow(example.id, {
+		triggerNode: example.trigger,
+		timeoutMs: 120_000,
+	});
 	const durationMs = Date.now() - started;
 	const requests = stack.sandbox.control.requestLog();
-	return { example, run, requests, summary: summarizeExampleRun(example, run, requests, durationMs, stack.demoData.templates) };
+	return {
+		example,
+		run,
+		requests,
+		summary: summarizeExampleRun(example, run, requests, durationMs, stack.demoData.templates),
+	};
 }
 
 export interface DemoResult {
@@ -34,7 +47,13 @@ export interface DemoResult {
 export async function runDemo(stack: Stack): Promise<DemoResult> {
 	const runs: ExampleRun[] = [];
 	const importedOnly: DemoResult['importedOnly'] = [];
-	const totals: ExampleCounts = { templatesCreated: 0, holdersCreated: 0, badgesIssued: 0, badgesListed: 0, expiringBadges: 0 };
+	const totals: ExampleCounts = {
+		templatesCreated: 0,
+		holdersCreated: 0,
+		badgesIssued: 0,
+		badgesListed: 0,
+		expiringBadges: 0,
+	};
 	let nodeTypes: string[] | undefined;
 	for (const example of stack.examples) {
 		if (example.trigger) {
@@ -47,14 +66,17 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 				continue;
 			}
 			runs.push(result);
-			for (const key of Object.keys(totals) as Array<keyof ExampleCounts>) totals[key] += result.summary.counts[key];
+			for (const key of Object.keys(totals) as Array<keyof ExampleCounts>)
+				totals[key] += result.summary.counts[key];
 			// The same form submission again: a safe re-run creates and issues nothing.
 			if (example.file.startsWith('01-')) runs.push(await runAgain(stack, example));
 			continue;
 		}
 		nodeTypes ??= await stack.server.nodeTypes();
 		const toolNodes = example.workflow.nodes.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE);
-		const missing = [...new Set(example.workflow.nodes.map((node) => node.type))].filter((type) => !nodeTypes!.includes(type));
+		const missing = [...new Set(example.workflow.nodes.map((node) => node.type))].filter(
+			(type) => !nodeTypes!.includes(type),
+		);
 		importedOnly.push({
 			example,
 			ok: missing.length === 0,
@@ -71,8 +93,12 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 /** Example 01 once more with the same submission; not ok unless it changed nothing. */
 async function runAgain(stack: Stack, example: ImportedExample): Promise<ExampleRun> {
 	const again = await runExample(stack, example);
-	const writes = again.requests.filter((request) => ['/createHolder', '/updateHolder', '/issueBadge'].includes(request.path));
-	again.summary.lines.unshift(`Run again with the same submission: ${writes.length === 0 ? 'nothing created, updated or issued' : `${writes.length} write(s)!`}`);
+	const writes = again.requests.filter((request) =>
+		['/createHolder', '/updateHolder', '/issueBadge'].includes(request.path),
+	);
+	again.summary.lines.unshift(
+		`Run again with the same submission: ${writes.length === 0 ? 'nothing created, updated or issued' : `${writes.length} write(s)!`}`,
+	);
 	if (writes.length > 0) {
 		again.summary.ok = false;
 		again.summary.error = `the second run sent ${writes.map((request) => request.path).join(', ')}`;

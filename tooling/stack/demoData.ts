@@ -44,11 +44,41 @@ export const DEMO_TEMPLATES = [
 ] as const;
 
 export const DEMO_HOLDERS = [
-	{ name: 'Marie Curie', email: 'marie@example.com', phone: '+33 1 5555 0101', holderDid: 'did:ethr:0xc0de000000000000000000000000000000000101', holderId: 'marie' },
-	{ name: 'Nikola Tesla', email: 'nikola@example.com', phone: '+1 212 555 0102', holderDid: 'did:ethr:0xc0de000000000000000000000000000000000102', holderId: 'nikola' },
-	{ name: 'Rosalind Franklin', email: 'rosalind@example.com', phone: '+44 20 5555 0103', holderDid: 'did:ethr:0xc0de000000000000000000000000000000000103', holderId: 'rosalind' },
-	{ name: 'Hedy Lamarr', email: 'hedy@example.com', phone: '+1 310 555 0104', holderDid: 'did:ethr:0xc0de000000000000000000000000000000000104', holderId: 'hedy' },
-	{ name: 'Srinivasa Ramanujan', email: 'srinivasa@example.com', phone: '+91 44 5555 0105', holderDid: 'did:ethr:0xc0de000000000000000000000000000000000105', holderId: 'srinivasa' },
+	{
+		name: 'Marie Curie',
+		email: 'marie@example.com',
+		phone: '+33 1 5555 0101',
+		holderDid: 'did:ethr:0xc0de000000000000000000000000000000000101',
+		holderId: 'marie',
+	},
+	{
+		name: 'Nikola Tesla',
+		email: 'nikola@example.com',
+		phone: '+1 212 555 0102',
+		holderDid: 'did:ethr:0xc0de000000000000000000000000000000000102',
+		holderId: 'nikola',
+	},
+	{
+		name: 'Rosalind Franklin',
+		email: 'rosalind@example.com',
+		phone: '+44 20 5555 0103',
+		holderDid: 'did:ethr:0xc0de000000000000000000000000000000000103',
+		holderId: 'rosalind',
+	},
+	{
+		name: 'Hedy Lamarr',
+		email: 'hedy@example.com',
+		phone: '+1 310 555 0104',
+		holderDid: 'did:ethr:0xc0de000000000000000000000000000000000104',
+		holderId: 'hedy',
+	},
+	{
+		name: 'Srinivasa Ramanujan',
+		email: 'srinivasa@example.com',
+		phone: '+91 44 5555 0105',
+		holderDid: 'did:ethr:0xc0de000000000000000000000000000000000105',
+		holderId: 'srinivasa',
+	},
 ] as const;
 
 /** Days until expiry of the seeded badges: 5, 12, 25 and 28 are within 30 days; -3 has expired. */
@@ -101,6 +131,8 @@ export async function seedDemoData(sandbox: Sandbox): Promise<DemoData> {
 		templates,
 		holders,
 		badges,
-		expiringWithin30Days: badges.filter((badge) => badge.expiresAt > now && badge.expiresAt <= now + 30 * DAY_MS),
+		expiringWithin30Days: badges.filter(
+			(badge) => badge.expiresAt > now && badge.expiresAt <= now + 30 * DAY_MS,
+		),
 	};
 }

@@ -77,7 +77,10 @@ function isLocator(value: unknown): value is ResourceLocator {
  * gets the ID of the account's template with the name the file shows (`cachedResultName`), as if
  * the user had picked it. Throws when the account has no template of that name.
  */
-export function fitExampleToAccount(workflow: ExampleWorkflow, templates: Array<{ _id: string; name: string }>): ExampleWorkflow {
+export function fitExampleToAccount(
+	workflow: ExampleWorkflow,
+	templates: Array<{ _id: string; name: string }>,
+): ExampleWorkflow {
 	const copy = JSON.parse(JSON.stringify(workflow)) as ExampleWorkflow;
 	for (const node of copy.nodes) {
 		if (node.type !== MYPIT_NODE_TYPE && node.type !== MYPIT_TOOL_NODE_TYPE) continue;
@@ -85,7 +88,9 @@ export function fitExampleToAccount(workflow: ExampleWorkflow, templates: Array<
 		if (!isLocator(locator) || locator.mode !== 'list' || !locator.cachedResultName) continue;
 		const template = templates.find((candidate) => candidate.name === locator.cachedResultName);
 		if (!template) {
-			throw new Error(`${workflow.name}: node "${node.name}" wants template "${locator.cachedResultName}", which the account does not have`);
+			throw new Error(
+				`${workflow.name}: node "${node.name}" wants template "${locator.cachedResultName}", which the account does not have`,
+			);
 		}
 		locator.value = template._id;
 	}
@@ -100,13 +105,22 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const labelOf = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** One line about what a MyPit node produced, from its parameters and output items. */
-export function describeMyPitOutput(node: ExampleNode, items: N8nItem[], templates: Array<{ _id: string; name: string }> = []): string {
+export function describeMyPitOutput(
+	node: ExampleNode,
+	items: N8nItem[],
+	templates: Array<{ _id: string; name: string }> = [],
+): string {
 	const resource = String(node.parameters.resource ?? 'badge');
-	const operation = String(node.parameters.operation ?? (resource === 'template' ? 'getAll' : resource === 'holder' ? 'create' : 'issue'));
+	const operation = String(
+		node.parameters.operation ??
+			(resource === 'template' ? 'getAll' : resource === 'holder' ? 'create' : 'issue'),
+	);
 	const heading = `${labelOf(resource)} → ${{ getAll: 'Get Many', create: 'Create', createOrUpdate: 'Create or Update', issue: 'Issue' }[operation] ?? labelOf(operation)}`;
 	const json = items.map((item) => item.json);
 	const errors = json.filter((item) => typeof item.error === 'string');
-	const errorText = errors.length ? `; ${plural(errors.length, 'error')}: ${String(errors[0].error)}` : '';
+	const errorText = errors.length
+		? `; ${plural(errors.length, 'error')}: ${String(errors[0].error)}`
+		: '';
 	let text: string;
 	if (resource === 'badge' && operation === 'issue') {
 		const issued = json.filter((item) => item.issued === true);
@@ -116,7 +130,9 @@ export function describeMyPitOutput(node: ExampleNode, items: N8nItem[], templat
 		const skipped = json.filter((item) => item.skipped === true).length;
 		text = `${plural(issued.length, 'badge')} issued${template ? ` from "${template.name}"` : ''} to ${plural(json.length, 'holder')}${statuses ? ` (status ${statuses})` : ''}${skipped ? `; ${skipped} skipped, already held` : ''}`;
 	} else if (operation === 'createOrUpdate') {
-		const actions = ['created', 'updated', 'unchanged'].map((action) => `${json.filter((item) => item.action === action).length} ${action}`);
+		const actions = ['created', 'updated', 'unchanged'].map(
+			(action) => `${json.filter((item) => item.action === action).length} ${action}`,
+		);
 		text = `${plural(json.length - errors.length, resource)}: ${actions.join(', ')}`;
 	} else if (operation === 'create') {
 		const names = json.map((item) => `${String(item.name ?? '?')} (${String(item._id ?? '?')})`);
@@ -162,7 +178,13 @@ export function summarizeExampleRun(
 	const apiCalls: Record<string, number> = {};
 	for (const request of requests) apiCalls[request.path] = (apiCalls[request.path] ?? 0) + 1;
 	let error: string | undefined;
-	const counts: ExampleCounts = { templatesCreated: 0, holdersCreated: 0, badgesIssued: 0, badgesListed: 0, expiringBadges: 0 };
+	const counts: ExampleCounts = {
+		templatesCreated: 0,
+		holdersCreated: 0,
+		badgesIssued: 0,
+		badgesListed: 0,
+		expiringBadges: 0,
+	};
 	for (const node of example.workflow.nodes) {
 		const task = run.runData[node.name]?.[0];
 		if (!task) continue;
@@ -178,27 +200,45 @@ export function summarizeExampleRun(
 			const { resource, operation } = node.parameters as { resource?: string; operation?: string };
 			if (operation === 'create' && resource === 'template') counts.templatesCreated += good.length;
 			if (operation === 'create' && resource === 'holder') counts.holdersCreated += good.length;
-			if (operation === 'createOrUpdate') counts.holdersCreated += good.filter((item) => item.json.action === 'created').length;
-			if (operation === 'issue') counts.badgesIssued += good.filter((item) => item.json.issued === true).length;
+			if (operation === 'createOrUpdate')
+				counts.holdersCreated += good.filter((item) => item.json.action === 'created').length;
+			if (operation === 'issue')
+				counts.badgesIssued += good.filter((item) => item.json.issued === true).length;
 			if (operation === 'getAll' && resource === 'badge') counts.badgesListed += good.length;
 		}
 		for (const item of items) {
-			if (typeof item.json.expiringBadges === 'number') counts.expiringBadges += item.json.expiringBadges;
+			if (typeof item.json.expiringBadges === 'number')
+				counts.expiringBadges += item.json.expiringBadges;
 		}
 	}
 	// The last node that ran says what the workflow produced (e.g. the report item).
-	const last = run.lastNodeExecuted ? example.workflow.nodes.find((node) => node.name === run.lastNodeExecuted) : undefined;
+	const last = run.lastNodeExecuted
+		? example.workflow.nodes.find((node) => node.name === run.lastNodeExecuted)
+		: undefined;
 	if (last && last.type !== MYPIT_NODE_TYPE && !run.runData[last.name]?.[0]?.error) {
 		const items = run.runData[last.name]?.[0]?.data?.main?.[0] ?? [];
 		const message = items[0]?.json?.message;
-		lines.push(`${last.name}: ${typeof message === 'string' ? message : `${plural(items.length, 'item')}: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 160)}`}`);
+		lines.push(
+			`${last.name}: ${typeof message === 'string' ? message : `${plural(items.length, 'item')}: ${JSON.stringify(items[0]?.json ?? {}).slice(0, 160)}`}`,
+		);
 	}
 	const ok = run.status === 'success' && !run.error && !error;
 	if (!ok && !error) error = run.error?.message ?? `status ${run.status}`;
-	return { file: example.file, name: example.workflow.name, ok, durationMs, lines, apiCalls, counts, error };
+	return {
+		file: example.file,
+		name: example.workflow.name,
+		ok,
+		durationMs,
+		lines,
+		apiCalls,
+		counts,
+		error,
+	};
 }
 
 export function formatApiCalls(apiCalls: Record<string, number>): string {
 	const entries = Object.entries(apiCalls);
-	return entries.length ? entries.map(([apiPath, count]) => `${apiPath} ×${count}`).join(', ') : 'none';
+	return entries.length
+		? entries.map(([apiPath, count]) => `${apiPath} ×${count}`).join(', ')
+		: 'none';
 }

@@ -2,7 +2,12 @@
 import type { Sandbox } from '../../sandbox';
 import type { N8nServer } from '../n8n';
 import type { DemoData } from './demoData';
-import { EXAMPLE_CREDENTIAL_NAME, fitExampleToAccount, loadExamples, type Example } from './examples';
+import {
+	EXAMPLE_CREDENTIAL_NAME,
+	fitExampleToAccount,
+	loadExamples,
+	type Example,
+} from './examples';
 
 export interface ImportedExample extends Example {
 	id: string;
@@ -23,12 +28,16 @@ interface WorkflowRow {
 
 function listOf<T>(value: unknown): T[] {
 	if (Array.isArray(value)) return value as T[];
-	if (value && typeof value === 'object' && Array.isArray((value as { data?: unknown }).data)) return (value as { data: T[] }).data;
+	if (value && typeof value === 'object' && Array.isArray((value as { data?: unknown }).data))
+		return (value as { data: T[] }).data;
 	return [];
 }
 
 /** Creates the "MyPit sandbox" credential, or points an existing one at this sandbox. */
-export async function ensureCredential(server: N8nServer, sandbox: Sandbox): Promise<{ id: string; name: string }> {
+export async function ensureCredential(
+	server: N8nServer,
+	sandbox: Sandbox,
+): Promise<{ id: string; name: string }> {
 	const data = {
 		clientId: sandbox.demo.clientId,
 		secretKey: sandbox.demo.secretKey,
@@ -40,10 +49,18 @@ export async function ensureCredential(server: N8nServer, sandbox: Sandbox): Pro
 		(row) => row.name === EXAMPLE_CREDENTIAL_NAME && row.type === 'myPitApi',
 	);
 	if (existing) {
-		await server.rest('PATCH', `/rest/credentials/${existing.id}`, { name: EXAMPLE_CREDENTIAL_NAME, type: 'myPitApi', data });
+		await server.rest('PATCH', `/rest/credentials/${existing.id}`, {
+			name: EXAMPLE_CREDENTIAL_NAME,
+			type: 'myPitApi',
+			data,
+		});
 		return { id: existing.id, name: existing.name };
 	}
-	const created = await server.createCredential({ name: EXAMPLE_CREDENTIAL_NAME, type: 'myPitApi', data });
+	const created = await server.createCredential({
+		name: EXAMPLE_CREDENTIAL_NAME,
+		type: 'myPitApi',
+		data,
+	});
 	return { id: created.id, name: created.name };
 }
 
@@ -51,7 +68,10 @@ export async function ensureCredential(server: N8nServer, sandbox: Sandbox): Pro
  * Imports every example (template picked for this sandbox). An example that already exists by name
  * (persistent home) is overwritten with the repository's version, so it fits the new sandbox.
  */
-export async function importExamples(server: N8nServer, demoData: DemoData): Promise<ImportedExample[]> {
+export async function importExamples(
+	server: N8nServer,
+	demoData: DemoData,
+): Promise<ImportedExample[]> {
 	const existing = listOf<WorkflowRow>(await server.rest('GET', '/rest/workflows'));
 	// With the project named, n8n resolves each node's credential by name, as the editor's import
 	// does (1.x does so on create only when the body names the project).
@@ -64,7 +84,10 @@ export async function importExamples(server: N8nServer, demoData: DemoData): Pro
 		let id: string;
 		if (current) {
 			const stored = await server.rest<WorkflowRow>('GET', `/rest/workflows/${current.id}`);
-			await server.rest('PATCH', `/rest/workflows/${current.id}?forceSave=true`, { ...body, versionId: stored.versionId });
+			await server.rest('PATCH', `/rest/workflows/${current.id}?forceSave=true`, {
+				...body,
+				versionId: stored.versionId,
+			});
 			id = current.id;
 		} else {
 			id = await server.createWorkflow({ ...body, projectId: project.id } as typeof workflow);

@@ -21,7 +21,10 @@ export async function lockHome(dir: string): Promise<() => Promise<void>> {
 			} catch {
 				alive = false;
 			}
-			if (alive) throw new Error(`another \`npm start\` (pid ${pid}) is using ${dir}: stop it first (Ctrl-C in its terminal)`);
+			if (alive)
+				throw new Error(
+					`another \`npm start\` (pid ${pid}) is using ${dir}: stop it first (Ctrl-C in its terminal)`,
+				);
 		}
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -33,14 +36,23 @@ export async function lockHome(dir: string): Promise<() => Promise<void>> {
 	};
 }
 
-
 /** The persistent user folder of `npm start`, made from n8n's migrated template on first use. */
-export async function persistentHome(version: string, dir: string, fresh: boolean, env: Record<string, string>): Promise<N8nHome> {
+export async function persistentHome(
+	version: string,
+	dir: string,
+	fresh: boolean,
+	env: Record<string, string>,
+): Promise<N8nHome> {
 	if (fresh) await fsp.rm(dir, { recursive: true, force: true });
 	const exists = fs.existsSync(path.join(dir, '.n8n'));
 	await fsp.mkdir(path.dirname(dir), { recursive: true });
 	// createN8nHome gives the settings (and, the first time, a migrated database) in a temp folder.
-	const made = await createN8nHome({ version, parentDir: path.dirname(dir), useTemplate: !exists, env });
+	const made = await createN8nHome({
+		version,
+		parentDir: path.dirname(dir),
+		useTemplate: !exists,
+		env,
+	});
 	if (exists) await made.cleanup();
 	else await fsp.rename(made.dir, dir);
 	return {

@@ -39,7 +39,12 @@ export const STATE_DIR = path.join(REPO_ROOT, '.cache', 'mypit-start');
 export const DEFAULT_N8N_PORT = 5678;
 export const DEFAULT_SANDBOX_PORT = 5680;
 /** The login `npm start` creates (printed at start; the n8n is reachable on loopback only). */
-export const DEMO_OWNER = { email: 'demo@example.com', password: 'MyPit-demo-1', firstName: 'MyPit', lastName: 'Demo' };
+export const DEMO_OWNER = {
+	email: 'demo@example.com',
+	password: 'MyPit-demo-1',
+	firstName: 'MyPit',
+	lastName: 'Demo',
+};
 
 /**
  * On top of the runner's offline settings: nothing that makes n8n or its editor call n8n.io
@@ -83,7 +88,6 @@ export interface StackOptions {
 	log?: (line: string) => void;
 }
 
-
 export interface Stack {
 	n8nVersion: string;
 	home: N8nHome;
@@ -102,7 +106,6 @@ export interface Stack {
 	/** Stops n8n (and its children) and the sandbox; removes a temporary home. Safe to call twice. */
 	stop(): Promise<void>;
 }
-
 
 async function choosePort(wanted: number | undefined, preferred: number): Promise<number> {
 	if (wanted !== undefined) return wanted;
@@ -141,12 +144,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		})());
 
 	try {
-		if (options.build ?? true) await step('build the package (npm run build)', () => buildPackage());
+		if (options.build ?? true)
+			await step('build the package (npm run build)', () => buildPackage());
 		const persistent = options.home === 'persistent';
 		const homeDir = path.resolve(options.homeDir ?? path.join(STATE_DIR, `n8n-${version}`));
 		if (persistent) stoppers.push(await lockHome(homeDir));
 		// A persistent install keeps its tarball (the nodes folder's package.json points at it).
-		const packDir = persistent ? `${homeDir}-pack` : await fsp.mkdtemp(path.join(os.tmpdir(), 'mypit-pack-'));
+		const packDir = persistent
+			? `${homeDir}-pack`
+			: await fsp.mkdtemp(path.join(os.tmpdir(), 'mypit-pack-'));
 		if (persistent) await fsp.rm(packDir, { recursive: true, force: true });
 		else stoppers.push(() => fsp.rm(packDir, { recursive: true, force: true }));
 		const tarball = await step('pack it (npm pack)', () => packPackage(packDir));
@@ -154,32 +160,50 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		if (options.provision ?? true) {
 			await step(`provision n8n ${version}`, () => provisionN8n(version, log));
 		} else if (!isN8nProvisioned(version)) {
-			throw new Error(`n8n ${version} is not provisioned: run \`N8N_VERSION=${version} bash scripts/n8n/provision.sh\``);
+			throw new Error(
+				`n8n ${version} is not provisioned: run \`N8N_VERSION=${version} bash scripts/n8n/provision.sh\``,
+			);
 		}
 
 		const sandboxPort = await choosePort(options.sandboxPort, DEFAULT_SANDBOX_PORT);
-		const sandbox = await step('start the MyPit sandbox', () => startSandbox({ port: sandboxPort, quiet: true }));
+		const sandbox = await step('start the MyPit sandbox', () =>
+			startSandbox({ port: sandboxPort, quiet: true }),
+		);
 		stoppers.push(() => sandbox.close());
 		const demoData = await step('seed the demo account', () => seedDemoData(sandbox));
 
 		const home = await step(
 			persistent ? 'prepare the n8n user folder' : 'create a temporary n8n user folder',
-			() => (persistent ? persistentHome(version, homeDir, options.fresh ?? false, STACK_N8N_ENV) : createN8nHome({ version, env: STACK_N8N_ENV })),
+			() =>
+				persistent
+					? persistentHome(version, homeDir, options.fresh ?? false, STACK_N8N_ENV)
+					: createN8nHome({ version, env: STACK_N8N_ENV }),
 		);
 		if (!persistent) stoppers.push(() => home.cleanup());
 
 		await step('install the package as a community node', async () => {
 			// A re-install over the same name and version must not keep the previous build.
-			await fsp.rm(path.join(home.nodesDir, 'node_modules', 'n8n-nodes-mypit'), { recursive: true, force: true });
-			return installCommunityPackage(home, tarball, { includePeers: options.plainNpmInstall ?? false });
+			await fsp.rm(path.join(home.nodesDir, 'node_modules', 'n8n-nodes-mypit'), {
+				recursive: true,
+				force: true,
+			});
+			return installCommunityPackage(home, tarball, {
+				includePeers: options.plainNpmInstall ?? false,
+			});
 		});
 
 		const port = (await choosePort(options.port, DEFAULT_N8N_PORT)) || (await getFreePort());
-		const server = await step(`start n8n ${version} (n8n start)`, () => startN8n(home, { port, owner: DEMO_OWNER }));
+		const server = await step(`start n8n ${version} (n8n start)`, () =>
+			startN8n(home, { port, owner: DEMO_OWNER }),
+		);
 		stoppers.push(() => server.stop());
 
-		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () => ensureCredential(server, sandbox));
-		const examples = await step('import the example workflows', () => importExamples(server, demoData));
+		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () =>
+			ensureCredential(server, sandbox),
+		);
+		const examples = await step('import the example workflows', () =>
+			importExamples(server, demoData),
+		);
 
 		return {
 			n8nVersion: version,

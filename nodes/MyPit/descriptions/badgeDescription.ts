@@ -3,7 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { issueBadge, listIssuedBadges, skipBulkFollowers } from '../operations/badge';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
 import { ENDPOINTS } from '../transport/endpoints';
-import { badgeTypeOptions, getManyFields, holderLocator, operation, optionsCollection, templateLocator } from './common';
+import {
+	badgeTypeOptions,
+	getManyFields,
+	holderLocator,
+	operation,
+	optionsCollection,
+	templateLocator,
+} from './common';
 
 const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
 
@@ -30,7 +37,8 @@ export const badgeOperations: INodeProperties = {
 				name: 'Issue',
 				value: 'issue',
 				action: 'Issue a badge',
-				description: 'Issue a badge from a template to one or many holders: one output item per holder',
+				description:
+					'Issue a badge from a template to one or many holders: one output item per holder',
 			},
 			ENDPOINTS.issueBadge,
 			issueBadge,
@@ -59,7 +67,11 @@ const issueFields: INodeProperties[] = [
 				value: 'list',
 				description: 'Several holder IDs per input item, as text or a list from an expression',
 			},
-			{ name: 'One Holder per Item', value: 'single', description: 'One issue request per input item' },
+			{
+				name: 'One Holder per Item',
+				value: 'single',
+				description: 'One issue request per input item',
+			},
 		],
 		displayOptions: { show: show('issue') },
 	},
@@ -121,7 +133,11 @@ const issueFields: INodeProperties[] = [
 					value: 'notRevoked',
 					description: 'An unexpired badge counts unless its status is revoked or expired',
 				},
-				{ name: 'Any Status', value: 'any', description: 'Any unexpired badge counts, revoked ones included' },
+				{
+					name: 'Any Status',
+					value: 'any',
+					description: 'Any unexpired badge counts, revoked ones included',
+				},
 			],
 			default: 'notRevoked',
 			description: 'With Skip Holders Who Already Have It: which existing badges count as held',
@@ -148,7 +164,8 @@ const issueFields: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 365,
-			description: 'How many days the badges stay valid. Without it, the template’s own period is used.',
+			description:
+				'How many days the badges stay valid. Without it, the template’s own period is used.',
 		},
 	]),
 ];

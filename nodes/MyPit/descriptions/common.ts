@@ -81,7 +81,9 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
-		options: [...extra, userIdOption, ...retryOptions, concurrencyOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, userIdOption, ...retryOptions, concurrencyOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
@@ -162,17 +164,32 @@ export function recordLocator(
 	};
 }
 
-const TEMPLATE_PICKER = { displayName: 'Template', name: 'templateId', searchListMethod: 'searchTemplates', placeholder: 'e.g. tmpl_k3x9' };
-const HOLDER_PICKER = { displayName: 'Holder', name: 'holderId', searchListMethod: 'searchHolders', placeholder: 'e.g. hold_7k2m' };
+const TEMPLATE_PICKER = {
+	displayName: 'Template',
+	name: 'templateId',
+	searchListMethod: 'searchTemplates',
+	placeholder: 'e.g. tmpl_k3x9',
+};
+const HOLDER_PICKER = {
+	displayName: 'Holder',
+	name: 'holderId',
+	searchListMethod: 'searchHolders',
+	placeholder: 'e.g. hold_7k2m',
+};
 
 /** The Template picker, sent as `templateId`. */
 export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, show, 'templateId');
 
 /** The Holder picker; `bodyProperty` when the routing sends it as is. */
-export const holderLocator = (show: Show, bodyProperty?: string) => recordLocator(HOLDER_PICKER, show, bodyProperty);
+export const holderLocator = (show: Show, bodyProperty?: string) =>
+	recordLocator(HOLDER_PICKER, show, bodyProperty);
 
 /** "Update Fields": only what the user adds changes; the node reads the record for the rest. */
-export function updateFieldsCollection(noun: string, show: Show, options: INodeProperties[]): INodeProperties {
+export function updateFieldsCollection(
+	noun: string,
+	show: Show,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,10 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { createOrUpdateHolder } from '../operations/holderUpsert';
-import { createHolder, deleteHolder, getHolder, listHolders, updateHolder } from '../operations/holder';
+import {
+	createHolder,
+	deleteHolder,
+	getHolder,
+	listHolders,
+	updateHolder,
+} from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, operation, optionsCollection, simplifyField } from './common';
-import { holderCreateFields, holderIdField, holderUpdateFields, showHolder } from './holderParameters';
+import {
+	holderCreateFields,
+	holderIdField,
+	holderUpdateFields,
+	showHolder,
+} from './holderParameters';
 
 export const holderOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -36,7 +47,12 @@ export const holderOperations: INodeProperties = {
 			createOrUpdateHolder,
 		),
 		operation(
-			{ name: 'Delete', value: 'delete', action: 'Delete a holder', description: 'Delete a holder' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a holder',
+				description: 'Delete a holder',
+			},
 			ENDPOINTS.deleteHolder,
 			deleteHolder,
 		),
@@ -46,7 +62,12 @@ export const holderOperations: INodeProperties = {
 			getHolder,
 		),
 		operation(
-			{ name: 'Get Many', value: 'getAll', action: 'Get many holders', description: 'List your holders' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many holders',
+				description: 'List your holders',
+			},
 			ENDPOINTS.listHolders,
 			listHolders,
 		),
@@ -70,8 +91,16 @@ const matchField: INodeProperties = {
 	noDataExpression: true,
 	default: 'email',
 	options: [
-		{ name: 'Email', value: 'email', description: 'Same email, ignoring case and surrounding spaces' },
-		{ name: 'Holder User ID', value: 'holderUserId', description: "Same Holder User ID (the API's data.holderId)" },
+		{
+			name: 'Email',
+			value: 'email',
+			description: 'Same email, ignoring case and surrounding spaces',
+		},
+		{
+			name: 'Holder User ID',
+			value: 'holderUserId',
+			description: "Same Holder User ID (the API's data.holderId)",
+		},
 	],
 	description: 'How to find the existing holder',
 	hint: 'Reads all your holders once per run (up to 1,000 per request), shared by all items. Only name, email and phone can be updated.',

@@ -3,7 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { fieldLabels, holderLocator, updateFieldsCollection, type Show } from './common';
 
 /** The holder parameters that handlers validate, kept apart from the operations so handlers can read their labels. */
-export const showHolder = (...operations: string[]): Show => ({ resource: ['holder'], operation: operations });
+export const showHolder = (...operations: string[]): Show => ({
+	resource: ['holder'],
+	operation: operations,
+});
 
 export const holderIdField = holderLocator(showHolder('get', 'delete', 'update'), 'holderId');
 
@@ -76,10 +79,22 @@ export const holderCreateFields: INodeProperties[] = [
 			},
 		],
 	},
-].map((field) => ({ ...field, displayOptions: { show: showHolder('create', 'createOrUpdate') } }) as INodeProperties);
+].map(
+	(field) =>
+		({
+			...field,
+			displayOptions: { show: showHolder('create', 'createOrUpdate') },
+		}) as INodeProperties,
+);
 
 export const holderUpdateFields = updateFieldsCollection('holder', showHolder('update'), [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 ]);

@@ -9,7 +9,12 @@ import {
 } from '../operations/template';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, operation, optionsCollection, simplifyField } from './common';
-import { showTemplate, templateCreateFields, templateIdField, templateUpdateFields } from './templateParameters';
+import {
+	showTemplate,
+	templateCreateFields,
+	templateIdField,
+	templateUpdateFields,
+} from './templateParameters';
 
 export const templateOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -30,12 +35,22 @@ export const templateOperations: INodeProperties = {
 			createTemplate,
 		),
 		operation(
-			{ name: 'Delete', value: 'delete', action: 'Delete a badge template', description: 'Delete a badge template' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a badge template',
+				description: 'Delete a badge template',
+			},
 			ENDPOINTS.deleteTemplate,
 			deleteTemplate,
 		),
 		operation(
-			{ name: 'Get', value: 'get', action: 'Get a badge template', description: 'Get one badge template by ID' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a badge template',
+				description: 'Get one badge template by ID',
+			},
 			ENDPOINTS.getTemplate,
 			getTemplate,
 		),

@@ -1,9 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { badgeTypeOptions, fieldLabels, templateLocator, updateFieldsCollection, type Show } from './common';
+import {
+	badgeTypeOptions,
+	fieldLabels,
+	templateLocator,
+	updateFieldsCollection,
+	type Show,
+} from './common';
 
 /** The template parameters that handlers validate, kept apart from the operations so handlers can read their labels. */
-export const showTemplate = (...operations: string[]): Show => ({ resource: ['template'], operation: operations });
+export const showTemplate = (...operations: string[]): Show => ({
+	resource: ['template'],
+	operation: operations,
+});
 
 export const templateIdField = templateLocator(showTemplate('get', 'delete', 'update'));
 
@@ -80,17 +89,43 @@ export const templateCreateFields: INodeProperties[] = [
 		description: 'Price of the badge; 0 for free badges',
 		routing: { send: { type: 'body', property: 'price' } },
 	},
-].map((field) => ({ ...field, displayOptions: { show: showTemplate('create') } }) as INodeProperties);
+].map(
+	(field) => ({ ...field, displayOptions: { show: showTemplate('create') } }) as INodeProperties,
+);
 
 export const templateUpdateFields = updateFieldsCollection('template', showTemplate('update'), [
 	{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '#1E3A8A' },
-	{ displayName: 'Criteria', name: 'criteria', type: 'string', typeOptions: { rows: 2 }, default: '' },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '' },
-	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', placeholder: 'e.g. https://example.com/badge.png' },
+	{
+		displayName: 'Criteria',
+		name: 'criteria',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+	},
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://example.com/badge.png',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{ displayName: 'Price', name: 'price', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 	{ displayName: 'Text Color', name: 'textColor', type: 'color', default: '#FFFFFF' },
-	{ displayName: 'Type', name: 'type', type: 'options', options: badgeTypeOptions, default: 'achievement' },
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: badgeTypeOptions,
+		default: 'achievement',
+	},
 	{
 		displayName: 'Validity Period (Days)',
 		name: 'validityPeriod',
@@ -101,4 +136,8 @@ export const templateUpdateFields = updateFieldsCollection('template', showTempl
 ]);
 
 /** Labels of the template parameters by name, for input errors (`templateLabels.name` is 'Name'). */
-export const templateLabels = fieldLabels([templateIdField, ...templateCreateFields, templateUpdateFields]);
+export const templateLabels = fieldLabels([
+	templateIdField,
+	...templateCreateFields,
+	templateUpdateFields,
+]);

@@ -7,7 +7,8 @@ import { issueToRecipients } from './issueSkip';
 import { listRecords } from './records';
 import type { OperationHandler, SkipItem } from './runner';
 
-const isBulk = (context: IExecuteSingleFunctions) => context.getNodeParameter('recipientMode', 'single') === 'allItems';
+const isBulk = (context: IExecuteSingleFunctions) =>
+	context.getNodeParameter('recipientMode', 'single') === 'allItems';
 
 /** In bulk mode the first item issues for all of them; the others have nothing left to do. */
 export const skipBulkFollowers: SkipItem = (context, itemIndex) => itemIndex > 0 && isBulk(context);

@@ -2,7 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { holderLabels } from '../descriptions/holderParameters';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
-import { InputError, optionalText, requireDid, requireEmail, requireId, requireText } from '../shared/validation';
+import {
+	InputError,
+	optionalText,
+	requireDid,
+	requireEmail,
+	requireId,
+	requireText,
+} from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
@@ -44,7 +51,9 @@ export const createHolder: OperationHandler = async function ({ client, body }) 
 	return [await client.request(ENDPOINTS.createHolder, request)];
 };
 
-export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({ holderId: readHolderId(body) }));
+export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({
+	holderId: readHolderId(body),
+}));
 
 export const listHolders = listRecords('holder', ENDPOINTS.listHolders);
 
@@ -62,7 +71,8 @@ export const updateHolder: OperationHandler = async function ({ client, body }) 
 	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
 	const known = ['name', 'email', 'phone'];
 	const unknown = Object.keys(changes).filter((field) => !known.includes(field));
-	if (unknown.length > 0) throw new InputError(L.updateFields, 'name, email or phone', `"${unknown[0]}"`);
+	if (unknown.length > 0)
+		throw new InputError(L.updateFields, 'name, email or phone', `"${unknown[0]}"`);
 	if (Object.keys(changes).length === 0) {
 		throw new InputError(L.updateFields, 'at least one field to change', 'no field');
 	}
@@ -71,7 +81,10 @@ export const updateHolder: OperationHandler = async function ({ client, body }) 
 	if (changes.phone !== undefined) requirePhone(changes.phone);
 	const issuerId = await resolveUserId(this);
 
-	const current = await client.request(ENDPOINTS.getHolder, { userId: issuerId, holderId: holderID });
+	const current = await client.request(ENDPOINTS.getHolder, {
+		userId: issuerId,
+		holderId: holderID,
+	});
 	return [await sendHolderUpdate(client, { holderID, issuerId, current, changes })];
 };
 
@@ -89,5 +102,9 @@ export async function sendHolderUpdate(
 		email: requireEmail(merged.email, L.email),
 		phone: requirePhone(merged.phone),
 	};
-	return await client.request(ENDPOINTS.updateHolder, { holderID: update.holderID, issuerId: update.issuerId, data });
+	return await client.request(ENDPOINTS.updateHolder, {
+		holderID: update.holderID,
+		issuerId: update.issuerId,
+		data,
+	});
 }

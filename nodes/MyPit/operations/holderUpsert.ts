@@ -23,7 +23,9 @@ export function matchKey(match: HolderMatch, value: unknown): string {
 }
 
 const sameValue = (field: string, a: unknown, b: unknown) =>
-	field === 'email' ? matchKey('email', a) === matchKey('email', b) : String(a ?? '').trim() === String(b ?? '').trim();
+	field === 'email'
+		? matchKey('email', a) === matchKey('email', b)
+		: String(a ?? '').trim() === String(b ?? '').trim();
 
 /**
  * One run's view of the holders: read once, then kept current by the run's own creates and
@@ -46,8 +48,17 @@ async function readDirectory(
 ): Promise<HolderDirectory> {
 	return await oncePerRun(context, `holder directory ${userId} ${match}`, async () => {
 		// Both match fields come from the same list: it is read once per run whatever the match.
-		const holders = await oncePerRun(context, `all holders ${userId}`, async () =>
-			await fetchPages(context.getNode(), client, ENDPOINTS.listHolders, { userId, limit: Infinity, pageSize: MAX_PAGE_SIZE }, itemIndex),
+		const holders = await oncePerRun(
+			context,
+			`all holders ${userId}`,
+			async () =>
+				await fetchPages(
+					context.getNode(),
+					client,
+					ENDPOINTS.listHolders,
+					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
+					itemIndex,
+				),
 		);
 		const byKey = new Map<string, IDataObject>();
 		for (const holder of holders) {
@@ -66,10 +77,17 @@ function refusedAsAWhole(failure: unknown): boolean {
 }
 
 /** Runs `work` after every earlier item of the run with the same key has finished. */
-async function inTurn<T>(directory: HolderDirectory, key: string, work: () => Promise<T>): Promise<T> {
+async function inTurn<T>(
+	directory: HolderDirectory,
+	key: string,
+	work: () => Promise<T>,
+): Promise<T> {
 	const before = directory.pending.get(key) ?? Promise.resolve();
 	const mine = before.then(work, work);
-	directory.pending.set(key, mine.catch(() => undefined));
+	directory.pending.set(
+		key,
+		mine.catch(() => undefined),
+	);
 	return await mine;
 }
 
@@ -89,17 +107,24 @@ export const createOrUpdateHolder: OperationHandler = async function ({ client, 
 	return await inTurn(directory, key, async () => {
 		const doubt = directory.uncertain.get(key);
 		if (doubt !== undefined) {
-			throw new NodeOperationError(node, `Not sent: an earlier item of this run created the same holder and its outcome is unknown (${doubt})`, {
-				itemIndex,
-				description: 'Check with Holder → Get Many before running again, so the holder is not created twice.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Not sent: an earlier item of this run created the same holder and its outcome is unknown (${doubt})`,
+				{
+					itemIndex,
+					description:
+						'Check with Holder → Get Many before running again, so the holder is not created twice.',
+				},
+			);
 		}
 		const existing = directory.byKey.get(key);
 		if (!existing) {
-			const created = await client.request(ENDPOINTS.createHolder, { issuerDid, issuerId, data }).catch((failure: Error) => {
-				if (!refusedAsAWhole(failure)) directory.uncertain.set(key, failure.message);
-				throw failure;
-			});
+			const created = await client
+				.request(ENDPOINTS.createHolder, { issuerDid, issuerId, data })
+				.catch((failure: Error) => {
+					if (!refusedAsAWhole(failure)) directory.uncertain.set(key, failure.message);
+					throw failure;
+				});
 			directory.uncertain.delete(key);
 			directory.byKey.set(key, created);
 			return [{ ...created, action: 'created' as UpsertAction, changedFields: [] }];
@@ -110,7 +135,8 @@ export const createOrUpdateHolder: OperationHandler = async function ({ client, 
 			if (!sameValue(field, existing[field], data[field])) changes[field] = data[field];
 		}
 		const changedFields = Object.keys(changes);
-		if (changedFields.length === 0) return [{ ...existing, action: 'unchanged' as UpsertAction, changedFields }];
+		if (changedFields.length === 0)
+			return [{ ...existing, action: 'unchanged' as UpsertAction, changedFields }];
 
 		const holderID = String(existing._id);
 		await sendHolderUpdate(client, { holderID, issuerId, current: existing, changes });

@@ -11,7 +11,12 @@ import {
 import type { MyPitClient } from '../transport/client';
 import { oncePerRun } from '../shared/perRun';
 import { ENDPOINTS } from '../transport/endpoints';
-import { recipientOutcomes, unsentOutcomes, type IssueResponse, type RecipientOutcome } from './issueOutcomes';
+import {
+	recipientOutcomes,
+	unsentOutcomes,
+	type IssueResponse,
+	type RecipientOutcome,
+} from './issueOutcomes';
 
 /**
  * 100 recipients per request: 100 inserts and a body of a few KB per call, so 10,000 holders
@@ -29,12 +34,19 @@ export interface IssueSettings {
 }
 
 /** Everything but the recipients, read and checked before any request. */
-export function readIssueSettings(context: IExecuteSingleFunctions, body: IDataObject): IssueSettings {
+export function readIssueSettings(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+): IssueSettings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
 		templateId: requireId(body.templateId, 'Template'),
 		badgeData: requireJsonObject(context.getNodeParameter('badgeData', '{}'), 'Badge Data'),
-		batchSize: requirePositiveInteger(options.batchSize ?? DEFAULT_BATCH_SIZE, 'Batch Size', MAX_BATCH_SIZE),
+		batchSize: requirePositiveInteger(
+			options.batchSize ?? DEFAULT_BATCH_SIZE,
+			'Batch Size',
+			MAX_BATCH_SIZE,
+		),
 		type: options.type ? requireBadgeType(options.type, 'Type') : undefined,
 		validityPeriod:
 			options.validityPeriod !== undefined
@@ -64,11 +76,17 @@ export async function issueInBatches(
 	let { type, validityPeriod } = settings;
 	if (type === undefined || validityPeriod === undefined) {
 		// The items of one run usually name the same template: it is read once for all of them.
-		const template = await oncePerRun(context, `template ${userId} ${settings.templateId}`, async () =>
-			await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId }),
+		const template = await oncePerRun(
+			context,
+			`template ${userId} ${settings.templateId}`,
+			async () =>
+				await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId }),
 		);
 		type ??= requireBadgeType(template.type, 'Type (read from the template)');
-		validityPeriod ??= requirePositiveInteger(template.validityPeriod, 'Validity Period (read from the template)');
+		validityPeriod ??= requirePositiveInteger(
+			template.validityPeriod,
+			'Validity Period (read from the template)',
+		);
 	}
 
 	const outcomes: RecipientOutcome[] = [];
@@ -97,4 +115,3 @@ export async function issueInBatches(
 	}
 	return outcomes;
 }
-

@@ -38,7 +38,11 @@ export async function issueForAllItems(
 	const rows = context.getExecuteData().data.main?.[0] ?? [];
 	// A field name rather than an expression: reading it costs nothing per item, where n8n's
 	// expression engine costs milliseconds per evaluation.
-	const holderIdField = requireText(context.getNodeParameter('holderIdField', '_id'), 'Holder ID Field', 200);
+	const holderIdField = requireText(
+		context.getNodeParameter('holderIdField', '_id'),
+		'Holder ID Field',
+		200,
+	);
 	const continueOnFail = context.continueOnFail();
 	const linked: LinkedOutput[] = [];
 	const rowOfRecipient = new Map<string, number>();
@@ -49,7 +53,11 @@ export async function issueForAllItems(
 			const id = requireId(valueAtPath(rows[row].json, holderIdField), field);
 			const earlier = rowOfRecipient.get(id);
 			if (earlier !== undefined) {
-				throw new InputError(field, 'a holder that no other item names', `"${id}", also named by item ${earlier}`);
+				throw new InputError(
+					field,
+					'a holder that no other item names',
+					`"${id}", also named by item ${earlier}`,
+				);
 			}
 			rowOfRecipient.set(id, row);
 		});
@@ -62,15 +70,16 @@ export async function issueForAllItems(
 
 	if (rowOfRecipient.size > 0) {
 		const settings = readIssueSettings(context, body);
-		const outcomes = await issueToRecipients(context, client, settings, [...rowOfRecipient.keys()]).catch(
-			(failure: unknown) => {
-				const error = toNodeError(context, failure, 0);
-				if (!continueOnFail) throw error;
-				// Nothing was issued: every input item gets the error.
-				for (const row of rowOfRecipient.values()) linked.push({ json: { error: error.message }, inputIndex: row, error });
-				return [];
-			},
-		);
+		const outcomes = await issueToRecipients(context, client, settings, [
+			...rowOfRecipient.keys(),
+		]).catch((failure: unknown) => {
+			const error = toNodeError(context, failure, 0);
+			if (!continueOnFail) throw error;
+			// Nothing was issued: every input item gets the error.
+			for (const row of rowOfRecipient.values())
+				linked.push({ json: { error: error.message }, inputIndex: row, error });
+			return [];
+		});
 		for (const json of outcomes) {
 			linked.push({ json, inputIndex: rowOfRecipient.get(json.recipientId as string) as number });
 		}

@@ -55,7 +55,8 @@ function failuresOf(details: IssueResponse['details']): Map<string, string> {
 		if (typeof entry === 'string') failed.set(entry, 'Not issued');
 		else if (entry !== null && typeof entry === 'object') {
 			const { recipientId, error } = entry as IDataObject;
-			if (typeof recipientId === 'string') failed.set(recipientId, typeof error === 'string' ? error : 'Not issued');
+			if (typeof recipientId === 'string')
+				failed.set(recipientId, typeof error === 'string' ? error : 'Not issued');
 		}
 	}
 	return failed;
@@ -74,23 +75,35 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 	const batchStatus = apiStatusOf(answer.status);
 	const inBatch = new Set(batch);
 	const failed = failuresOf(answer.details);
-	let badges = Array.isArray(answer.issuedBadges) ? (answer.issuedBadges as unknown[]).map(badgeRefOf) : [];
-	const successful = Array.isArray(answer.details?.successful) ? (answer.details.successful as unknown[]) : [];
+	let badges = Array.isArray(answer.issuedBadges)
+		? (answer.issuedBadges as unknown[]).map(badgeRefOf)
+		: [];
+	const successful = Array.isArray(answer.details?.successful)
+		? (answer.details.successful as unknown[])
+		: [];
 
 	const issued = new Map<string, string | null>();
 	// 1. Badges that name their recipient pair for certain.
 	for (const badge of badges) {
-		if (badge.recipientId !== undefined && inBatch.has(badge.recipientId)) issued.set(badge.recipientId, badge.badgeId);
+		if (badge.recipientId !== undefined && inBatch.has(badge.recipientId))
+			issued.set(badge.recipientId, badge.badgeId);
 	}
-	let unpaired = badges.filter((badge) => badge.recipientId === undefined || !inBatch.has(badge.recipientId));
+	let unpaired = badges.filter(
+		(badge) => badge.recipientId === undefined || !inBatch.has(badge.recipientId),
+	);
 
 	// 2. `successful` names recipients when every entry is one of the batch; else it lists badges.
-	const successfulIds = successful.map((entry) => badgeRefOf(entry).recipientId ?? badgeRefOf(entry).badgeId);
-	const namesRecipients = successfulIds.length > 0 && successfulIds.every((id) => id !== null && inBatch.has(id));
+	const successfulIds = successful.map(
+		(entry) => badgeRefOf(entry).recipientId ?? badgeRefOf(entry).badgeId,
+	);
+	const namesRecipients =
+		successfulIds.length > 0 && successfulIds.every((id) => id !== null && inBatch.has(id));
 	if (namesRecipients) {
 		const newcomers = (successfulIds as string[]).filter((id) => !issued.has(id));
 		const paired = newcomers.length === unpaired.length;
-		newcomers.forEach((recipientId, index) => issued.set(recipientId, paired ? unpaired[index].badgeId : null));
+		newcomers.forEach((recipientId, index) =>
+			issued.set(recipientId, paired ? unpaired[index].badgeId : null),
+		);
 		if (paired) unpaired = [];
 	} else if (badges.length === 0) {
 		badges = successful.map(badgeRefOf);
@@ -108,21 +121,40 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 				: 'unknown';
 	if (restOutcome === 'issued') {
 		const paired = unpaired.length === rest.length;
-		rest.forEach((recipientId, index) => issued.set(recipientId, paired ? unpaired[index].badgeId : null));
+		rest.forEach((recipientId, index) =>
+			issued.set(recipientId, paired ? unpaired[index].badgeId : null),
+		);
 	}
 
 	return batch.map((recipientId): RecipientOutcome => {
 		if (issued.has(recipientId)) {
-			return { recipientId, issued: true, badgeId: issued.get(recipientId) ?? null, outcome: 'issued', batchStatus };
+			return {
+				recipientId,
+				issued: true,
+				badgeId: issued.get(recipientId) ?? null,
+				outcome: 'issued',
+				batchStatus,
+			};
 		}
 		const base = { recipientId, badgeId: null, batchStatus };
 		if (failed.has(recipientId)) {
 			return { ...base, issued: false, outcome: 'not issued', error: failed.get(recipientId) };
 		}
 		if (restOutcome === 'not issued') {
-			return { ...base, issued: false, outcome: 'not issued', error: 'MyPit answered status "failed" for this batch' };
+			return {
+				...base,
+				issued: false,
+				outcome: 'not issued',
+				error: 'MyPit answered status "failed" for this batch',
+			};
 		}
-		return { ...base, issued: null, outcome: 'unknown', error: UNKNOWN_MESSAGE, apiAnswer: answer as IDataObject };
+		return {
+			...base,
+			issued: null,
+			outcome: 'unknown',
+			error: UNKNOWN_MESSAGE,
+			apiAnswer: answer as IDataObject,
+		};
 	});
 }
 
@@ -130,16 +162,26 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
  * Recipients of a batch whose request failed, and of the batches never sent after it. A 4xx was
  * refused as a whole (not issued); anything else may have been processed before it failed.
  */
-export function unsentOutcomes(rest: string[], failedBatchSize: number, error: unknown): RecipientOutcome[] {
+export function unsentOutcomes(
+	rest: string[],
+	failedBatchSize: number,
+	error: unknown,
+): RecipientOutcome[] {
 	const message = (error as Error).message;
 	const httpCode = error instanceof NodeApiError ? error.httpCode : null;
 	const refused = httpCode !== null && httpCode.startsWith('4') && httpCode !== '408';
 	return rest.map((recipientId, index): RecipientOutcome => {
 		const base = { recipientId, badgeId: null, batchStatus: null };
 		if (index >= failedBatchSize) {
-			return { ...base, issued: false, outcome: 'not issued', error: 'Not sent: an earlier batch failed' };
+			return {
+				...base,
+				issued: false,
+				outcome: 'not issued',
+				error: 'Not sent: an earlier batch failed',
+			};
 		}
-		if (refused) return { ...base, issued: false, outcome: 'not issued', error: `Batch refused: ${message}` };
+		if (refused)
+			return { ...base, issued: false, outcome: 'not issued', error: `Batch refused: ${message}` };
 		return {
 			...base,
 			issued: null,
@@ -161,7 +203,10 @@ function statusOfBatch(outcomes: RecipientOutcome[]): ApiStatus {
  * The run's status, built from the batches' statuses so it never contradicts the API: with one
  * batch it is the API's status; with several, `success` or `failed` only when every batch says so.
  */
-export function overallStatus(outcomes: RecipientOutcome[], batchOf: (outcome: RecipientOutcome, index: number) => number): ApiStatus {
+export function overallStatus(
+	outcomes: RecipientOutcome[],
+	batchOf: (outcome: RecipientOutcome, index: number) => number,
+): ApiStatus {
 	const batches = new Map<number, RecipientOutcome[]>();
 	outcomes.forEach((outcome, index) => {
 		const key = batchOf(outcome, index);
@@ -173,7 +218,11 @@ export function overallStatus(outcomes: RecipientOutcome[], batchOf: (outcome: R
 }
 
 /** Adds the run's status and the template to every recipient's item. */
-export function withStatus(outcomes: RecipientOutcome[], templateId: string, batchSize: number): IDataObject[] {
+export function withStatus(
+	outcomes: RecipientOutcome[],
+	templateId: string,
+	batchSize: number,
+): IDataObject[] {
 	const status = overallStatus(outcomes, (_outcome, index) => Math.floor(index / batchSize));
 	return outcomes.map((outcome) => ({ ...outcome, status, templateId }));
 }

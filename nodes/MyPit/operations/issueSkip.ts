@@ -24,7 +24,12 @@ export function readHeldBadgeRule(context: IExecuteSingleFunctions): HeldBadgeSt
 	return status;
 }
 
-export function countsAsHeld(badge: IDataObject, templateId: string, rule: HeldBadgeStatus, now: number): boolean {
+export function countsAsHeld(
+	badge: IDataObject,
+	templateId: string,
+	rule: HeldBadgeStatus,
+	now: number,
+): boolean {
 	if (badge.templateId !== templateId || typeof badge.recipientId !== 'string') return false;
 	// A badge without an expiry date never expires.
 	if (typeof badge.expiresAt === 'number' && badge.expiresAt <= now) return false;
@@ -47,14 +52,17 @@ async function heldBadges(
 ): Promise<HeldBadges> {
 	return await oncePerRun(context, `held badges ${userId} ${templateId} ${rule}`, async () => {
 		// Every template and rule of the run works from one read of the issued badges.
-		const badges = await oncePerRun(context, `all issued badges ${userId}`, async () =>
-			await fetchPages(
-				context.getNode(),
-				client,
-				ENDPOINTS.listIssuedBadges,
-				{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-				context.getItemIndex(),
-			),
+		const badges = await oncePerRun(
+			context,
+			`all issued badges ${userId}`,
+			async () =>
+				await fetchPages(
+					context.getNode(),
+					client,
+					ENDPOINTS.listIssuedBadges,
+					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
+					context.getItemIndex(),
+				),
 		);
 		const now = Date.now();
 		const held: HeldBadges = new Map();
@@ -80,9 +88,20 @@ export async function issueToRecipients(
 	recipients: string[],
 ): Promise<IDataObject[]> {
 	const rule = readHeldBadgeRule(context);
-	if (rule === undefined) return withStatus(await issueInBatches(context, client, settings, recipients), settings.templateId, settings.batchSize);
+	if (rule === undefined)
+		return withStatus(
+			await issueInBatches(context, client, settings, recipients),
+			settings.templateId,
+			settings.batchSize,
+		);
 
-	const held = await heldBadges(context, client, await resolveUserId(context), settings.templateId, rule);
+	const held = await heldBadges(
+		context,
+		client,
+		await resolveUserId(context),
+		settings.templateId,
+		rule,
+	);
 	// Synchronous from here to the request: checking and claiming a holder cannot interleave
 	// with another item of the run.
 	const toIssue: string[] = [];
@@ -95,20 +114,34 @@ export async function issueToRecipients(
 			fromOthers.set(recipientId, existing);
 		} else if (!toIssue.includes(recipientId)) {
 			toIssue.push(recipientId);
-			held.set(recipientId, claims.then((badges) => badges.get(recipientId) ?? null));
+			held.set(
+				recipientId,
+				claims.then((badges) => badges.get(recipientId) ?? null),
+			);
 		}
 	}
 
 	const sent: RecipientOutcome[] = [];
 	try {
-		if (toIssue.length > 0) sent.push(...(await issueInBatches(context, client, settings, toIssue)));
+		if (toIssue.length > 0)
+			sent.push(...(await issueInBatches(context, client, settings, toIssue)));
 	} finally {
-		finishClaims(new Map(sent.map((outcome) => [outcome.recipientId, outcome.issued ? outcome.badgeId : null])));
+		finishClaims(
+			new Map(
+				sent.map((outcome) => [outcome.recipientId, outcome.issued ? outcome.badgeId : null]),
+			),
+		);
 	}
 
-	const status = toIssue.length === 0 ? 'skipped' : overallStatus(sent, (_outcome, index) => Math.floor(index / settings.batchSize));
+	const status =
+		toIssue.length === 0
+			? 'skipped'
+			: overallStatus(sent, (_outcome, index) => Math.floor(index / settings.batchSize));
 	const byRecipient = new Map<string, IDataObject>(
-		withStatus(sent, settings.templateId, settings.batchSize).map((json) => [json.recipientId as string, { ...json, skipped: false }]),
+		withStatus(sent, settings.templateId, settings.batchSize).map((json) => [
+			json.recipientId as string,
+			{ ...json, skipped: false },
+		]),
 	);
 	for (const [recipientId, badge] of fromOthers) {
 		const badgeId = await badge;
@@ -122,11 +155,21 @@ export async function issueToRecipients(
 						badgeId: null,
 						outcome: 'not issued',
 						batchStatus: null,
-						error: 'Not sent: another item of this run was issuing this badge to the holder, without success',
+						error:
+							'Not sent: another item of this run was issuing this badge to the holder, without success',
 						status,
 						templateId: settings.templateId,
 					}
-				: { recipientId, issued: false, skipped: true, badgeId, outcome: 'skipped', batchStatus: null, status, templateId: settings.templateId },
+				: {
+						recipientId,
+						issued: false,
+						skipped: true,
+						badgeId,
+						outcome: 'skipped',
+						batchStatus: null,
+						status,
+						templateId: settings.templateId,
+					},
 		);
 	}
 	return recipients.map((recipientId) => byRecipient.get(recipientId) as IDataObject);

@@ -28,14 +28,16 @@ export class PageGuard {
 
 	read(response: unknown): PageStep {
 		const answer = response as PageResponse | undefined;
-		if (!answer || !Array.isArray(answer.page)) return { records: [], problem: 'answered without a "page" list' };
+		if (!answer || !Array.isArray(answer.page))
+			return { records: [], problem: 'answered without a "page" list' };
 		const records = answer.page as IDataObject[];
 		if (answer.hasMore !== true) return { records };
 
 		if (typeof answer.cursor !== 'string' || answer.cursor === '') {
 			return { records, problem: 'said more records follow but sent no cursor' };
 		}
-		if (this.usedCursors.has(answer.cursor)) return { records, problem: 'sent a cursor it had already sent' };
+		if (this.usedCursors.has(answer.cursor))
+			return { records, problem: 'sent a cursor it had already sent' };
 		this.emptyPagesInARow = records.length === 0 ? this.emptyPagesInARow + 1 : 0;
 		if (this.emptyPagesInARow >= MAX_EMPTY_PAGES_IN_A_ROW) {
 			return {

@@ -61,7 +61,8 @@ export async function fetchPages(
 				continue;
 			}
 			const { failure } = answer;
-			failure.description = `Page ${pageNumber} of the listing failed after ${records.length} records. ${failure.description ?? ''}`.trim();
+			failure.description =
+				`Page ${pageNumber} of the listing failed after ${records.length} records. ${failure.description ?? ''}`.trim();
 			throw failure;
 		}
 		const step = guard.read(answer.response);
@@ -82,9 +83,5 @@ function paginationOpts(numItems: number, cursor: string | undefined, sendNullCu
 }
 
 function rejectsMissingCursor(error: unknown): boolean {
-	return (
-		error instanceof NodeApiError &&
-		error.httpCode === '400' &&
-		/cursor/i.test(error.message)
-	);
+	return error instanceof NodeApiError && error.httpCode === '400' && /cursor/i.test(error.message);
 }

@@ -12,7 +12,13 @@ export function listRecords(kind: RecordKind, endpoint: Endpoint): OperationHand
 	return async function ({ client, itemIndex }) {
 		const { limit, pageSize, simplify } = readListParameters(this);
 		const userId = await resolveUserId(this);
-		const records = await fetchPages(this.getNode(), client, endpoint, { userId, limit, pageSize }, itemIndex);
+		const records = await fetchPages(
+			this.getNode(),
+			client,
+			endpoint,
+			{ userId, limit, pageSize },
+			itemIndex,
+		);
 		return simplify ? records.map((record) => simplifyRecord(kind, record)) : records;
 	};
 }

@@ -20,7 +20,10 @@ export const MAX_REQUESTS_PER_MINUTE = 100_000;
  * first item's "Max Concurrent Requests"; each item's value is still checked) and the shared
  * budget of the credential's API client.
  */
-export function requestGateForRun(context: IExecuteSingleFunctions, credentials: ICredentialDataDecryptedObject): RequestGate {
+export function requestGateForRun(
+	context: IExecuteSingleFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): RequestGate {
 	const maxConcurrent = requirePositiveInteger(
 		context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS),
 		'Max Concurrent Requests',
@@ -32,14 +35,22 @@ export function requestGateForRun(context: IExecuteSingleFunctions, credentials:
 		const budget = budgetFor(String(credentials.baseUrl ?? ''), clientId);
 		// The newest setting wins when two credentials share a client ID.
 		budget.setLimit(maxRequestsPerMinute);
-		return new RequestGate(context, new Semaphore(maxConcurrent), budget, { clientId, maxRequestsPerMinute });
+		return new RequestGate(context, new Semaphore(maxConcurrent), budget, {
+			clientId,
+			maxRequestsPerMinute,
+		});
 	});
 }
 
 /** Empty or 0: no limit. */
 export function readMaxRequestsPerMinute(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '' || value === 0) return undefined;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_REQUESTS_PER_MINUTE) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_REQUESTS_PER_MINUTE
+	) {
 		throw new InputError(
 			'Max Requests per Minute',
 			`a whole number from 1 to ${MAX_REQUESTS_PER_MINUTE} in the MyPit credential, or empty for no limit`,

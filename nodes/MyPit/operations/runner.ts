@@ -70,7 +70,9 @@ export function runOperation(handler: OperationHandler, skipItem?: SkipItem): Ro
 			const results = await handler.call(this, { client, body, itemIndex });
 			if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
 			return results.linked.map(({ json, inputIndex, error }) =>
-				error ? { json, error, pairedItem: { item: inputIndex } } : { json, pairedItem: { item: inputIndex } },
+				error
+					? { json, error, pairedItem: { item: inputIndex } }
+					: { json, pairedItem: { item: inputIndex } },
 			);
 		} catch (caught) {
 			const error = toNodeError(this, caught, itemIndex);
@@ -89,7 +91,10 @@ export function toNodeError(context: IExecuteSingleFunctions, error: unknown, it
 
 function readRetryPolicy(context: IExecuteSingleFunctions): RetryPolicy {
 	const retries = context.getNodeParameter('options.maxRetries', DEFAULT_RETRY_POLICY.maxRetries);
-	const wait = context.getNodeParameter('options.maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
+	const wait = context.getNodeParameter(
+		'options.maxRetryWait',
+		DEFAULT_RETRY_POLICY.maxDelayMs / 1000,
+	);
 	return {
 		maxRetries: Math.floor(requireNonNegativeNumber(retries, 'Max Retries')),
 		maxDelayMs: requireNonNegativeNumber(wait, 'Max Retry Wait (Seconds)') * 1000,

@@ -2,7 +2,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** The fields a workflow usually needs from each record; Simplify off returns the whole record. */
 const SIMPLE_FIELDS = {
-	template: ['_id', 'name', 'type', 'description', 'criteria', 'validityPeriod', 'price', 'imageUrl', 'isActive'],
+	template: [
+		'_id',
+		'name',
+		'type',
+		'description',
+		'criteria',
+		'validityPeriod',
+		'price',
+		'imageUrl',
+		'isActive',
+	],
 	holder: ['_id', 'name', 'email', 'phone', 'holderDid', 'holderId', 'memo'],
 	badge: ['_id', 'templateId', 'recipientId', 'type', 'status', 'issuedAt', 'expiresAt'],
 } as const;

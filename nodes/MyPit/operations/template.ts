@@ -18,7 +18,9 @@ import type { OperationHandler } from './runner';
 
 const L = templateLabels;
 
-const readTemplateId = (body: IDataObject) => ({ templateId: requireId(body.templateId, L.templateId) });
+const readTemplateId = (body: IDataObject) => ({
+	templateId: requireId(body.templateId, L.templateId),
+});
 
 export const createTemplate: OperationHandler = async function ({ client, body }) {
 	const request = {
@@ -71,7 +73,8 @@ export const updateTemplate: OperationHandler = async function ({ client, body }
 	// lacks and the user did not set is left out rather than invented.
 	for (const field of ['imageUrl', 'backgroundColor', 'textColor'] as const) {
 		const value = merged[field];
-		if (value !== undefined && value !== null && value !== '') data[field] = requireText(value, L[field]);
+		if (value !== undefined && value !== null && value !== '')
+			data[field] = requireText(value, L[field]);
 	}
 	return [await client.request(ENDPOINTS.updateTemplate, { userId, templateId, data })];
 };

@@ -13,7 +13,8 @@ const SECURE_BASE_URL = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
  */
 export function requireSafeBaseUrl(value: unknown): string {
 	const field = 'Base URL (MyPit credential)';
-	const expected = 'an https:// URL such as https://mypit-api.daosolution.io (http:// only for localhost)';
+	const expected =
+		'an https:// URL such as https://mypit-api.daosolution.io (http:// only for localhost)';
 	const text = typeof value === 'string' ? value.trim() : '';
 	let url: URL | undefined;
 	try {
@@ -21,7 +22,8 @@ export function requireSafeBaseUrl(value: unknown): string {
 	} catch {
 		url = undefined;
 	}
-	if (!url) throw new InputError(field, expected, text ? `"${text}", which is not a URL` : 'nothing');
+	if (!url)
+		throw new InputError(field, expected, text ? `"${text}", which is not a URL` : 'nothing');
 	if (!SECURE_BASE_URL.test(text)) throw new InputError(field, expected, `"${url.origin}"`);
 	if (url.search || url.hash || url.username) {
 		throw new InputError(field, `${expected}, without query, fragment or user name`, `"${text}"`);

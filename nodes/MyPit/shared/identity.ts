@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { oncePerRun } from './perRun';
@@ -29,8 +33,14 @@ async function resolve(
  * The MyPit credential, decrypted once per run of the node rather than once per item and
  * request: n8n reads it from its database and decrypts it on every call.
  */
-export async function readCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
-	return await oncePerRun(context, 'credentials', async () => await context.getCredentials(CREDENTIAL_TYPE));
+export async function readCredentials(
+	context: IExecuteSingleFunctions,
+): Promise<ICredentialDataDecryptedObject> {
+	return await oncePerRun(
+		context,
+		'credentials',
+		async () => await context.getCredentials(CREDENTIAL_TYPE),
+	);
 }
 
 export async function resolveUserId(context: IExecuteSingleFunctions): Promise<string> {
@@ -49,5 +59,7 @@ export async function resolveUserIdForSearch(context: ILoadOptionsFunctions): Pr
 	if (typeof credentials.userId === 'string' && credentials.userId.trim() !== '') {
 		return credentials.userId;
 	}
-	throw new Error('Set "Default User ID" in the MyPit credential (or "User ID" under Options) to list records');
+	throw new Error(
+		'Set "Default User ID" in the MyPit credential (or "User ID" under Options) to list records',
+	);
 }

@@ -8,7 +8,11 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 const runs = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /** The first item to ask computes the value; the others of the run wait for the same promise. */
-export async function oncePerRun<T>(context: IExecuteSingleFunctions, key: string, compute: () => Promise<T>): Promise<T> {
+export async function oncePerRun<T>(
+	context: IExecuteSingleFunctions,
+	key: string,
+	compute: () => Promise<T>,
+): Promise<T> {
 	const run = context.getExecuteData();
 	let values = runs.get(run);
 	if (!values) runs.set(run, (values = new Map()));

@@ -47,12 +47,20 @@ export function requireText(value: unknown, field: string, maxLength = 10_000): 
 		throw new InputError(field, 'a non-empty text', describeValue(value));
 	}
 	if (value.length > maxLength) {
-		throw new InputError(field, `a text of at most ${maxLength} characters`, `${value.length} characters`);
+		throw new InputError(
+			field,
+			`a text of at most ${maxLength} characters`,
+			`${value.length} characters`,
+		);
 	}
 	return value.trim();
 }
 
-export function optionalText(value: unknown, field: string, maxLength = 10_000): string | undefined {
+export function optionalText(
+	value: unknown,
+	field: string,
+	maxLength = 10_000,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	return requireText(value, field, maxLength);
 }
@@ -71,7 +79,11 @@ function hasControlCharacter(text: string): boolean {
 export function requireId(value: unknown, field: string): string {
 	const id = requireText(value, field, 200);
 	if (ID_FORBIDDEN.test(id) || hasControlCharacter(id)) {
-		throw new InputError(field, 'an ID without spaces, quotes, slashes or control characters', describeValue(value));
+		throw new InputError(
+			field,
+			'an ID without spaces, quotes, slashes or control characters',
+			describeValue(value),
+		);
 	}
 	return id;
 }
@@ -103,7 +115,11 @@ function toNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
-export function requirePositiveInteger(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): number {
+export function requirePositiveInteger(
+	value: unknown,
+	field: string,
+	max = Number.MAX_SAFE_INTEGER,
+): number {
 	const number = toNumber(value);
 	if (number === undefined || !Number.isInteger(number) || number < 1 || number > max) {
 		throw new InputError(field, `a whole number from 1 to ${max}`, describeValue(value));
@@ -144,7 +160,11 @@ export function requireUrl(value: unknown, field: string): string {
 		url = undefined;
 	}
 	if (!url || !['http:', 'https:'].includes(url.protocol)) {
-		throw new InputError(field, 'an http(s) URL such as https://example.com/badge.png', describeValue(value));
+		throw new InputError(
+			field,
+			'an http(s) URL such as https://example.com/badge.png',
+			describeValue(value),
+		);
 	}
 	return text;
 }
@@ -164,7 +184,11 @@ export function requireJsonObject(value: unknown, field: string): IDataObject {
 		if (value.trim() === '') return {};
 		const json = parseJson(value);
 		if ('problem' in json) {
-			throw new InputError(field, 'valid JSON describing an object, such as {"course": "A1"}', `invalid JSON (${json.problem})`);
+			throw new InputError(
+				field,
+				'valid JSON describing an object, such as {"course": "A1"}',
+				`invalid JSON (${json.problem})`,
+			);
 		}
 		parsed = json.value;
 	}
@@ -182,13 +206,25 @@ export function requireJsonObject(value: unknown, field: string): IDataObject {
 export function requireIdList(value: unknown, field: string): string[] {
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
-	else if (typeof value === 'string') list = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
-	else throw new InputError(field, 'holder IDs: a list, or text with IDs separated by commas', describeValue(value));
+	else if (typeof value === 'string')
+		list = value
+			.split(',')
+			.map((part) => part.trim())
+			.filter((part) => part !== '');
+	else
+		throw new InputError(
+			field,
+			'holder IDs: a list, or text with IDs separated by commas',
+			describeValue(value),
+		);
 	if (list.length === 0) {
 		throw new InputError(field, 'at least one holder ID', describeValue(value));
 	}
 	const ids = list.map((entry, index) => {
-		const id = typeof entry === 'object' && entry !== null && '_id' in entry ? (entry as IDataObject)._id : entry;
+		const id =
+			typeof entry === 'object' && entry !== null && '_id' in entry
+				? (entry as IDataObject)._id
+				: entry;
 		return requireId(id, `${field}[${index}]`);
 	});
 	const seen = new Set<string>();

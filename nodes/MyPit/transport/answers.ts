@@ -18,10 +18,17 @@ const BARE_ID = /^[^\s<>{}"']{1,200}$/;
  * Anything else is returned unchanged for the JSON check.
  */
 export function documentedAnswer(endpoint: Endpoint, answer: unknown): unknown {
-	if (ID_ANSWER_PATHS.includes(endpoint.path) && typeof answer === 'string' && BARE_ID.test(answer)) {
+	if (
+		ID_ANSWER_PATHS.includes(endpoint.path) &&
+		typeof answer === 'string' &&
+		BARE_ID.test(answer)
+	) {
 		return { _id: answer };
 	}
-	if (endpoint.path === '/deleteHolder' && (answer === true || answer === false || answer === null || answer === '')) {
+	if (
+		endpoint.path === '/deleteHolder' &&
+		(answer === true || answer === false || answer === null || answer === '')
+	) {
 		return { success: answer !== false };
 	}
 	return answer;

@@ -54,7 +54,14 @@ export class MyPitClient {
 		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 		this.credentialOptions =
 			credentials && reference?.id
-				? { credentialsDecrypted: { id: reference.id, name: reference.name, type: CREDENTIAL_TYPE, data: credentials } }
+				? {
+						credentialsDecrypted: {
+							id: reference.id,
+							name: reference.name,
+							type: CREDENTIAL_TYPE,
+							data: credentials,
+						},
+					}
 				: undefined;
 	}
 
@@ -74,7 +81,12 @@ export class MyPitClient {
 		for (let attempt = 0; ; attempt++) {
 			const send = async () =>
 				await this.context.helpers.httpRequestWithAuthentication
-					.call(this.context as IAllExecuteFunctions, CREDENTIAL_TYPE, { ...options }, this.credentialOptions)
+					.call(
+						this.context as IAllExecuteFunctions,
+						CREDENTIAL_TYPE,
+						{ ...options },
+						this.credentialOptions,
+					)
 					.then(
 						(response: IN8nHttpFullResponse) =>
 							response.statusCode >= 200 && response.statusCode < 300
@@ -83,7 +95,8 @@ export class MyPitClient {
 						(error: unknown) => describeFailure(error),
 					);
 			const failure = this.gate ? await this.gate.send(send) : await send();
-			if ('answer' in failure) return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
+			if ('answer' in failure)
+				return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			// A cancelled execution stops retrying: its next request would be aborted anyway.
 			if (delay === undefined || this.context.getExecutionCancelSignal?.()?.aborted) {
@@ -104,11 +117,15 @@ export class MyPitClient {
 	private checkJson<T>(response: unknown, label: string, attempts: number): T {
 		if (response !== null && typeof response === 'object') return response as T;
 		const shown = typeof response === 'string' ? `"${response.slice(0, 60)}"` : String(response);
-		throw new NodeApiError(this.context.getNode(), { message: 'not JSON' }, {
-			message: `MyPit answered ${label} with something that is not JSON`,
-			description: `Expected a JSON object, got ${shown}${attempts > 1 ? ` (attempt ${attempts})` : ''}. Check the Base URL of the MyPit credential.`,
-			itemIndex: this.context.getItemIndex?.() ?? 0,
-		});
+		throw new NodeApiError(
+			this.context.getNode(),
+			{ message: 'not JSON' },
+			{
+				message: `MyPit answered ${label} with something that is not JSON`,
+				description: `Expected a JSON object, got ${shown}${attempts > 1 ? ` (attempt ${attempts})` : ''}. Check the Base URL of the MyPit credential.`,
+				itemIndex: this.context.getItemIndex?.() ?? 0,
+			},
+		);
 	}
 }
 

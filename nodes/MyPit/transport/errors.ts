@@ -29,9 +29,11 @@ export function describeFailure(error: unknown): HttpFailure {
 	};
 	const response = candidate.cause?.response ?? candidate.response;
 	const httpCode = candidate.httpCode ?? undefined;
-	const numericCode = httpCode !== undefined && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
+	const numericCode =
+		httpCode !== undefined && /^\d{3}$/.test(httpCode) ? Number(httpCode) : undefined;
 	const status = response?.status ?? numericCode;
-	const code = candidate.cause?.code ?? candidate.code ?? (numericCode === undefined ? httpCode : undefined);
+	const code =
+		candidate.cause?.code ?? candidate.code ?? (numericCode === undefined ? httpCode : undefined);
 	const message = candidate.cause?.message ?? candidate.message;
 	// A failure with a 2xx status is an answer cut off or unreadable: a network fault, not an
 	// API error.
@@ -122,11 +124,18 @@ function mayHaveHappened(failure: HttpFailure): boolean {
  * It is built from scratch so that nothing of the request (its headers carry the secret key)
  * travels with it.
  */
-export function toMyPitApiError(node: INode, failure: HttpFailure, context: FailureContext): NodeApiError {
+export function toMyPitApiError(
+	node: INode,
+	failure: HttpFailure,
+	context: FailureContext,
+): NodeApiError {
 	const message =
-		apiMessage(failure.body) ?? (failure.status ? `MyPit answered HTTP ${failure.status}` : networkMessage(failure));
+		apiMessage(failure.body) ??
+		(failure.status ? `MyPit answered HTTP ${failure.status}` : networkMessage(failure));
 	const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : '';
-	const parts = [`${context.endpoint}${failure.status ? ` answered HTTP ${failure.status}` : ' failed'}${tries}.`];
+	const parts = [
+		`${context.endpoint}${failure.status ? ` answered HTTP ${failure.status}` : ' failed'}${tries}.`,
+	];
 	const hint = failure.status ? STATUS_HINTS[failure.status] : undefined;
 	if (hint) parts.push(hint);
 	if (!context.read && mayHaveHappened(failure)) {
@@ -134,12 +143,16 @@ export function toMyPitApiError(node: INode, failure: HttpFailure, context: Fail
 			'The request may have been carried out before it failed, so it was not sent again: check the result (Get or Get Many) before running it again.',
 		);
 	}
-	const apiError = new NodeApiError(node, { message, status: failure.status ?? null } as JsonObject, {
-		message,
-		description: parts.join(' '),
-		httpCode: failure.status ? String(failure.status) : undefined,
-		itemIndex: context.itemIndex,
-	});
+	const apiError = new NodeApiError(
+		node,
+		{ message, status: failure.status ?? null } as JsonObject,
+		{
+			message,
+			description: parts.join(' '),
+			httpCode: failure.status ? String(failure.status) : undefined,
+			itemIndex: context.itemIndex,
+		},
+	);
 	// NodeApiError swaps messages that mention a network code for a generic sentence; keep ours.
 	apiError.message = message;
 	return apiError;

@@ -15,7 +15,15 @@ const FIRST_DELAY_MS = 500;
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 
 /** Connection failures where a read may simply be sent again. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ERR_BAD_RESPONSE',
+	'EAI_AGAIN',
+]);
 
 /** The server never saw the request: safe to send again even for a write. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);

@@ -10,7 +10,8 @@ export class Semaphore {
 	private readonly waiting: Array<(release: Release) => void> = [];
 
 	constructor(readonly size: number) {
-		if (!Number.isInteger(size) || size < 1) throw new RangeError(`A semaphore needs a size of 1 or more, got ${size}`);
+		if (!Number.isInteger(size) || size < 1)
+			throw new RangeError(`A semaphore needs a size of 1 or more, got ${size}`);
 	}
 
 	/** Permits in use now. */

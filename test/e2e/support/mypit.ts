@@ -28,11 +28,20 @@ export function reportSkip(): void {
 }
 
 /** The npm start setup for a test file: temporary, free ports, dist/ as built by `npm test`. */
-export async function startTestStack(options: Pick<StackOptions, 'plainNpmInstall'> = {}): Promise<Stack> {
+export async function startTestStack(
+	options: Pick<StackOptions, 'plainNpmInstall'> = {},
+): Promise<Stack> {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'MyPit', 'MyPit.node.js'))) {
 		throw new Error('dist/ is not built: `npm test` builds it, or run `npm run build`');
 	}
-	return await startStack({ home: 'temporary', build: false, provision: false, port: 0, sandboxPort: 0, ...options });
+	return await startStack({
+		home: 'temporary',
+		build: false,
+		provision: false,
+		port: 0,
+		sandboxPort: 0,
+		...options,
+	});
 }
 
 /** Path and JSON body of each API request the sandbox saw (the control surface is never logged). */
@@ -52,9 +61,19 @@ export interface MyPitWorkflowOptions {
 }
 
 /** Manual Trigger → (Input) → MyPit node "MyPit" with the given parameters. */
-export function myPitWorkflow(parameters: Record<string, unknown>, options: MyPitWorkflowOptions): N8nWorkflowInput {
+export function myPitWorkflow(
+	parameters: Record<string, unknown>,
+	options: MyPitWorkflowOptions,
+): N8nWorkflowInput {
 	const nodes: N8nWorkflowInput['nodes'] = [
-		{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'a1',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections: Record<string, unknown> = {};
 	let previous = 'Start';
@@ -81,5 +100,10 @@ export function myPitWorkflow(parameters: Record<string, unknown>, options: MyPi
 		...(options.onError ? { onError: options.onError } : {}),
 	});
 	connections[previous] = { main: [[{ node: 'MyPit', type: 'main', index: 0 }]] };
-	return { name: options.name ?? `e2e ${String(parameters.resource)} ${String(parameters.operation)}`, nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		name: options.name ?? `e2e ${String(parameters.resource)} ${String(parameters.operation)}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }

@@ -52,7 +52,9 @@ async function startStub(): Promise<Stub> {
 			res.end(JSON.stringify({ message: 'Invalid API key' }));
 			return;
 		}
-		res.end(JSON.stringify({ path: url.pathname, n: Number(url.searchParams.get('n')), echoed: key }));
+		res.end(
+			JSON.stringify({ path: url.pathname, n: Number(url.searchParams.get('n')), echoed: key }),
+		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return {
@@ -63,11 +65,22 @@ async function startStub(): Promise<Stub> {
 }
 
 /** Manual Trigger -> Code (2 items) -> HTTP Request (header auth, once per item) -> Set. */
-function echoWorkflow(stubUrl: string, credential: { id: string; name: string }, name = 'e2e echo'): N8nWorkflowInput {
+function echoWorkflow(
+	stubUrl: string,
+	credential: { id: string; name: string },
+	name = 'e2e echo',
+): N8nWorkflowInput {
 	return {
 		name,
 		nodes: [
-			{ id: 'n1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'n1',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'n2',
 				name: 'Two Items',
@@ -98,7 +111,9 @@ function echoWorkflow(stubUrl: string, credential: { id: string; name: string },
 				position: [600, 0],
 				parameters: {
 					assignments: {
-						assignments: [{ id: 'a1', name: 'label', type: 'string', value: "={{ 'item-' + $json.n * 10 }}" }],
+						assignments: [
+							{ id: 'a1', name: 'label', type: 'string', value: "={{ 'item-' + $json.n * 10 }}" },
+						],
 					},
 					includeOtherFields: true,
 					options: {},
@@ -127,7 +142,12 @@ if (!gate.run) {
 
 describeN8n('parseExecuteOutput', () => {
 	test('finds the run data among JSON log lines and ignores other output', () => {
-		const run = { data: { resultData: { runData: { A: [{ data: { main: [[{ json: { x: 1 } }]] } }] } } }, status: 'success', mode: 'cli', finished: true };
+		const run = {
+			data: { resultData: { runData: { A: [{ data: { main: [[{ json: { x: 1 } }]] } }] } } },
+			status: 'success',
+			mode: 'cli',
+			finished: true,
+		};
 		const stdout = [
 			JSON.stringify({ level: 'info', message: 'n8n Task Broker ready', metadata: {} }),
 			'some stray line',
@@ -151,7 +171,11 @@ describeN8n('n8n CLI: import and execute', () => {
 		home = await createN8nHome();
 		const [right, wrong] = await importCredentials(home, [
 			{ name: 'stub key', type: 'httpHeaderAuth', data: { name: 'x-api-key', value: 'right-key' } },
-			{ name: 'wrong stub key', type: 'httpHeaderAuth', data: { name: 'x-api-key', value: 'wrong-key' } },
+			{
+				name: 'wrong stub key',
+				type: 'httpHeaderAuth',
+				data: { name: 'x-api-key', value: 'wrong-key' },
+			},
 		]);
 		[okId, failId] = await importWorkflows(home, [
 			echoWorkflow(stub.baseUrl, { id: right.id, name: right.name }, 'e2e echo'),
@@ -172,7 +196,10 @@ describeN8n('n8n CLI: import and execute', () => {
 			expect(executedNodes(run)).toEqual(['Manual Trigger', 'Two Items', 'Call API', 'Shape']);
 			expect(nodeJson(run, 'Two Items')).toEqual([{ n: 1 }, { n: 2 }]);
 			expect(nodeJson(run, 'Shape')).toEqual(expectedShape);
-			expect(stub.requests.filter((r) => r.key === 'right-key').map((r) => r.url)).toEqual(['/echo?n=1', '/echo?n=2']);
+			expect(stub.requests.filter((r) => r.key === 'right-key').map((r) => r.url)).toEqual([
+				'/echo?n=1',
+				'/echo?n=2',
+			]);
 			console.info(`n8n execute (CLI) took ${run.process.durationMs} ms`);
 		},
 		BOOT_TIMEOUT,
@@ -197,7 +224,9 @@ describeN8n('n8n CLI: import and execute', () => {
 	test(
 		'rejects with n8n output for an unknown workflow id',
 		async () => {
-			await expect(executeWorkflow(home, 'doesNotExist0000')).rejects.toThrow(/printed no run data[\s\S]*does not exist/);
+			await expect(executeWorkflow(home, 'doesNotExist0000')).rejects.toThrow(
+				/printed no run data[\s\S]*does not exist/,
+			);
 		},
 		BOOT_TIMEOUT,
 	);
@@ -215,10 +244,17 @@ describeN8n('n8n server: REST runs and credential tests', () => {
 		// If the project's package is built, install it the way a user does, to see n8n load it.
 		if (fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'MyPit', 'MyPit.node.js'))) {
 			const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-pack-'));
-			const name = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', `--pack-destination=${packDir}`], {
-				cwd: REPO_ROOT,
-				encoding: 'utf8',
-			}).trim().split('\n').pop()!;
+			const name = execFileSync(
+				'npm',
+				['pack', '--ignore-scripts', '--silent', `--pack-destination=${packDir}`],
+				{
+					cwd: REPO_ROOT,
+					encoding: 'utf8',
+				},
+			)
+				.trim()
+				.split('\n')
+				.pop()!;
 			packedPackage = path.join(packDir, name);
 			await installCommunityPackage(home, packedPackage);
 		}
@@ -234,13 +270,23 @@ describeN8n('n8n server: REST runs and credential tests', () => {
 	});
 
 	test('runs workflows through the REST API, fast after boot', async () => {
-		const right = await server.createCredential({ name: 'stub key', type: 'httpHeaderAuth', data: { name: 'x-api-key', value: 'right-key' } });
-		const wrong = await server.createCredential({ name: 'wrong key', type: 'httpHeaderAuth', data: { name: 'x-api-key', value: 'wrong-key' } });
+		const right = await server.createCredential({
+			name: 'stub key',
+			type: 'httpHeaderAuth',
+			data: { name: 'x-api-key', value: 'right-key' },
+		});
+		const wrong = await server.createCredential({
+			name: 'wrong key',
+			type: 'httpHeaderAuth',
+			data: { name: 'x-api-key', value: 'wrong-key' },
+		});
 
 		const timings: number[] = [];
 		for (let i = 0; i < 3; i++) {
 			const started = Date.now();
-			const run = await server.runWorkflow(echoWorkflow(stub.baseUrl, right), { expectSuccess: true });
+			const run = await server.runWorkflow(echoWorkflow(stub.baseUrl, right), {
+				expectSuccess: true,
+			});
 			timings.push(Date.now() - started);
 			expect(run.mode).toBe('manual');
 			expect(run.id).toBeTruthy();
@@ -265,17 +311,34 @@ describeN8n('n8n server: REST runs and credential tests', () => {
 		await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
 		const baseUrl = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}/api/v1`;
 		try {
-			await expect(server.testCredential({ type: 'n8nApi', data: { apiKey: 'right-key', baseUrl } })).resolves.toEqual({
+			await expect(
+				server.testCredential({ type: 'n8nApi', data: { apiKey: 'right-key', baseUrl } }),
+			).resolves.toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
-			const wrong = await server.testCredential({ type: 'n8nApi', data: { apiKey: 'wrong-key', baseUrl } });
+			const wrong = await server.testCredential({
+				type: 'n8nApi',
+				data: { apiKey: 'wrong-key', baseUrl },
+			});
 			expect(wrong.status).toBe('Error');
 			// A saved credential is tested with its stored data merged with what is sent.
-			const saved = await server.createCredential({ name: 'saved n8n api', type: 'n8nApi', data: { apiKey: 'right-key', baseUrl } });
-			const savedResult = await server.testCredential({ id: saved.id, name: saved.name, type: 'n8nApi', data: { apiKey: 'right-key', baseUrl } });
+			const saved = await server.createCredential({
+				name: 'saved n8n api',
+				type: 'n8nApi',
+				data: { apiKey: 'right-key', baseUrl },
+			});
+			const savedResult = await server.testCredential({
+				id: saved.id,
+				name: saved.name,
+				type: 'n8nApi',
+				data: { apiKey: 'right-key', baseUrl },
+			});
 			expect(savedResult.status).toBe('OK');
-			const unreachable = await server.testCredential({ type: 'n8nApi', data: { apiKey: 'x', baseUrl: 'http://127.0.0.1:9/api/v1' } });
+			const unreachable = await server.testCredential({
+				type: 'n8nApi',
+				data: { apiKey: 'x', baseUrl: 'http://127.0.0.1:9/api/v1' },
+			});
 			expect(unreachable).toMatchObject({ status: 'Error' });
 		} finally {
 			await new Promise<void>((resolve) => keyServer.close(() => resolve()));
@@ -284,11 +347,15 @@ describeN8n('n8n server: REST runs and credential tests', () => {
 
 	test('lists loaded node types, including an installed community package', async () => {
 		const nodeTypes = await server.nodeTypes();
-		expect(nodeTypes).toEqual(expect.arrayContaining(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.httpRequest']));
+		expect(nodeTypes).toEqual(
+			expect.arrayContaining(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.httpRequest']),
+		);
 		if (!packedPackage) {
 			console.info('dist/ is not built: the installed-package check was left out');
 			return;
 		}
-		expect(nodeTypes.filter((name) => name.startsWith('n8n-nodes-mypit.')).length).toBeGreaterThan(0);
+		expect(nodeTypes.filter((name) => name.startsWith('n8n-nodes-mypit.')).length).toBeGreaterThan(
+			0,
+		);
 	});
 });

@@ -11,7 +11,10 @@ export function describeQueueStack(stack: QueueStack): string[] {
 		`    Redis       127.0.0.1:${stack.redis.port}  (redis-server pid ${stack.redis.service.pid ?? '?'})`,
 		`    PostgreSQL  127.0.0.1:${stack.postgres.port}  database ${stack.postgres.database}, user ${stack.postgres.user}  (postgres pid ${stack.postgres.service.pid ?? '?'})`,
 		`    main        n8n start pid ${stack.server.pid ?? '?'}, ${stack.server.baseUrl}`,
-		...stack.workers.map((worker) => `    ${worker.name.padEnd(11)} n8n worker pid ${worker.pid ?? '?'}, log ${relative(worker.logFile)}`),
+		...stack.workers.map(
+			(worker) =>
+				`    ${worker.name.padEnd(11)} n8n worker pid ${worker.pid ?? '?'}, log ${relative(worker.logFile)}`,
+		),
 		`    Each n8n process has its own user folder with n8n-nodes-mypit installed in .n8n/nodes.`,
 		`    Everything lives in ${relative(stack.runDir)} and is removed on Ctrl-C.`,
 	];

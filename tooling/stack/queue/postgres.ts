@@ -25,7 +25,10 @@ const SYSTEM_USER = 'postgres';
 /** As root: the same command as the postgres system user (setpriv execs, so signals reach it). */
 function asPostgresUser(command: string, args: string[]): [string, string[]] {
 	if (process.getuid?.() !== 0) return [command, args];
-	return ['setpriv', ['--reuid', SYSTEM_USER, '--regid', SYSTEM_USER, '--init-groups', '--', command, ...args]];
+	return [
+		'setpriv',
+		['--reuid', SYSTEM_USER, '--regid', SYSTEM_USER, '--init-groups', '--', command, ...args],
+	];
 }
 
 export async function startPostgres(bin: string, dir: string): Promise<Postgres> {
@@ -38,26 +41,46 @@ export async function startPostgres(bin: string, dir: string): Promise<Postgres>
 	}
 	const user = 'n8n';
 	const [initCommand, initArgs] = asPostgresUser(path.join(bin, 'initdb'), [
-		'-D', dataDir, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync',
+		'-D',
+		dataDir,
+		'-U',
+		user,
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--locale=C',
+		'--no-sync',
 	]);
 	await run(initCommand, initArgs, { cwd: '/' });
 	const port = await getFreePort();
 	const [command, args] = asPostgresUser(path.join(bin, 'postgres'), [
-		'-D', dataDir,
-		'-p', String(port),
-		'-c', 'listen_addresses=127.0.0.1',
-		'-c', `unix_socket_directories=${dataDir}`,
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${dataDir}`,
 		// A test database: durability is not needed, speed is.
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=200',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=200',
 	]);
 	const service = startService('postgres', command, args, { cwd: '/' });
 	const createDb = path.join(bin, 'createdb');
 	await waitFor(
 		'database n8n',
-		() => run(createDb, ['-h', '127.0.0.1', '-p', String(port), '-U', user, 'n8n'], { cwd: '/' }).then(() => true, () => false),
+		() =>
+			run(createDb, ['-h', '127.0.0.1', '-p', String(port), '-U', user, 'n8n'], { cwd: '/' }).then(
+				() => true,
+				() => false,
+			),
 		service,
 		60_000,
 	);

@@ -27,8 +27,17 @@ export function killGroup(pid: number | undefined, signal: NodeJS.Signals): void
 	}
 }
 
-export function startService(name: string, command: string, args: string[], options: SpawnOptions = {}): Service {
-	const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+export function startService(
+	name: string,
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+): Service {
+	const child = spawn(command, args, {
+		...options,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	const pid = child.pid;
 	if (pid) running.add(pid);
 	let output = '';
@@ -75,12 +84,23 @@ export function startService(name: string, command: string, args: string[], opti
 }
 
 /** Polls `check` until it returns true; fails with `what` and the service output when it does not. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, service: Service, timeoutMs: number): Promise<void> {
+export async function waitFor(
+	what: string,
+	check: () => Promise<boolean> | boolean,
+	service: Service,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
-		if (service.exited()) throw new Error(`${service.name} exited before ${what}:\n${service.output().split('\n').slice(-30).join('\n')}`);
-		if (Date.now() > deadline) throw new Error(`${service.name}: no ${what} after ${timeoutMs} ms:\n${service.output().split('\n').slice(-30).join('\n')}`);
+		if (service.exited())
+			throw new Error(
+				`${service.name} exited before ${what}:\n${service.output().split('\n').slice(-30).join('\n')}`,
+			);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${service.name}: no ${what} after ${timeoutMs} ms:\n${service.output().split('\n').slice(-30).join('\n')}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }

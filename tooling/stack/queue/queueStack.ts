@@ -13,7 +13,14 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 
 import { startSandbox } from '../../../sandbox';
-import { createN8nHome, installCommunityPackage, isN8nProvisioned, n8nPaths, startN8n, type N8nHome } from '../../n8n';
+import {
+	createN8nHome,
+	installCommunityPackage,
+	isN8nProvisioned,
+	n8nPaths,
+	startN8n,
+	type N8nHome,
+} from '../../n8n';
 import { seedDemoData } from '../demoData';
 import { REPO_ROOT } from '../../n8n';
 import { buildPackage, packPackage, provisionN8n } from '../build';
@@ -89,8 +96,11 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		})());
 
 	try {
-		const binaries = await step('redis-server and PostgreSQL (apt-get when missing)', () => ensureQueueBinaries(log));
-		if (options.build ?? true) await step('build the package (npm run build)', () => buildPackage());
+		const binaries = await step('redis-server and PostgreSQL (apt-get when missing)', () =>
+			ensureQueueBinaries(log),
+		);
+		if (options.build ?? true)
+			await step('build the package (npm run build)', () => buildPackage());
 		const parentDir = options.parentDir ?? QUEUE_STATE_DIR;
 		await fsp.mkdir(parentDir, { recursive: true });
 		const runDir = await fsp.mkdtemp(path.join(parentDir, 'run-'));
@@ -98,18 +108,27 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		await fsp.chmod(runDir, 0o755);
 		stoppers.push(() => fsp.rm(runDir, { recursive: true, force: true }));
 		const tarball = await step('pack it (npm pack)', () => packPackage(path.join(runDir, 'pack')));
-		if (options.provision ?? true) await step(`provision n8n ${version}`, () => provisionN8n(version, log));
+		if (options.provision ?? true)
+			await step(`provision n8n ${version}`, () => provisionN8n(version, log));
 		else if (!isN8nProvisioned(version)) {
-			throw new Error(`n8n ${version} is not provisioned: run \`N8N_VERSION=${version} bash scripts/n8n/provision.sh\``);
+			throw new Error(
+				`n8n ${version} is not provisioned: run \`N8N_VERSION=${version} bash scripts/n8n/provision.sh\``,
+			);
 		}
 
-		const sandbox = await step('start the MyPit sandbox', () => startSandbox({ port: options.sandboxPort ?? 0, quiet: true }));
+		const sandbox = await step('start the MyPit sandbox', () =>
+			startSandbox({ port: options.sandboxPort ?? 0, quiet: true }),
+		);
 		stoppers.push(() => sandbox.close());
 		const demoData = await step('seed the demo account', () => seedDemoData(sandbox));
 
-		const redis = await step('start Redis (redis-server)', () => startRedis(binaries.redisServer, path.join(runDir, 'redis')));
+		const redis = await step('start Redis (redis-server)', () =>
+			startRedis(binaries.redisServer, path.join(runDir, 'redis')),
+		);
 		stoppers.push(() => redis.stop());
-		const postgres = await step('start PostgreSQL (initdb, postgres)', () => startPostgres(binaries.postgresBin, path.join(runDir, 'postgres')));
+		const postgres = await step('start PostgreSQL (initdb, postgres)', () =>
+			startPostgres(binaries.postgresBin, path.join(runDir, 'postgres')),
+		);
 		stoppers.push(() => postgres.stop());
 
 		const queueEnv: Record<string, string> = {
@@ -133,10 +152,20 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			...(options.env ?? {}),
 		};
 		const makeHome = async (name: string): Promise<N8nHome> => {
-			const home = await createN8nHome({ version, parentDir: runDir, useTemplate: false, env: queueEnv });
+			const home = await createN8nHome({
+				version,
+				parentDir: runDir,
+				useTemplate: false,
+				env: queueEnv,
+			});
 			const dir = path.join(runDir, name);
 			await fsp.rename(home.dir, dir);
-			const moved = { ...home, dir, nodesDir: path.join(dir, '.n8n', 'nodes'), env: { ...home.env, N8N_USER_FOLDER: dir } };
+			const moved = {
+				...home,
+				dir,
+				nodesDir: path.join(dir, '.n8n', 'nodes'),
+				env: { ...home.env, N8N_USER_FOLDER: dir },
+			};
 			await installCommunityPackage(moved, tarball);
 			return moved;
 		};
@@ -150,7 +179,10 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		const workers: QueueWorker[] = [];
 		const addWorker = async (name: string): Promise<QueueWorker> => {
 			const home = await makeHome(name);
-			const worker = await startWorker(name, home, { concurrency: options.concurrency ?? 10, env: {} });
+			const worker = await startWorker(name, home, {
+				concurrency: options.concurrency ?? 10,
+				env: {},
+			});
 			workers.push(worker);
 			return worker;
 		};
@@ -159,11 +191,17 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			await Promise.all(workers.map((worker) => worker.stop('SIGTERM')));
 		});
 		const names = Array.from({ length: workerCount }, (_, index) => `worker-${index + 1}`);
-		await step(`start ${workerCount} workers (n8n worker, package installed in each)`, () => Promise.all(names.map((name) => addWorker(name))));
+		await step(`start ${workerCount} workers (n8n worker, package installed in each)`, () =>
+			Promise.all(names.map((name) => addWorker(name))),
+		);
 		workers.sort((a, b) => a.name.localeCompare(b.name));
 
-		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () => ensureCredential(server, sandbox));
-		const examples = await step('import the example workflows', () => importExamples(server, demoData));
+		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () =>
+			ensureCredential(server, sandbox),
+		);
+		const examples = await step('import the example workflows', () =>
+			importExamples(server, demoData),
+		);
 
 		return {
 			n8nVersion: version,

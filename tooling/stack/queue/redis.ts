@@ -34,14 +34,30 @@ export async function startRedis(redisServer: string, dir: string): Promise<Redi
 	await fsp.mkdir(dir, { recursive: true });
 	const port = await getFreePort();
 	const service = startService('redis-server', redisServer, [
-		'--bind', '127.0.0.1',
-		'--port', String(port),
-		'--dir', dir,
-		'--save', '',
-		'--appendonly', 'no',
-		'--protected-mode', 'yes',
-		'--daemonize', 'no',
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--protected-mode',
+		'yes',
+		'--daemonize',
+		'no',
 	]);
-	await waitFor('PONG', () => redisCommand(port, 'PING').then((reply) => reply === '+PONG', () => false), service, 20_000);
+	await waitFor(
+		'PONG',
+		() =>
+			redisCommand(port, 'PING').then(
+				(reply) => reply === '+PONG',
+				() => false,
+			),
+		service,
+		20_000,
+	);
 	return { host: '127.0.0.1', port, service, stop: () => service.stop('SIGTERM', 5000) };
 }

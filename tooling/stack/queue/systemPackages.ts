@@ -29,7 +29,8 @@ function findPostgres(): string | undefined {
 		.sort((a, b) => Number(b) - Number(a));
 	for (const major of majors) {
 		const bin = path.join(POSTGRES_ROOT, major, 'bin');
-		if (fs.existsSync(path.join(bin, 'initdb')) && fs.existsSync(path.join(bin, 'postgres'))) return bin;
+		if (fs.existsSync(path.join(bin, 'initdb')) && fs.existsSync(path.join(bin, 'postgres')))
+			return bin;
 	}
 	return undefined;
 }
@@ -38,17 +39,28 @@ function findPostgres(): string | undefined {
 export function canProvideQueueBinaries(): { ok: boolean; reason: string } {
 	if (findRedis() && findPostgres()) return { ok: true, reason: '' };
 	if (process.getuid?.() === 0) return { ok: true, reason: '' };
-	return { ok: false, reason: 'redis-server or postgresql is not installed (sudo apt-get install -y redis-server postgresql)' };
+	return {
+		ok: false,
+		reason:
+			'redis-server or postgresql is not installed (sudo apt-get install -y redis-server postgresql)',
+	};
 }
 
 /** Finds redis-server and PostgreSQL; installs the missing ones with apt-get (root only). */
-export async function ensureQueueBinaries(log: (line: string) => void = () => undefined): Promise<QueueBinaries> {
+export async function ensureQueueBinaries(
+	log: (line: string) => void = () => undefined,
+): Promise<QueueBinaries> {
 	let redisServer = findRedis();
 	let postgresBin = findPostgres();
-	const missing = [...(redisServer ? [] : ['redis-server']), ...(postgresBin ? [] : ['postgresql'])];
+	const missing = [
+		...(redisServer ? [] : ['redis-server']),
+		...(postgresBin ? [] : ['postgresql']),
+	];
 	if (missing.length > 0) {
 		if (process.getuid?.() !== 0) {
-			throw new Error(`queue mode needs ${missing.join(' and ')}: sudo apt-get install -y ${missing.join(' ')}`);
+			throw new Error(
+				`queue mode needs ${missing.join(' and ')}: sudo apt-get install -y ${missing.join(' ')}`,
+			);
 		}
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		// Another apt-get (e.g. provision.sh or a colleague's install) may hold the lock: wait for it.
@@ -59,6 +71,9 @@ export async function ensureQueueBinaries(log: (line: string) => void = () => un
 		redisServer = findRedis();
 		postgresBin = findPostgres();
 	}
-	if (!redisServer || !postgresBin) throw new Error('apt-get install redis-server postgresql did not provide redis-server and initdb');
+	if (!redisServer || !postgresBin)
+		throw new Error(
+			'apt-get install redis-server postgresql did not provide redis-server and initdb',
+		);
 	return { redisServer, postgresBin };
 }

@@ -27,7 +27,11 @@ function executionIds(output: string, verb: 'started' | 'finished'): string[] {
 	return [...output.matchAll(pattern)].map((match) => match[1]);
 }
 
-export async function startWorker(name: string, home: N8nHome, options: { concurrency: number; env: Record<string, string>; timeoutMs?: number }): Promise<QueueWorker> {
+export async function startWorker(
+	name: string,
+	home: N8nHome,
+	options: { concurrency: number; env: Record<string, string>; timeoutMs?: number },
+): Promise<QueueWorker> {
 	const child = spawnN8nService(home, ['worker', `--concurrency=${options.concurrency}`], {
 		...options.env,
 		// Each process on this host needs its own task-runner broker port.
@@ -79,7 +83,9 @@ export async function startWorker(name: string, home: N8nHome, options: { concur
 	while (!output.includes(WORKER_READY_LINE)) {
 		if (hasExited || Date.now() > deadline) {
 			await worker.stop('SIGKILL');
-			throw new Error(`n8n worker ${name} ${hasExited ? 'exited during boot' : 'was not ready in time'} (log: ${logFile}):\n${output.split('\n').slice(-30).join('\n')}`);
+			throw new Error(
+				`n8n worker ${name} ${hasExited ? 'exited during boot' : 'was not ready in time'} (log: ${logFile}):\n${output.split('\n').slice(-30).join('\n')}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
