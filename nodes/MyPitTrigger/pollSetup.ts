@@ -1,9 +1,11 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { clientGate } from '../MyPit/operations/requestLimits';
 import { requireSafeBaseUrl } from '../MyPit/shared/baseUrl';
 import { InputError, requireId } from '../MyPit/shared/validation';
 import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';
+import type { RequestGate } from '../MyPit/transport/requestGate';
 import { DEFAULT_RETRY_POLICY } from '../MyPit/transport/retry';
 
 /** What every read of one poll shares. */
@@ -21,6 +23,7 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 	const fallback = typeof credentials.userId === 'string' ? credentials.userId.trim() : '';
 	let baseURL: string;
 	let userId: string;
+	let gate: RequestGate;
 	try {
 		baseURL = requireSafeBaseUrl(credentials.baseUrl);
 		if (!override && !fallback) {
@@ -31,6 +34,9 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 			);
 		}
 		userId = requireId(override || fallback, 'User ID');
+		// A poll reads one page at a time, inside the credential's Max Requests per Minute and
+		// the 429 pauses it shares with every MyPit node of the same API client.
+		gate = clientGate(context, credentials, 1);
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message);
 	}
@@ -43,6 +49,7 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 		},
 		DEFAULT_RETRY_POLICY,
 		credentials,
+		gate,
 	);
 	return { node, client, userId };
 }

@@ -398,3 +398,26 @@ function ensureTemplates(): [string, string] {
 	})[0];
 	return [achievement._id, other._id];
 }
+
+describe('MyPit Trigger: the API client budget', () => {
+	test("a poll keeps to the credential's Max Requests per Minute, like the action node", async () => {
+		seedBadges(200);
+		sandbox.sandbox.control.setPageCap(50);
+		try {
+			const limited = await PolledTrigger.create(
+				{ ...sandbox.credentials, maxRequestsPerMinute: 120 },
+				{ event: 'badge.issued' },
+			);
+			sandbox.sandbox.control.clearLog();
+			await limited.activate();
+			const times = sandbox.requests().map((request) => request.at);
+			// 200 badges in pages of at most 50: at least four list requests.
+			expect(times.length).toBeGreaterThanOrEqual(4);
+			// 120 a minute: one request every 500 ms at most (a little slack for timers).
+			const gaps = times.slice(1).map((at, index) => at - times[index]);
+			expect(Math.min(...gaps)).toBeGreaterThanOrEqual(450);
+		} finally {
+			sandbox.sandbox.control.setPageCap(1000);
+		}
+	});
+});

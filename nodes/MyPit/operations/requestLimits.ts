@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8
 import { perRunValue } from '../shared/perRun';
 import { InputError, describeValue, requirePositiveInteger } from '../shared/validation';
 import { budgetFor } from '../transport/clientBudget';
-import { RequestGate } from '../transport/requestGate';
+import { RequestGate, type GateContext } from '../transport/requestGate';
 import { Semaphore } from '../transport/semaphore';
 
 /**
@@ -29,16 +29,28 @@ export function requestGateForRun(
 		'Max Concurrent Requests',
 		MAX_CONCURRENT_REQUESTS,
 	);
+	// Checked for every item, so a bad limit fails before any request.
+	readMaxRequestsPerMinute(credentials.maxRequestsPerMinute);
+	return perRunValue(context, 'requestGate', () => clientGate(context, credentials, maxConcurrent));
+}
+
+/**
+ * A gate with its own concurrency bound, on the shared budget of the credential's API client:
+ * the action node makes one per run, the trigger one per poll.
+ */
+export function clientGate(
+	context: GateContext,
+	credentials: ICredentialDataDecryptedObject,
+	maxConcurrent: number,
+): RequestGate {
 	const maxRequestsPerMinute = readMaxRequestsPerMinute(credentials.maxRequestsPerMinute);
-	return perRunValue(context, 'requestGate', () => {
-		const clientId = String(credentials.clientId ?? '');
-		const budget = budgetFor(String(credentials.baseUrl ?? ''), clientId);
-		// The newest setting wins when two credentials share a client ID.
-		budget.setLimit(maxRequestsPerMinute);
-		return new RequestGate(context, new Semaphore(maxConcurrent), budget, {
-			clientId,
-			maxRequestsPerMinute,
-		});
+	const clientId = String(credentials.clientId ?? '');
+	const budget = budgetFor(String(credentials.baseUrl ?? ''), clientId);
+	// The newest setting wins when two credentials share a client ID.
+	budget.setLimit(maxRequestsPerMinute);
+	return new RequestGate(context, new Semaphore(maxConcurrent), budget, {
+		clientId,
+		maxRequestsPerMinute,
 	});
 }
 
