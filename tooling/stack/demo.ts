@@ -81,9 +81,11 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 			example,
 			ok: missing.length === 0,
 			note:
-				missing.length === 0
-					? `imported, not run (needs a chat model credential); ${toolNodes.length} MyPit tool nodes, n8n loaded ${MYPIT_TOOL_NODE_TYPE}`
-					: `imported, but n8n does not know the node types ${missing.join(', ')}`,
+				missing.length > 0
+					? `imported, but n8n does not know the node types ${missing.join(', ')}`
+					: toolNodes.length > 0
+						? `imported, not run (needs a chat model credential); ${toolNodes.length} MyPit tool nodes, n8n loaded ${MYPIT_TOOL_NODE_TYPE}`
+						: 'imported, not run (it starts when activated: its trigger polls MyPit)',
 		});
 	}
 	const ok = runs.every((result) => result.summary.ok) && importedOnly.every((entry) => entry.ok);
