@@ -250,9 +250,14 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			await page.locator('[data-test-id="canvas-node"][data-node-name="Issue badge"]').dblclick();
 			const input = page.locator('[data-test-id="ndv-input-panel"]');
 			await input.waitFor();
+			// Example 01 creates or updates the holder (safe to run again): that operation's schema.
+			const holderNode = stack.examples[0].workflow.nodes.find(
+				(node) => node.name === 'Create holder',
+			);
+			const operation = String(holderNode?.parameters.operation ?? 'create');
 			const schema = JSON.parse(
 				fs.readFileSync(
-					path.join(REPO_ROOT, 'nodes/MyPit/__schema__/v1.0.0/holder/create.json'),
+					path.join(REPO_ROOT, `nodes/MyPit/__schema__/v1.0.0/holder/${operation}.json`),
 					'utf8',
 				),
 			) as {
@@ -263,7 +268,7 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			for (const field of fields)
 				await input.getByText(field, { exact: true }).first().waitFor({ timeout: 30_000 });
 			expect(schemaResponses).toContainEqual({
-				path: '/schemas/n8n-nodes-mypit.myPit/1.0.0/holder/create.json',
+				path: `/schemas/n8n-nodes-mypit.myPit/1.0.0/holder/${operation}.json`,
 				status: 200,
 			});
 			const file = await shot('schema-preview');
@@ -281,6 +286,7 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		await page.locator('[data-test-id="ndv"]').waitFor();
 		expect(await optionNames('operation')).toEqual([
 			'Create',
+			'Create or Update',
 			'Delete',
 			'Get',
 			'Get Many',
@@ -306,19 +312,27 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		const search = page.locator('input[data-test-id="node-creator-search-bar"]');
 		await search.waitFor();
 		await search.fill('MyPit');
-		const item = page
-			.locator(
-				'[data-test-id="node-creator-action-item"]:visible, [data-test-id="node-creator-node-item"]:visible',
-			)
-			.first();
-		await item.waitFor();
-		expect((await item.locator('[data-test-id="node-creator-item-name"]').innerText()).trim()).toBe(
-			'MyPit',
+		const items = page.locator(
+			'[data-test-id="node-creator-action-item"]:visible, [data-test-id="node-creator-node-item"]:visible',
 		);
-		// 2.x shows the description under the name; 1.x only on hover.
-		const description = item.locator('[data-test-id="node-creator-item-description"]');
-		if (await description.count())
-			expect(await description.innerText()).toContain('issue digital badges');
+		await items.first().waitFor();
+		// The action node and the MyPit Trigger both answer the search; n8n may show both as "MyPit".
+		const found: Array<{ name: string; description: string }> = [];
+		for (let index = 0; index < (await items.count()); index++) {
+			const item = items.nth(index);
+			const description = item.locator('[data-test-id="node-creator-item-description"]');
+			found.push({
+				name: (await item.locator('[data-test-id="node-creator-item-name"]').innerText()).trim(),
+				// 2.x shows the description under the name; 1.x only on hover.
+				description: (await description.count()) ? await description.innerText() : '',
+			});
+		}
+		expect(found.map((entry) => entry.name)).toContain('MyPit');
+		if (found.some((entry) => entry.description))
+			expect(found).toContainEqual({
+				name: 'MyPit',
+				description: expect.stringContaining('issue digital badges'),
+			});
 		await page.waitForTimeout(500);
 		await shot('node-creator');
 	}, 120_000);

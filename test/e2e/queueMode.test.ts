@@ -18,7 +18,7 @@ import { startQueueStack, type QueueStack } from '../../tooling/stack/queue/queu
 import { canProvideQueueBinaries } from '../../tooling/stack/queue/systemPackages';
 import type { QueueWorker } from '../../tooling/stack/queue/workers';
 import { gate, myPitWorkflow, n8nVersion, reportSkip } from './support/mypit';
-import type { N8nServer } from '../../tooling/n8n';
+import { nodeJson, type N8nServer } from '../../tooling/n8n';
 
 reportSkip();
 
@@ -153,7 +153,15 @@ describeQueue(
 				'03-expiring-badges-report.json',
 			]);
 			const expectedPaths: Record<string, string[]> = {
-				'01-form-to-badge.json': ['/createHolder', '/getASingleBadgeTemplate', '/issueBadge'],
+				// 01 and 02 are safe to run again: one read of the holders (Create or Update) and one
+				// of the issued badges (Skip Holders Who Already Have It) before their writes.
+				'01-form-to-badge.json': [
+					'/createHolder',
+					'/getASingleBadgeTemplate',
+					'/getHolders',
+					'/getIssuedBadges',
+					'/issueBadge',
+				],
 				'02-bulk-issue-from-sheet.json': [
 					'/createHolder',
 					'/createHolder',
@@ -161,6 +169,8 @@ describeQueue(
 					'/createHolder',
 					'/createHolder',
 					'/getASingleBadgeTemplate',
+					'/getHolders',
+					'/getIssuedBadges',
 					'/issueBadge',
 				],
 				'03-expiring-badges-report.json': ['/getIssuedBadges'],
@@ -230,6 +240,82 @@ describeQueue(
 			expect(names).toEqual(ids.map((id) => `queue ${id}`).sort());
 			expect(requests.every((request) => request.status === 200)).toBe(true);
 		}, 900_000);
+
+		test('the MyPit Trigger polls on main only: two workers, one event, one execution, run by one worker', async () => {
+			const TRIGGER = 'MyPit Trigger';
+			const workflowId = await stack.server.createWorkflow({
+				name: 'queue: trigger on main',
+				nodes: [
+					{
+						id: 't1',
+						name: TRIGGER,
+						type: 'n8n-nodes-mypit.myPitTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						// Every 15 s: four fixed-second Custom Poll Times (n8n refuses sub-minute crons).
+						parameters: {
+							event: 'badge.issued',
+							pollTimes: {
+								item: [0, 15, 30, 45].map((second) => ({
+									mode: 'custom',
+									cronExpression: `${second} * * * * *`,
+								})),
+							},
+						},
+						credentials: { myPitApi: stack.credential },
+					},
+					{
+						id: 'n1',
+						name: 'Done',
+						type: 'n8n-nodes-base.noOp',
+						typeVersion: 1,
+						position: [220, 0],
+						parameters: {},
+					},
+				],
+				connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+				settings: { saveDataSuccessExecution: 'all' },
+			} as never);
+			const triggered = async () => {
+				const listing = await stack.server.rest<{ results: Array<{ id: string; mode: string }> }>(
+					'GET',
+					`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`,
+				);
+				return listing.results.filter((execution) => execution.mode === 'trigger');
+			};
+			const stored = await stack.server.rest<{ versionId: string }>(
+				'GET',
+				`/rest/workflows/${workflowId}`,
+			);
+			await stack.server.rest('POST', `/rest/workflows/${workflowId}/activate`, {
+				versionId: stored.versionId,
+			});
+			// The activation poll (on main) starts from now: nothing fires for the badges already there.
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+			expect(await triggered()).toEqual([]);
+
+			const [badge] = stack.sandbox.control.seedBadges(stack.sandbox.demo.userId, 1);
+			const deadline = Date.now() + 120_000;
+			let fired = await triggered();
+			while (fired.length === 0 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+				fired = await triggered();
+			}
+			expect(fired).toHaveLength(1);
+			const id = fired[0].id;
+			await waitForStatuses(stack.server, [id], 120_000);
+			// Two more poll intervals: a poller on a worker would fire the same badge again.
+			await new Promise((resolve) => setTimeout(resolve, 32_000));
+			expect((await triggered()).map((execution) => execution.id)).toEqual([id]);
+			// Enqueued by main, run by exactly one worker, and its item is the new badge.
+			expect(enqueuedByMain(stack)).toContain(id);
+			expect(workersThatStarted(stack, id)).toHaveLength(1);
+			const run = await stack.server.getExecution(id);
+			expect(nodeJson(run, TRIGGER).map((item) => (item.data as { _id: string })._id)).toEqual([
+				badge._id,
+			]);
+			await stack.server.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+		}, 300_000);
 
 		test(`a worker SIGKILLed during a MyPit write: ${n8nMajor >= 2 ? 'the execution ends in error (stalled job not retried), the write was sent once' : 'n8n 1.x re-runs it on the other worker and the write is sent twice'}`, async () => {
 			const workflowId = await stack.server.createWorkflow(
