@@ -47,7 +47,7 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		await stack?.stop();
 	});
 
-	test('all four examples are imported, each MyPit node with the "MyPit sandbox" credential found by name', async () => {
+	test('all five examples are imported, each MyPit node with the "MyPit sandbox" credential found by name', async () => {
 		expect(stack.examples.map((entry) => entry.file)).toEqual([
 			'01-form-to-badge.json',
 			'02-bulk-issue-from-sheet.json',
@@ -150,6 +150,8 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 				issued: false,
 				skipped: true,
 				badgeId: expect.stringMatching(/^badge_/),
+				outcome: 'skipped',
+				batchStatus: null,
 				status: 'skipped',
 				templateId: course()._id,
 			},
@@ -224,7 +226,14 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 			nodeJson(again.run, 'Create holders').map((holder) => [holder._id, holder.action]),
 		).toEqual(holders.map((holder) => [holder._id, 'unchanged']));
 		expect(nodeJson(again.run, 'Issue badges in bulk')).toEqual(
-			issued.map((item) => ({ ...item.json, issued: false, skipped: true, status: 'skipped' })),
+			issued.map((item) => ({
+				...item.json,
+				issued: false,
+				skipped: true,
+				outcome: 'skipped',
+				batchStatus: null,
+				status: 'skipped',
+			})),
 		);
 		expect(apiCalls(again.requests)).toEqual([
 			{

@@ -169,7 +169,8 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		'npm start prints a working editor URL and login; Ctrl-C stops n8n, its children and the sandbox',
 		async () => {
 			const first = await startAndStop();
-			expect(first.workflowUrls).toHaveLength(4);
+			// Examples 01–05, one link each.
+			expect(first.workflowUrls).toHaveLength(5);
 			expect(first.output).toMatch(
 				/Credential: "MyPit sandbox" → MyPit sandbox at http:\/\/127\.0\.0\.1:\d+/,
 			);
