@@ -332,6 +332,20 @@ describe('recipientOutcomes: success', () => {
 		]);
 	});
 
+	// 3 recipients issued, 2 badges: b1 may be h1's, so nobody's badge ID is guessed.
+	test('success with successful naming some recipients and too few badges: badge IDs not guessed', () => {
+		const answer = {
+			issuedBadges: ['b1', 'b2'],
+			status: 'success',
+			details: { successful: ['h1'] },
+		};
+		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
+			issued('h1', null, 'success'),
+			issued('h2', null, 'success'),
+			issued('h3', null, 'success'),
+		]);
+	});
+
 	test('success with a badge naming its recipient: the unnamed badges pair with the rest', () => {
 		const answer = {
 			issuedBadges: [{ _id: 'b1', recipientId: 'h1' }, 'b2', 'b3'],
