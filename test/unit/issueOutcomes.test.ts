@@ -172,6 +172,26 @@ describe('recipientOutcomes: partial answers, every reading of the document', ()
 		]);
 	});
 
+	test('successful names recipients only when every entry is one of the batch: one stranger makes it a badge list', () => {
+		const answer = {
+			issuedBadges: ['b1', 'b2'],
+			status: 'partial',
+			details: { successful: ['h1', 'someone-else'] },
+		};
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([
+			issued('h1', 'b1', 'partial'),
+			issued('h2', 'b2', 'partial'),
+		]);
+	});
+
+	test('successful objects whose recipientId is not text are read by their _id', () => {
+		const answer = { status: 'partial', details: { successful: [{ _id: 'h1', recipientId: 7 }] } };
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([
+			issued('h1', null, 'partial'),
+			unknown('h2', 'partial', answer),
+		]);
+	});
+
 	test('a recipient named nowhere in a partial answer is unknown, with the answer attached', () => {
 		const answer = {
 			issuedBadges: ['b1'],
@@ -300,6 +320,42 @@ describe('recipientOutcomes: success', () => {
 		expect(recipientOutcomes(['h1', 'h2'], { status: 'success' })).toEqual([
 			issued('h1', null, 'success'),
 			issued('h2', null, 'success'),
+		]);
+	});
+
+	// A badge paired with a recipient named in successful is not handed to another recipient.
+	test('success with successful naming some recipients: their badges are not given twice', () => {
+		const answer = { issuedBadges: ['b1'], status: 'success', details: { successful: ['h1'] } };
+		expect(recipientOutcomes(['h1', 'h2'], answer)).toEqual([
+			issued('h1', 'b1', 'success'),
+			issued('h2', null, 'success'),
+		]);
+	});
+
+	// 3 recipients issued, 2 badges: b1 may be h1's, so nobody's badge ID is guessed.
+	test('success with successful naming some recipients and too few badges: badge IDs not guessed', () => {
+		const answer = {
+			issuedBadges: ['b1', 'b2'],
+			status: 'success',
+			details: { successful: ['h1'] },
+		};
+		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
+			issued('h1', null, 'success'),
+			issued('h2', null, 'success'),
+			issued('h3', null, 'success'),
+		]);
+	});
+
+	test('success with a badge naming its recipient: the unnamed badges pair with the rest', () => {
+		const answer = {
+			issuedBadges: [{ _id: 'b1', recipientId: 'h1' }, 'b2', 'b3'],
+			status: 'success',
+			details: { successful: ['h1'] },
+		};
+		expect(recipientOutcomes(['h1', 'h2', 'h3'], answer)).toEqual([
+			issued('h1', 'b1', 'success'),
+			issued('h2', 'b2', 'success'),
+			issued('h3', 'b3', 'success'),
 		]);
 	});
 
@@ -483,6 +539,10 @@ describe('overallStatus and withStatus', () => {
 			'partial',
 		);
 		expect(overallStatus([outcome('unknown', null), outcome('unknown', null)], byTwo)).toBe(
+			'partial',
+		);
+		// Some issued, some not: partial, not failed.
+		expect(overallStatus([outcome('issued', null), outcome('not issued', null)], byTwo)).toBe(
 			'partial',
 		);
 		expect(

@@ -124,6 +124,23 @@ describe('429 and Retry-After', () => {
 		}
 	});
 
+	test('Retry-After keeps every decimal of the seconds', () => {
+		expect(retryDelay(tooMany('1.25'), read, 0, policy)).toBe(1_250);
+	});
+
+	// RFC 9110 dates may come from proxies in the older RFC 5322 forms: without the weekday, or
+	// with a numeric zone. Neither is a number of seconds.
+	test('Retry-After as a date without the weekday or with a numeric zone is still a date', () => {
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		const spy = jest.spyOn(Date, 'now').mockReturnValue(now);
+		try {
+			expect(retryDelay(tooMany('01 Jan 2026 00:00:05 GMT'), read, 0, policy)).toBe(5_000);
+			expect(retryDelay(tooMany('Thu, 01 Jan 2026 00:00:07 +0000'), read, 0, policy)).toBe(7_000);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
 	test('an unreadable or negative Retry-After falls back to the backoff', () => {
 		expect(withRandom(0, () => retryDelay(tooMany('soon'), read, 0, policy))).toBe(250);
 		expect(withRandom(0, () => retryDelay(tooMany('-5'), read, 2, policy))).toBe(1_000);

@@ -251,6 +251,11 @@ describe('numbers', () => {
 		expect(requireNonNegativeNumber(value, 'Price')).toBe(number);
 	});
 
+	// Prices typed in a sheet keep both decimals.
+	test('non-negative number: text with two decimals keeps them', () => {
+		expect(requireNonNegativeNumber('9.99', 'Price')).toBe(9.99);
+	});
+
 	test.each([-0.01, '-1', 'free', '', Infinity, Number.NaN, null, [0], '1.', '.5'])(
 		'non-negative number refuses %p',
 		(value) => {

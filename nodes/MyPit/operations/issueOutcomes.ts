@@ -104,7 +104,8 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 		newcomers.forEach((recipientId, index) =>
 			issued.set(recipientId, paired ? unpaired[index].badgeId : null),
 		);
-		if (paired) unpaired = [];
+		// The unnamed badges belonged to the newcomers (and maybe the rest): never to the rest alone.
+		if (newcomers.length > 0) unpaired = [];
 	} else if (badges.length === 0) {
 		badges = successful.map(badgeRefOf);
 		unpaired = badges;
