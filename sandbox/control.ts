@@ -43,6 +43,10 @@ export function createControl(state: SandboxState): SandboxControl {
 			}
 			return state.store.addAccount(account);
 		},
+		closeAccount(clientId) {
+			if (!state.store.accounts.delete(clientId))
+				throw new ControlInputError(`No account with clientId "${clientId}"`);
+		},
 		seedTemplates: (userId, count, overrides) =>
 			seedTemplates(state.store, userId, count, overrides),
 		seedHolders: (userId, count) => seedHolders(state.store, userId, count),

@@ -160,6 +160,12 @@ export interface SandboxConfig {
 
 export interface SandboxControl {
 	createAccount(partial?: Partial<Account>): Account;
+	/**
+	 * Shuts an account: its requests answer 401 from now on (its records stay). Test fixtures
+	 * shut a finished test's account, so an execution that outlived its test stops at its next
+	 * request (n8n-core gives a declarative node no cancel signal).
+	 */
+	closeAccount(clientId: string): void;
 	seedTemplates(userId: string, count: number, overrides?: Partial<Template>): Template[];
 	seedHolders(userId: string, count: number): Holder[];
 	seedBadges(userId: string, count: number, opts?: SeedBadgeOptions): IssuedBadge[];

@@ -35,9 +35,12 @@ export function useSandbox(): Fixture {
 	afterAll(async () => {
 		await fixture.sandbox.close();
 	});
-	// Also after a failure or a timeout: the test's execution stops sending requests.
+	// Also after a failure or a timeout: the test's execution stops sending requests. The node
+	// sends its requests with the credential's headers itself, so cancelling is not enough (n8n-core
+	// gives a declarative node no cancel signal): the shut account makes its next request fail.
 	afterEach(() => {
 		cancelRunningExecutions();
+		fixture.sandbox.control.closeAccount(fixture.account.clientId);
 		earlierClientIds.add(fixture.account.clientId);
 	});
 	beforeEach(() => {

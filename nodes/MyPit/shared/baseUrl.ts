@@ -7,6 +7,11 @@ import { InputError } from './validation';
 export const SECURE_BASE_URL_PATTERN = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
 const SECURE_BASE_URL = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
 
+/** Whether the secret key may be sent to this Base URL (the rule of `requireSafeBaseUrl`). */
+export function isSecureBaseUrl(value: unknown): boolean {
+	return typeof value === 'string' && SECURE_BASE_URL.test(value.trim());
+}
+
 /**
  * The secret key travels in a header, so the Base URL must be https://. Plain http:// is
  * allowed only on this machine (localhost, 127.0.0.0/8, [::1]), for a local MyPit sandbox.

@@ -1,6 +1,4 @@
 import type {
-	IAdditionalCredentialOptions,
-	IAllExecuteFunctions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -11,10 +9,11 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { documentedAnswer } from './answers';
+import { myPitAuthHeaders } from './authHeaders';
 import type { Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
 import type { RequestGate } from './requestGate';
-import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry';
+import { retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
 
@@ -23,7 +22,7 @@ export const CREDENTIAL_TYPE = 'myPitApi';
  * context (which has no item index and no cancel signal).
  */
 export type MyPitRequestContext = Pick<IExecuteSingleFunctions, 'getNode'> & {
-	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+	helpers: Pick<RequestHelperFunctions, 'httpRequest'>;
 	getItemIndex?: IExecuteSingleFunctions['getItemIndex'];
 	getExecutionCancelSignal?: IExecuteSingleFunctions['getExecutionCancelSignal'];
 };
@@ -32,37 +31,22 @@ export type MyPitRequestContext = Pick<IExecuteSingleFunctions, 'getNode'> & {
 export type RequestBase = Omit<IHttpRequestOptions, 'body' | 'qs'>;
 
 /**
- * Sends MyPit requests for one input item. Authentication headers come from the credential's
- * `authenticate`; transient failures are retried where that is safe (see retry.ts); failures
- * keep the API's own message and HTTP status.
+ * Sends MyPit requests for one input item. Authentication headers come from the credential the
+ * node already decrypted (authHeaders.ts); transient failures are retried where that is safe
+ * (see retry.ts); failures keep the API's own message and HTTP status.
  */
 export class MyPitClient {
-	private readonly credentialOptions: IAdditionalCredentialOptions | undefined;
+	private readonly headers: IHttpRequestOptions['headers'];
 
-	/**
-	 * `credentials`, when given, is the decrypted credential this item already read: n8n then
-	 * applies its `authenticate` without reading and decrypting it again for every request.
-	 */
 	constructor(
 		private readonly context: MyPitRequestContext,
 		private readonly base: RequestBase,
-		private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY,
-		credentials?: ICredentialDataDecryptedObject,
+		private readonly retry: RetryPolicy,
+		credentials: ICredentialDataDecryptedObject,
 		/** Bounds concurrency and applies the client's rate limit and 429 pauses (requestGate.ts). */
 		private readonly gate?: RequestGate,
 	) {
-		const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-		this.credentialOptions =
-			credentials && reference?.id
-				? {
-						credentialsDecrypted: {
-							id: reference.id,
-							name: reference.name,
-							type: CREDENTIAL_TYPE,
-							data: credentials,
-						},
-					}
-				: undefined;
+		this.headers = { ...base.headers, ...myPitAuthHeaders(credentials) };
 	}
 
 	async request<T = IDataObject>(endpoint: Endpoint, body?: IDataObject): Promise<T> {
@@ -80,13 +64,13 @@ export class MyPitClient {
 		const label = `${endpoint.method} ${endpoint.path}`;
 		for (let attempt = 0; ; attempt++) {
 			const send = async () =>
-				await this.context.helpers.httpRequestWithAuthentication
-					.call(
-						this.context as IAllExecuteFunctions,
-						CREDENTIAL_TYPE,
-						{ ...options },
-						this.credentialOptions,
-					)
+				await this.context.helpers
+					.httpRequest({
+						...options,
+						headers: { ...this.headers },
+						// As n8n's own authenticated requests do: a cancelled execution aborts it.
+						abortSignal: this.context.getExecutionCancelSignal?.(),
+					})
 					.then(
 						(response: IN8nHttpFullResponse) =>
 							response.statusCode >= 200 && response.statusCode < 300
