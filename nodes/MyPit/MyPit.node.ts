@@ -1,28 +1,9 @@
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { badgeFields, badgeOperations } from './descriptions/badgeDescription';
-import { holderFields, holderOperations } from './descriptions/holderDescription';
-import { templateFields, templateOperations } from './descriptions/templateDescription';
+import { nodeProperties, operationSelectors, resource } from './descriptions/properties';
 import { actionSubtitle } from './descriptions/subtitle';
 import { searchHolders, searchTemplates } from './methods/listSearch';
-
-const resource: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Badge', value: 'badge', description: 'Badges issued to holders' },
-		{ name: 'Holder', value: 'holder', description: 'People who receive badges' },
-		{
-			name: 'Template',
-			value: 'template',
-			description: 'Badge templates that badges are issued from',
-		},
-	],
-	default: 'badge',
-};
 
 export class MyPit implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,7 +12,7 @@ export class MyPit implements INodeType {
 		icon: { light: 'file:../../icons/mypit.svg', dark: 'file:../../icons/mypit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(resource, [badgeOperations, holderOperations, templateOperations]),
+		subtitle: actionSubtitle(resource, operationSelectors),
 		description: 'Create badge templates and holders and issue digital badges with MyPit',
 		defaults: { name: 'MyPit' },
 		usableAsTool: true,
@@ -43,15 +24,7 @@ export class MyPit implements INodeType {
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		properties: [
-			resource,
-			badgeOperations,
-			holderOperations,
-			templateOperations,
-			...badgeFields,
-			...holderFields,
-			...templateFields,
-		],
+		properties: nodeProperties,
 	};
 
 	methods = {
