@@ -29,7 +29,11 @@ const NETWORK_ERROR_CODES = new Set([
  */
 export function isNetworkError(error: unknown): boolean {
 	for (let current = error, depth = 0; current && depth < 4; depth++) {
-		const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+		const { code, message, name } = current as {
+			code?: unknown;
+			message?: unknown;
+			name?: unknown;
+		};
 		if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return true;
 		if (name === 'TypeError' && (message === 'fetch failed' || message === 'terminated'))
 			return true;
