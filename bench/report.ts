@@ -91,8 +91,9 @@ export function writeReport(report: Report, folder: string): void {
 	const markdown = [
 		'# Benchmarks',
 		'',
-		'The MyPit node against a plain Node.js fetch loop (the floor: what the API and the network cost) and',
-		"against n8n's HTTP Request node configured as a capable user would, in one run, alternating the",
+		'The MyPit node against a plain Node.js fetch loop (raw: what the API and the network cost), the',
+		"floor (the same items through the same n8n with no HTTP: the MyPit node's output pinned) and",
+		"n8n's HTTP Request node configured as a capable user would, in one run, alternating the",
 		'contenders, medians over the repetitions. Written by `npm run bench`; see `bench/README.md`.',
 		'',
 		`- Command: \`${report.command}\``,
@@ -109,6 +110,12 @@ export function writeReport(report: Report, folder: string): void {
 		'',
 		'Goals of issue 11 (from the figures above):',
 		'',
+		...(report.command.includes('--quick')
+			? [
+					"A quick run: sizes below the issue's and one repetition, so the goals are indicative only.",
+					'',
+				]
+			: []),
 		goalsMarkdown(evaluateGoals(report.measurements)),
 		'',
 		"Time is n8n's own execution time (startedAt → stoppedAt, n8n's boot not counted) for the n8n",

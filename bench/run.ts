@@ -375,7 +375,9 @@ async function main() {
 	try {
 		state.sandbox = await startSandboxProcess();
 		const server = await restart();
-		log(`n8n ${n8nPaths().version} up in ${server.bootMs} ms; sandbox at ${state.sandbox.url}`);
+		log(
+			`n8n ${n8nPaths().version} up in ${server.bootMs} ms (pid ${server.pid}); sandbox at ${state.sandbox.url}`,
+		);
 		for (const [index, scenario] of selected.entries()) {
 			await runScenario(state, scenario, { restart }, log);
 			state.current = {};
