@@ -74,6 +74,8 @@ function failureMarkdown(report: Report): string[] {
 	return [
 		`**Run failed** in ${scenario ?? 'setup'}${contender ? ` · ${contender}` : ''}: ${error}`,
 		'',
+		"The failed scenario's rows hold the repetitions it finished (see `timesMs` in latest.json).",
+		'',
 		...(n8nLogTail
 			? [`Last lines of n8n's log (${n8nLog ?? 'output'}):`, '', '```', ...n8nLogTail, '```', '']
 			: []),

@@ -190,6 +190,8 @@ interface BenchState {
 	options: Options;
 	measurements: Measurement[];
 	current: { scenario?: string; contender?: string };
+	/** The scenario in progress: its contenders' figures from the repetitions done so far. */
+	inProgress: Measurement[];
 	server?: N8nServer;
 	sandbox?: SandboxProcess;
 }
@@ -210,7 +212,7 @@ function buildReport(state: BenchState, status: Report['status'], failure?: Benc
 		repetitions: state.options.reps,
 		status,
 		...(failure ? { failure } : {}),
-		measurements: state.measurements,
+		measurements: [...state.measurements, ...state.inProgress],
 	};
 }
 
@@ -222,11 +224,19 @@ function failureOf(state: BenchState, error: unknown): BenchFailure {
 	const server = state.server;
 	return {
 		...state.current,
-		error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+		// The first line: errors of the n8n tooling append n8n's whole output, tailed below.
+		error: (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+			.split('\n')[0]
+			.slice(0, 1000),
 		...(server
 			? {
 					n8nLog: path.join(server.home.dir, `n8n-start-${server.port}.log`),
-					n8nLogTail: server.output().trimEnd().split('\n').slice(-LOG_TAIL_LINES),
+					n8nLogTail: server
+						.output()
+						.trimEnd()
+						.split('\n')
+						.slice(-LOG_TAIL_LINES)
+						.map((line) => (line.length > 600 ? `${line.slice(0, 600)} …` : line)),
 				}
 			: {}),
 	};
@@ -278,10 +288,7 @@ async function runScenario(
 		'HTTP Request node': await server.createWorkflow(workflows['HTTP Request node']!),
 	};
 	const expected = expectations(job);
-	const samples = new Map<
-		Contender,
-		{ times: number[]; items: number; requests: number; peak: number | null }
-	>();
+	const samples: Samples = new Map();
 	for (let rep = 0; rep < state.options.reps; rep++) {
 		// Alternate the order so no contender always runs first (or after a heavy one).
 		const order = CONTENDERS.map((_, index) => CONTENDERS[(index + rep) % CONTENDERS.length]);
@@ -320,33 +327,50 @@ async function runScenario(
 			entry.peak =
 				sample.peakRssMb === null ? entry.peak : Math.max(entry.peak ?? 0, sample.peakRssMb);
 			samples.set(contender, entry);
+			state.inProgress = toMeasurements(scenario, expected, samples);
 			log(
 				`${scenario.name} · ${contender} · ${Math.round(sample.timeMs)} ms · ${sample.requests} requests · ${sample.items} items${sample.peakRssMb === null ? '' : ` · peak RSS ${sample.peakRssMb} MB`}`,
 			);
 		}
 	}
-	for (const contender of CONTENDERS) {
+	state.measurements.push(...state.inProgress);
+	state.inProgress = [];
+}
+
+type Samples = Map<
+	Contender,
+	{ times: number[]; items: number; requests: number; peak: number | null }
+>;
+
+function toMeasurements(
+	scenario: Scenario,
+	expected: { items: number; minimumRequests: number },
+	samples: Samples,
+): Measurement[] {
+	return CONTENDERS.flatMap((contender) => {
 		const entry = samples.get(contender);
-		if (!entry) continue;
-		state.measurements.push({
-			scenario: scenario.name,
-			contender,
-			...(scenario.goalGroup ? { goalGroup: scenario.goalGroup } : {}),
-			requests: entry.requests,
-			minimumRequests: contender === 'floor' ? 0 : expected.minimumRequests,
-			items: entry.items,
-			expectedItems: expected.items,
-			timeMs: median(entry.times),
-			timesMs: entry.times.map(Math.round),
-			peakRssMb: entry.peak,
-		});
-	}
+		if (!entry) return [];
+		return [
+			{
+				scenario: scenario.name,
+				contender,
+				...(scenario.goalGroup ? { goalGroup: scenario.goalGroup } : {}),
+				requests: entry.requests,
+				minimumRequests: contender === 'floor' ? 0 : expected.minimumRequests,
+				items: entry.items,
+				expectedItems: expected.items,
+				timeMs: median(entry.times),
+				timesMs: entry.times.map(Math.round),
+				peakRssMb: entry.peak,
+			},
+		];
+	});
 }
 
 async function main() {
 	const options = parseOptions(process.argv.slice(2));
 	const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-	const state: BenchState = { options, measurements: [], current: {} };
+	const state: BenchState = { options, measurements: [], current: {}, inProgress: [] };
 	onSignals(state, log);
 
 	log('building and packing the node');
