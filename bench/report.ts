@@ -114,7 +114,7 @@ export function writeReport(report: Report, folder: string): void {
 		'',
 		...(report.command.includes('--quick')
 			? [
-					"A quick run: sizes below the issue's and one repetition, so the goals are indicative only.",
+					"A quick run: sizes below the issue's, so the goals are indicative only.",
 					'',
 				]
 			: []),
