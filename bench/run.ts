@@ -155,8 +155,13 @@ type Contender = Measurement['contender'];
 /** raw before floor before HTTP: the MyPit run of the first repetition provides the floor's items. */
 const CONTENDERS: Contender[] = ['raw', 'MyPit node', 'floor', 'HTTP Request node'];
 const LOG_TAIL_LINES = 40;
-// The floor's 100,000 pinned records make a ~30 MB workflow, sent back with each run request.
-const N8N_ENV = { N8N_PAYLOAD_SIZE_MAX: '256' };
+const N8N_ENV = {
+	// The floor's 100,000 pinned records make a ~30 MB workflow, sent back with each run request.
+	N8N_PAYLOAD_SIZE_MAX: '256',
+	// A large execution blocks n8n's event loop for seconds; its database ping (5 s) would then
+	// time out and n8n answer 503 "Database is not ready!" to the polling reads meanwhile.
+	DB_PING_TIMEOUT_MS: '300000',
+};
 
 interface Sample {
 	timeMs: number;

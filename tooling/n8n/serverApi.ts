@@ -66,15 +66,18 @@ export function serverApi(
 	};
 
 	/**
-	 * A GET retried on a network error (socket reset or closed while n8n's event loop was busy),
-	 * as long as n8n is alive. Only reads: repeating them changes nothing.
+	 * A GET retried on a network error (socket reset or closed while n8n's event loop was busy) or a
+	 * 503, as long as n8n is alive. Only reads: repeating them changes nothing.
 	 */
 	const read = async <T>(urlPath: string): Promise<T> => {
 		for (let attempt = 1; ; attempt++) {
 			try {
 				return await rest<T>('GET', urlPath);
 			} catch (error) {
-				if (!isNetworkError(error) || attempt >= READ_ATTEMPTS) throw error;
+				// 503: n8n's database ping timed out while its event loop was busy ("Database is not ready!").
+				const transient =
+					isNetworkError(error) || (error instanceof RestError && error.status === 503);
+				if (!transient || attempt >= READ_ATTEMPTS) throw error;
 				assertAlive(`while reading ${urlPath}`);
 				await new Promise((resolve) => setTimeout(resolve, READ_RETRY_PAUSE_MS * attempt));
 			}
