@@ -113,10 +113,7 @@ export function writeReport(report: Report, folder: string): void {
 		'Goals of issue 11 (from the figures above):',
 		'',
 		...(report.command.includes('--quick')
-			? [
-					"A quick run: sizes below the issue's, so the goals are indicative only.",
-					'',
-				]
+			? ["A quick run: sizes below the issue's, so the goals are indicative only.", '']
 			: []),
 		goalsMarkdown(evaluateGoals(report.measurements)),
 		'',
