@@ -311,7 +311,10 @@ async function runScenario(
 					peakRssMb: null,
 				};
 			} else {
-				if (scenario.freshN8n) server = await n8n.restart();
+				if (scenario.freshN8n) {
+					server = await n8n.restart();
+					log(`${scenario.name} · n8n restarted for ${contender} (pid ${server.pid})`);
+				}
 				const workflow = workflows[contender]!;
 				const measured = await measureN8n(server, sandbox, ids[contender]!, resultNode(workflow));
 				sample = measured.sample;
