@@ -19,12 +19,22 @@ import {
 	n8nPaths,
 	nodeItems,
 	startN8n,
+	type N8nWorkflowInput,
 	type N8nServer,
 } from '../tooling/n8n';
+import { createFloorWorkflow, floorWorkflow } from './floor';
+import type { GoalGroup } from './goals';
 import { expectations, type Job } from './jobs';
 import { median, withPeakRss } from './measure';
 import { runRaw, type Account } from './raw';
-import { machineDescription, toMarkdownTable, writeReport, type Measurement } from './report';
+import {
+	machineDescription,
+	toMarkdownTable,
+	writeReport,
+	type BenchFailure,
+	type Measurement,
+	type Report,
+} from './report';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
 import { httpRequestWorkflow, myPitWorkflow, resultNode, type BenchCredential } from './workflows';
 
@@ -53,6 +63,9 @@ function parseOptions(argv: string[]): Options {
 
 interface Scenario {
 	name: string;
+	goalGroup?: GoalGroup;
+	/** Restart n8n before each n8n run, so each peak RSS starts from a fresh process. */
+	freshN8n?: boolean;
 	/** Seeds a fresh account and returns the job. */
 	prepare(sandbox: SandboxProcess, account: Account): Promise<Job>;
 }
@@ -65,6 +78,7 @@ interface SeedAnswer {
 function scenarios(quick: boolean): Scenario[] {
 	const big = quick ? 5_000 : 100_000;
 	const list = (records: number, limit?: number): Scenario => ({
+		goalGroup: limit !== undefined ? 'limit' : records >= 5_000 ? 'return-all' : undefined,
 		name:
 			limit === undefined
 				? `Get Many holders, Return All ${records}`
@@ -83,26 +97,32 @@ function scenarios(quick: boolean): Scenario[] {
 	const bulk = quick ? 1_000 : 10_000;
 	const single = quick ? 20 : 100;
 	const perItem = quick ? 100 : 1_000;
+	const bulkIssue = (items: number, goalGroup: GoalGroup, freshN8n = false): Scenario => ({
+		name: `Issue to ${items} input items (bulk, batches of 100)`,
+		goalGroup,
+		freshN8n,
+		prepare: async (sandbox, account) => {
+			const seeded = await withHolders(sandbox, account, items);
+			return {
+				kind: 'issue-bulk',
+				holderIds: seeded.holders,
+				templateId: seeded.templates[0],
+				batchSize: 100,
+			};
+		},
+	});
 	return [
 		list(quick ? 1_000 : 1_000),
 		list(quick ? 5_000 : 20_000),
 		...(quick ? [] : [list(big)]),
 		list(big, 10),
 		list(big, 250),
-		{
-			name: `Issue to ${bulk} input items (bulk, batches of 100)`,
-			prepare: async (sandbox, account) => {
-				const seeded = await withHolders(sandbox, account, bulk);
-				return {
-					kind: 'issue-bulk',
-					holderIds: seeded.holders,
-					templateId: seeded.templates[0],
-					batchSize: 100,
-				};
-			},
-		},
+		bulkIssue(bulk, 'bulk'),
+		// Memory, not time: each n8n run in a fresh n8n, so the peaks compare.
+		...(quick ? [] : [bulkIssue(100_000, 'bulk-memory', true)]),
 		{
 			name: `Issue to ${single} holders, one item each`,
+			goalGroup: 'per-item',
 			prepare: async (sandbox, account) => {
 				const seeded = await withHolders(sandbox, account, single);
 				return { kind: 'issue-single', holderIds: seeded.holders, templateId: seeded.templates[0] };
@@ -110,6 +130,7 @@ function scenarios(quick: boolean): Scenario[] {
 		},
 		{
 			name: `Get Template for ${perItem} input items`,
+			goalGroup: 'per-item',
 			prepare: async (sandbox, account) => {
 				const seeded = await withHolders(sandbox, account, 0);
 				return { kind: 'get-template', templateId: seeded.templates[0], items: perItem };
@@ -131,6 +152,24 @@ function buildAndPack(): string {
 
 type Contender = Measurement['contender'];
 
+/** raw before floor before HTTP: the MyPit run of the first repetition provides the floor's items. */
+const CONTENDERS: Contender[] = ['raw', 'MyPit node', 'floor', 'HTTP Request node'];
+const LOG_TAIL_LINES = 40;
+const N8N_ENV = {
+	// The floor's 100,000 pinned records make a ~30 MB workflow, sent back with each run request.
+	N8N_PAYLOAD_SIZE_MAX: '256',
+	// A large execution blocks n8n's event loop for seconds; its database ping (5 s) would then
+	// time out and n8n answer 503 "Database is not ready!" to the polling reads meanwhile.
+	DB_PING_TIMEOUT_MS: '300000',
+};
+
+interface Sample {
+	timeMs: number;
+	items: number;
+	requests: number;
+	peakRssMb: number | null;
+}
+
 async function measureN8n(
 	server: N8nServer,
 	sandbox: SandboxProcess,
@@ -142,125 +181,30 @@ async function measureN8n(
 		server.runWorkflow(workflowId, { timeoutMs: 900_000, expectSuccess: true }),
 	);
 	const timeMs = Date.parse(run.stoppedAt ?? '') - Date.parse(run.startedAt ?? '');
-	return {
+	const sample: Sample = {
 		timeMs,
 		items: nodeItems(run, resultNodeName).length,
 		requests: await sandbox.requestCount(),
 		peakRssMb,
 	};
+	return { sample, run };
 }
 
-async function main() {
-	const options = parseOptions(process.argv.slice(2));
-	const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+/** The bench's state, so a report can be written whenever the run stops. */
+interface BenchState {
+	options: Options;
+	measurements: Measurement[];
+	current: { scenario?: string; contender?: string };
+	/** The scenario in progress: its contenders' figures from the repetitions done so far. */
+	inProgress: Measurement[];
+	server?: N8nServer;
+	sandbox?: SandboxProcess;
+}
 
-	log('building and packing the node');
-	const tarball = buildAndPack();
-	log('provisioning n8n (cached after the first run)');
-	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
-
-	const sandbox = await startSandboxProcess();
-	const home = await createN8nHome();
-	await installCommunityPackage(home, tarball);
-	const server = await startN8n(home, {
-		env: options.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profile}` } : {},
-	});
-	log(`n8n ${n8nPaths().version} up in ${server.bootMs} ms; sandbox at ${sandbox.url}`);
-
-	const measurements: Measurement[] = [];
-	try {
-		for (const scenario of scenarios(options.quick)) {
-			if (options.only && !scenario.name.toLowerCase().includes(options.only.toLowerCase()))
-				continue;
-			const account = await sandbox.control<Account>('POST', '/accounts', {});
-			const job = await scenario.prepare(sandbox, account);
-			const credential: BenchCredential = await server.createCredential({
-				name: `MyPit bench ${account.userId}`,
-				type: 'myPitApi',
-				data: {
-					clientId: account.clientId,
-					secretKey: account.secretKey,
-					baseUrl: sandbox.url,
-					userId: account.userId,
-				},
-			});
-			const workflows = {
-				'MyPit node': myPitWorkflow(job, credential),
-				'HTTP Request node': httpRequestWorkflow(job, credential, sandbox.url, account.userId),
-			};
-			const ids = {
-				'MyPit node': await server.createWorkflow(workflows['MyPit node']),
-				'HTTP Request node': await server.createWorkflow(workflows['HTTP Request node']),
-			};
-			const expected = expectations(job);
-			const samples = new Map<
-				Contender,
-				{ times: number[]; items: number; requests: number; peak: number | null }
-			>();
-			const contenders: Contender[] = ['raw', 'MyPit node', 'HTTP Request node'];
-			for (let rep = 0; rep < options.reps; rep++) {
-				// Alternate the order so no contender always runs first (or after a heavy one).
-				const order = contenders.map((_, index) => contenders[(index + rep) % contenders.length]);
-				for (const contender of order) {
-					let sample: { timeMs: number; items: number; requests: number; peakRssMb: number | null };
-					if (contender === 'raw') {
-						await sandbox.clearLog();
-						const started = performance.now();
-						const items = await runRaw(sandbox.url, account, job);
-						sample = {
-							timeMs: performance.now() - started,
-							items,
-							requests: await sandbox.requestCount(),
-							peakRssMb: null,
-						};
-					} else {
-						sample = await measureN8n(
-							server,
-							sandbox,
-							ids[contender],
-							resultNode(workflows[contender]),
-						);
-					}
-					const entry = samples.get(contender) ?? {
-						times: [],
-						items: sample.items,
-						requests: sample.requests,
-						peak: null,
-					};
-					entry.times.push(sample.timeMs);
-					entry.peak =
-						sample.peakRssMb === null ? entry.peak : Math.max(entry.peak ?? 0, sample.peakRssMb);
-					samples.set(contender, entry);
-					log(
-						`${scenario.name} · ${contender} · ${Math.round(sample.timeMs)} ms · ${sample.requests} requests · ${sample.items} items`,
-					);
-				}
-			}
-			for (const contender of contenders) {
-				const entry = samples.get(contender);
-				if (!entry) continue;
-				measurements.push({
-					scenario: scenario.name,
-					contender,
-					requests: entry.requests,
-					minimumRequests: expected.minimumRequests,
-					items: entry.items,
-					expectedItems: expected.items,
-					timeMs: median(entry.times),
-					timesMs: entry.times.map(Math.round),
-					peakRssMb: entry.peak,
-				});
-			}
-		}
-	} finally {
-		await server.stop();
-		await sandbox.stop();
-	}
-
-	const report = {
-		command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+function buildReport(state: BenchState, status: Report['status'], failure?: BenchFailure): Report {
+	const argv = process.argv.slice(2);
+	return {
+		command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
 		date: new Date().toISOString(),
 		machine: machineDescription(),
 		versions: {
@@ -270,11 +214,223 @@ async function main() {
 			).version,
 			'Node (raw loop)': process.version,
 		},
-		repetitions: options.reps,
-		measurements,
+		repetitions: state.options.reps,
+		status,
+		...(failure ? { failure } : {}),
+		measurements: [...state.measurements, ...state.inProgress],
 	};
-	writeReport(report, path.join(ROOT, 'bench', 'results'));
-	console.log(toMarkdownTable(measurements));
+}
+
+function saveReport(state: BenchState, status: Report['status'], failure?: BenchFailure): void {
+	writeReport(buildReport(state, status, failure), path.join(ROOT, 'bench', 'results'));
+}
+
+function failureOf(state: BenchState, error: unknown): BenchFailure {
+	const server = state.server;
+	return {
+		...state.current,
+		// The first line: errors of the n8n tooling append n8n's whole output, tailed below.
+		error: (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+			.split('\n')[0]
+			.slice(0, 1000),
+		...(server
+			? {
+					n8nLog: path.join(server.home.dir, `n8n-start-${server.port}.log`),
+					n8nLogTail: server
+						.output()
+						.trimEnd()
+						.split('\n')
+						.slice(-LOG_TAIL_LINES)
+						.map((line) => (line.length > 600 ? `${line.slice(0, 600)} …` : line)),
+				}
+			: {}),
+	};
+}
+
+async function stopAll(state: BenchState): Promise<void> {
+	await state.server?.stop();
+	await state.sandbox?.stop();
+}
+
+/** Ctrl-C or SIGTERM to the bench: write what was measured, stop n8n and the sandbox, exit. */
+function onSignals(state: BenchState, log: (message: string) => void): void {
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			log(`${signal}: writing the partial report and stopping`);
+			saveReport(state, 'failed', failureOf(state, new Error(`interrupted by ${signal}`)));
+			void stopAll(state).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+		});
+	}
+}
+
+async function runScenario(
+	state: BenchState,
+	scenario: Scenario,
+	n8n: { restart(): Promise<N8nServer> },
+	log: (message: string) => void,
+): Promise<void> {
+	const sandbox = state.sandbox!;
+	let server = state.server!;
+	const account = await sandbox.control<Account>('POST', '/accounts', {});
+	const job = await scenario.prepare(sandbox, account);
+	const credential: BenchCredential = await server.createCredential({
+		name: `MyPit bench ${account.userId}`,
+		type: 'myPitApi',
+		data: {
+			clientId: account.clientId,
+			secretKey: account.secretKey,
+			baseUrl: sandbox.url,
+			userId: account.userId,
+		},
+	});
+	const workflows: Record<Exclude<Contender, 'raw'>, N8nWorkflowInput | undefined> = {
+		'MyPit node': myPitWorkflow(job, credential),
+		'HTTP Request node': httpRequestWorkflow(job, credential, sandbox.url, account.userId),
+		floor: undefined,
+	};
+	const ids: Partial<Record<Contender, string>> = {
+		'MyPit node': await server.createWorkflow(workflows['MyPit node']!),
+		'HTTP Request node': await server.createWorkflow(workflows['HTTP Request node']!),
+	};
+	const expected = expectations(job);
+	const samples: Samples = new Map();
+	for (let rep = 0; rep < state.options.reps; rep++) {
+		// Alternate the order so no contender always runs first (or after a heavy one).
+		const order = CONTENDERS.map((_, index) => CONTENDERS[(index + rep) % CONTENDERS.length]);
+		for (const contender of order) {
+			state.current = { scenario: scenario.name, contender };
+			let sample: Sample;
+			if (contender === 'raw') {
+				await sandbox.clearLog();
+				const started = performance.now();
+				const items = await runRaw(sandbox.url, account, job);
+				sample = {
+					timeMs: performance.now() - started,
+					items,
+					requests: await sandbox.requestCount(),
+					peakRssMb: null,
+				};
+			} else {
+				if (scenario.freshN8n) {
+					server = await n8n.restart();
+					log(`${scenario.name} · n8n restarted for ${contender} (pid ${server.pid})`);
+				}
+				const workflow = workflows[contender]!;
+				const measured = await measureN8n(server, sandbox, ids[contender]!, resultNode(workflow));
+				sample = measured.sample;
+				if (contender === 'MyPit node' && !ids.floor) {
+					workflows.floor = floorWorkflow(workflow, 'MyPit', nodeItems(measured.run, 'MyPit'));
+					const created = await createFloorWorkflow(server, workflows.floor);
+					ids.floor = created.id;
+					log(`${scenario.name} · floor workflow stored via ${created.via}`);
+				}
+			}
+			const entry = samples.get(contender) ?? {
+				times: [],
+				items: sample.items,
+				requests: sample.requests,
+				peak: null,
+			};
+			entry.times.push(sample.timeMs);
+			entry.peak =
+				sample.peakRssMb === null ? entry.peak : Math.max(entry.peak ?? 0, sample.peakRssMb);
+			samples.set(contender, entry);
+			state.inProgress = toMeasurements(scenario, expected, samples);
+			log(
+				`${scenario.name} · ${contender} · ${Math.round(sample.timeMs)} ms · ${sample.requests} requests · ${sample.items} items${sample.peakRssMb === null ? '' : ` · peak RSS ${sample.peakRssMb} MB`}`,
+			);
+		}
+	}
+	state.measurements.push(...state.inProgress);
+	state.inProgress = [];
+}
+
+type Samples = Map<
+	Contender,
+	{ times: number[]; items: number; requests: number; peak: number | null }
+>;
+
+function toMeasurements(
+	scenario: Scenario,
+	expected: { items: number; minimumRequests: number },
+	samples: Samples,
+): Measurement[] {
+	return CONTENDERS.flatMap((contender) => {
+		const entry = samples.get(contender);
+		if (!entry) return [];
+		return [
+			{
+				scenario: scenario.name,
+				contender,
+				...(scenario.goalGroup ? { goalGroup: scenario.goalGroup } : {}),
+				requests: entry.requests,
+				minimumRequests: contender === 'floor' ? 0 : expected.minimumRequests,
+				items: entry.items,
+				expectedItems: expected.items,
+				timeMs: median(entry.times),
+				timesMs: entry.times.map(Math.round),
+				peakRssMb: entry.peak,
+			},
+		];
+	});
+}
+
+async function main() {
+	const options = parseOptions(process.argv.slice(2));
+	const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+	const state: BenchState = { options, measurements: [], current: {}, inProgress: [] };
+	onSignals(state, log);
+
+	log('building and packing the node');
+	const tarball = buildAndPack();
+	log('provisioning n8n (cached after the first run)');
+	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+
+	const home = await createN8nHome();
+	await installCommunityPackage(home, tarball);
+	const n8nEnv = {
+		...N8N_ENV,
+		...(options.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profile}` } : {}),
+	};
+	const restart = async (): Promise<N8nServer> => {
+		await state.server?.stop();
+		state.server = undefined;
+		state.server = await startN8n(home, { env: n8nEnv });
+		return state.server;
+	};
+
+	const selected = scenarios(options.quick).filter(
+		(scenario) => !options.only || scenario.name.toLowerCase().includes(options.only.toLowerCase()),
+	);
+	try {
+		state.sandbox = await startSandboxProcess();
+		const server = await restart();
+		log(
+			`n8n ${n8nPaths().version} up in ${server.bootMs} ms (pid ${server.pid}); sandbox at ${state.sandbox.url}`,
+		);
+		for (const [index, scenario] of selected.entries()) {
+			await runScenario(state, scenario, { restart }, log);
+			state.current = {};
+			// Written after every scenario: a later failure loses nothing measured so far.
+			saveReport(state, index === selected.length - 1 ? 'complete' : 'partial');
+		}
+		if (selected.length === 0) saveReport(state, 'complete');
+	} catch (error) {
+		const failure = failureOf(state, error);
+		saveReport(state, 'failed', failure);
+		log(
+			`failed in ${failure.scenario ?? 'setup'}${failure.contender ? ` · ${failure.contender}` : ''}: ${failure.error}`,
+		);
+		if (failure.n8nLogTail)
+			log(`n8n's log (${failure.n8nLog}), last lines:\n${failure.n8nLogTail.join('\n')}`);
+		log('partial report written to bench/results/latest.{json,md}');
+		await stopAll(state);
+		throw error;
+	}
+	await stopAll(state);
+	console.log(toMarkdownTable(state.measurements));
 }
 
 main().catch((error: unknown) => {

@@ -251,6 +251,6 @@ export function httpRequestWorkflow(
 }
 
 /** The node whose output items are the job's result. */
-export function resultNode(workflow: { nodes: WorkflowNode[] }): string {
+export function resultNode(workflow: { nodes: Array<{ name: string }> }): string {
 	return workflow.nodes[workflow.nodes.length - 1].name;
 }

@@ -12,6 +12,36 @@ export class RestError extends Error {
 	}
 }
 
+const NETWORK_ERROR_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CLOSED',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
+
+/**
+ * Whether `fetch` failed below HTTP (no answer, or the socket closed mid-answer): Node's fetch
+ * throws `TypeError: fetch failed` (or `terminated` mid-body) with the socket error as `cause`.
+ */
+export function isNetworkError(error: unknown): boolean {
+	for (let current = error, depth = 0; current && depth < 4; depth++) {
+		const { code, message, name } = current as {
+			code?: unknown;
+			message?: unknown;
+			name?: unknown;
+		};
+		if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return true;
+		if (name === 'TypeError' && (message === 'fetch failed' || message === 'terminated'))
+			return true;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
 export interface RestSession {
 	/** Calls `/rest/...` (or `/types/...`) with the session; returns the `data` field of the answer. */
 	call<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T>;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 import { normalizeWorkflow, type N8nCredentialInput, type N8nWorkflowInput } from './cliImport';
-import { RestError, type RestSession } from './rest';
+import { RestError, isNetworkError, type RestSession } from './rest';
 import { assertRunSucceeded, toN8nRun, type N8nRun } from './runData';
 
 export interface CredentialTestResult {
@@ -48,6 +48,10 @@ export interface N8nServerApi {
 
 const FINISHED_STATUSES = new Set(['success', 'error', 'crashed', 'canceled']);
 
+/** Network failures of one read tolerated in a row while n8n is alive (a busy n8n drops sockets). */
+const READ_ATTEMPTS = 5;
+const READ_RETRY_PAUSE_MS = 300;
+
 /** The API of one server; `assertAlive` throws when n8n has exited (checked while a run is awaited). */
 export function serverApi(
 	rest: RestSession['call'],
@@ -61,8 +65,27 @@ export function serverApi(
 		parse(text: string): unknown;
 	};
 
+	/**
+	 * A GET retried on a network error (socket reset or closed while n8n's event loop was busy) or a
+	 * 503, as long as n8n is alive. Only reads: repeating them changes nothing.
+	 */
+	const read = async <T>(urlPath: string): Promise<T> => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await rest<T>('GET', urlPath);
+			} catch (error) {
+				// 503: n8n's database ping timed out while its event loop was busy ("Database is not ready!").
+				const transient =
+					isNetworkError(error) || (error instanceof RestError && error.status === 503);
+				if (!transient || attempt >= READ_ATTEMPTS) throw error;
+				assertAlive(`while reading ${urlPath}`);
+				await new Promise((resolve) => setTimeout(resolve, READ_RETRY_PAUSE_MS * attempt));
+			}
+		}
+	};
+
 	const fetchExecution = async (executionId: string): Promise<Record<string, unknown>> => {
-		const execution = await rest<Record<string, unknown>>('GET', `/rest/executions/${executionId}`);
+		const execution = await read<Record<string, unknown>>(`/rest/executions/${executionId}`);
 		const data =
 			typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 		return { ...execution, data };
@@ -123,7 +146,7 @@ export function serverApi(
 		},
 		runWorkflow: async (workflow, runOptions = {}) => {
 			const workflowId = typeof workflow === 'string' ? workflow : await createWorkflow(workflow);
-			const stored = await rest<N8nWorkflowInput>('GET', `/rest/workflows/${workflowId}`);
+			const stored = await read<N8nWorkflowInput>(`/rest/workflows/${workflowId}`);
 			const trigger =
 				runOptions.triggerNode ??
 				stored.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
