@@ -76,6 +76,24 @@ describe('authentication', () => {
 		expect(reply.body).toEqual({ page: [], hasMore: false, cursor: expect.any(String) });
 	});
 
+	it('refuses a closed account with 401', async () => {
+		const account = sb.control.createAccount();
+		sb.control.seedHolders(account.userId, 2);
+		const list = () =>
+			post(
+				sb,
+				'/getHolders',
+				{ userId: account.userId, paginationOpts: { numItems: 5 } },
+				{ account },
+			);
+		expect((await list()).status).toBe(200);
+
+		sb.control.closeAccount(account.clientId);
+
+		expectError(await list(), 401, /^Invalid clientId or secretKey$/);
+		expect(() => sb.control.closeAccount(account.clientId)).toThrow(/No account with clientId/);
+	});
+
 	it('checks credentials before the body', async () => {
 		const reply = await post(sb, '/getHolders', undefined, {
 			account: { ...sb.demo, secretKey: 'x' },
