@@ -143,13 +143,21 @@ function printDemo(stack: Stack, result: DemoResult): void {
 		console.log(`    MyPit API calls: ${formatApiCalls(summary.apiCalls)}`);
 		if (!summary.ok) console.log(`    FAILED: ${summary.error}`);
 	}
+	for (const { example, demo } of result.triggerRuns) {
+		console.log(
+			`${demo.ok ? '✔' : '✘'} ${example.file}  "${example.workflow.name}"  (${seconds(demo.durationMs)})`,
+		);
+		for (const line of demo.lines) console.log(`    ${line}`);
+		if (!demo.ok) console.log(`    FAILED: ${demo.error}`);
+	}
 	for (const { example, note, ok } of result.importedOnly) {
 		console.log(`${ok ? '•' : '✘'} ${example.file}  "${example.workflow.name}"\n    ${note}`);
 	}
 	const t = result.totals;
 	const failed =
 		result.runs.filter((entry) => !entry.summary.ok).length +
-		result.importedOnly.filter((entry) => !entry.ok).length;
+		result.importedOnly.filter((entry) => !entry.ok).length +
+		result.triggerRuns.filter((entry) => !entry.demo.ok).length;
 	const totals = [
 		[t.templatesCreated, 'templates created'],
 		[t.holdersCreated, 'holders created'],
@@ -170,6 +178,8 @@ function printDemo(stack: Stack, result: DemoResult): void {
 			? `All ${new Set(result.runs.map((entry) => entry.example.file)).size} runnable example workflows succeeded.`
 			: `${failed} example workflow(s) FAILED.`,
 	);
+	if (result.triggerRuns.length > 0 && result.triggerRuns.every((entry) => entry.demo.ok))
+		console.log('The MyPit Trigger started exactly one execution for the badge issued.');
 }
 
 /** Queue mode is always throw-away (its PostgreSQL cluster goes on stop): the persistent-home options do not apply. */
