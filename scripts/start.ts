@@ -1,7 +1,8 @@
 /**
  * `npm start`: n8n with the MyPit node, against a local MyPit sandbox, ready to use in a browser.
- * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, prints what
- * they produced, and exits (non-zero when one failed).
+ * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, shows the
+ * MyPit Trigger firing (tooling/stack/demoTrigger.ts), prints what they produced, and exits
+ * (non-zero when one failed).
  *
  *   npm start [-- --port 5678] [--sandbox-port 5680] [--n8n-version 1.123.81] [--fresh] [--no-build]
  *   npm run demo [-- --n8n-version 1.123.81] [--no-build]
@@ -42,7 +43,8 @@ const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a 
   --sandbox-port <n>   MyPit sandbox port (default ${DEFAULT_SANDBOX_PORT}, or a free one when it is taken)
   --n8n-version <v>    n8n version to run (default: scripts/n8n/versions.env; 1.123.81 works too)
   --fresh              npm start: begin with an empty n8n user folder (drops what you built)
-  --user-folder <dir>  npm start: n8n user folder to keep (default .cache/mypit-start/n8n-<version>)
+  --user-folder <dir>  n8n user folder to keep (npm start default .cache/mypit-start/n8n-<version>;
+                       the demo's is temporary unless given: then its executions can be opened later)
   --no-build           use the dist/ that is there instead of running npm run build
   --demo               headless demo (what npm run demo passes)
   --queue              queue mode: throw-away Redis and PostgreSQL, n8n main and two n8n workers`;
@@ -234,7 +236,7 @@ async function main(): Promise<number> {
 	const startOne = options.queue ? startQueue : startStack;
 	stack = await startOne({
 		n8nVersion: options.n8nVersion,
-		home: options.demo ? 'temporary' : 'persistent',
+		home: options.demo && !options.userFolder ? 'temporary' : 'persistent',
 		fresh: options.fresh,
 		homeDir: options.userFolder,
 		// The demo must not collide with a running `npm start`: free ports unless told otherwise.
