@@ -2,11 +2,12 @@ import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 /**
  * Polls in progress, one key per trigger node of an active workflow. n8n starts a poll on every
- * tick of its Poll Times without waiting for the previous one (ActiveWorkflowTriggers registers
- * each cron with `void executePollTrigger()`), so a slow API or a big catch-up can overlap the
- * next tick over the same static data: a badge fired twice, a position moved back. Pollers run
- * in the main process only (in queue mode too: workers never poll; with several mains, only
- * the leader), so a map in this module sees every poll of a node.
+ * tick of its Poll Times without waiting for the previous one (n8n-core's ScheduledTaskManager
+ * runs a `cron` job whose tick calls the poll and does not await it, in 1.x and 2.x; 2.x's
+ * optional durable scheduler abandons a poll after its timeout but leaves it running), so a slow
+ * API or a big catch-up can overlap the next tick over the same static data: a badge fired
+ * twice, a position moved back. Pollers run in the main process only (in queue mode too: workers
+ * never poll; with several mains, only the leader), so a map in this module sees every poll.
  */
 const running = new Set<string>();
 
