@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { engineLogger } from '../helpers/engineLogger';
 import { useSandbox } from '../helpers/fixture';
 import { PolledTrigger } from '../helpers/poll';
 
@@ -56,9 +57,20 @@ describe('MyPit Trigger: overlapping polls', () => {
 		sandbox.sandbox.control.resetInFlight();
 		sandbox.sandbox.control.setLatency(LATENCY_MS);
 
+		const warn = jest.spyOn(engineLogger(), 'warn');
 		const first = track(node.poll());
 		const second = await node.poll();
 		expect(second).toEqual({ items: [], saved: false });
+		// Said in n8n's log, naming the workflow and node, without any secret.
+		const skips = warn.mock.calls.filter(([message]) => /still running/.test(String(message)));
+		warn.mockRestore();
+		expect(skips).toEqual([
+			[
+				'MyPit Trigger: the previous poll of this node is still running; this poll is skipped',
+				{ workflowId: 'trigger-test', node: 'MyPit Trigger' },
+			],
+		]);
+		expect(JSON.stringify(skips)).not.toContain(sandbox.account.secretKey);
 		// Skipped before the first poll's request was even answered.
 		expect(first.settled).toBe(false);
 		const sentWhenSkipped = apiRequests().length;
