@@ -67,7 +67,7 @@ async function main() {
 
 		let badgeCount = total;
 		for (const lastPageCursor of ['string', 'null'] as const) {
-			sandbox.control.setListShape({ lastPageCursor });
+			sandbox.control.setReadings({ lastPageCursor });
 			const way =
 				lastPageCursor === 'string'
 					? 'MyPit Trigger (cursor resumed)'
@@ -88,7 +88,7 @@ async function main() {
 			);
 			await measure(way, 'idle poll again', async () => (await trigger.poll()).items.length);
 		}
-		sandbox.control.setListShape({ lastPageCursor: 'string' });
+		sandbox.control.setReadings({ lastPageCursor: 'string' });
 
 		for (const pageSize of [100, 1000]) {
 			await measure(

@@ -10,7 +10,7 @@
  *   --quiet             print nothing but errors
  *   --reading <key=value>
  *                       shape answers the API document leaves open (repeatable; see readings.ts),
- *                       e.g. --reading issueSuccessful=badge-ids --reading lastCursor=null
+ *                       e.g. --reading issueSuccessful=badge-ids --reading lastPageCursor=null
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { checkReadings, type Readings } from './readings';

@@ -4,7 +4,7 @@
  */
 import type { OwnedCollection } from './collection';
 import { type CursorTable, decodeCursor, encodeCursor } from './cursor';
-import { type ListShape, shapeLastPage } from './listShape';
+import type { ListShape } from './listShape';
 import type { PageResult, PaginationBehaviour } from './types';
 
 export interface PaginationRequest {
@@ -17,7 +17,7 @@ export interface PaginationSettings {
 	behaviour: PaginationBehaviour;
 	/** Source of fresh cursors for the 'empty-pages' mode. */
 	nextFreshSeq(): number;
-	/** Order of records and the last page's cursor (defaults: oldest first, a string). */
+	/** Order of records (default oldest first). */
 	listShape?: ListShape;
 	/** A fresh cursor sequence that stands for `position` ('scattered-empty-pages'). */
 	detourTo(position: number): number;
@@ -53,12 +53,11 @@ export function paginate<T extends { _id: string }>(
 			opts.cursor === undefined || opts.cursor === null ? Number.MAX_SAFE_INTEGER : afterSeq;
 		const slice = collection.sliceBefore(owner, beforeSeq, limit);
 		const last = slice.items[slice.items.length - 1];
-		const result = {
+		return {
 			page: slice.items.map((entry) => ({ ...entry.doc })),
 			hasMore: slice.hasMore,
 			cursor: encodeCursor(table, last ? last.seq : 0),
 		};
-		return shapeLastPage(result, settings.listShape) as PageResult<T>;
 	}
 	const slice = collection.sliceAfter(owner, afterSeq, limit);
 	const page = slice.items.map((entry) => ({ ...entry.doc }));
@@ -79,6 +78,5 @@ export function paginate<T extends { _id: string }>(
 		const next = afterSeq === 0 || afterSeq === endOfFirst ? end : endOfFirst;
 		return { page, hasMore: true, cursor: encodeCursor(table, next) };
 	}
-	const result = { page, hasMore: slice.hasMore, cursor: encodeCursor(table, end) };
-	return settings.listShape ? (shapeLastPage(result, settings.listShape) as PageResult<T>) : result;
+	return { page, hasMore: slice.hasMore, cursor: encodeCursor(table, end) };
 }

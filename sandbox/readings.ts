@@ -13,8 +13,8 @@ export const READING_CHOICES = {
 	issuedBadges: ['ids', 'objects', 'id-objects'],
 	/** When an issueBadge answer carries `details`. */
 	issueDetails: ['always', 'unless-success', 'never'],
-	/** The cursor of a list's last page (`hasMore: false`). */
-	lastCursor: ['string', 'null', 'absent'],
+	/** The cursor of a list's last page (`hasMore: false`): resumes after its last record, null, or no key. */
+	lastPageCursor: ['string', 'null', 'absent'],
 	/** Create/update/delete of templates and holders: as today, `{_id}` only, or a bare ID string (Convex). */
 	writeAnswer: ['record', 'id-object', 'id-string'],
 	/** deleteHolder: `{success: true}`, a bare `true`, or `null`. */
@@ -33,7 +33,7 @@ export const DEFAULT_READINGS: Readonly<Readings> = Object.freeze({
 	issueSuccessful: 'recipient-ids',
 	issuedBadges: 'ids',
 	issueDetails: 'always',
-	lastCursor: 'string',
+	lastPageCursor: 'string',
 	writeAnswer: 'record',
 	deleteHolderAnswer: 'success',
 	records: 'full',
@@ -178,8 +178,8 @@ export function present(
 		const out: Json = recordsAsStored(readings)
 			? { ...body }
 			: { ...body, page: body.page.map((record) => presentRecord(record, readings)) };
-		if (body.hasMore === false && readings.lastCursor !== 'string') {
-			if (readings.lastCursor === 'null') out.cursor = null;
+		if (body.hasMore === false && readings.lastPageCursor !== 'string') {
+			if (readings.lastPageCursor === 'null') out.cursor = null;
 			else delete out.cursor;
 		}
 		return out;

@@ -172,7 +172,7 @@ export interface SandboxControl {
 	setPageCap(cap: number): void;
 	setPaginationBehaviour(b: PaginationBehaviour): void;
 	setCursorRule(rule: CursorRule): void;
-	/** Order of listed records and the last page's cursor (see listShape.ts); reset restores both. */
+	/** Order of listed records (see listShape.ts); reset restores it. The last page's cursor is the reading `lastPageCursor`. */
 	setListShape(shape: Partial<ListShape>): void;
 	getListShape(): ListShape;
 	/** POST `{event, data}` to a URL for new badges, holders, templates (see webhooks.ts); reset removes them. */

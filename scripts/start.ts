@@ -1,7 +1,8 @@
 /**
  * `npm start`: n8n with the MyPit node, against a local MyPit sandbox, ready to use in a browser.
- * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, prints what
- * they produced, and exits (non-zero when one failed).
+ * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, shows the
+ * MyPit Trigger firing (tooling/stack/demoTrigger.ts), prints what they produced, and exits
+ * (non-zero when one failed).
  *
  *   npm start [-- --port 5678] [--sandbox-port 5680] [--n8n-version 1.123.81] [--fresh] [--no-build]
  *   npm run demo [-- --n8n-version 1.123.81] [--no-build]
@@ -42,7 +43,8 @@ const USAGE = `Usage: npm start -- [options]      n8n with the MyPit node and a 
   --sandbox-port <n>   MyPit sandbox port (default ${DEFAULT_SANDBOX_PORT}, or a free one when it is taken)
   --n8n-version <v>    n8n version to run (default: scripts/n8n/versions.env; 1.123.81 works too)
   --fresh              npm start: begin with an empty n8n user folder (drops what you built)
-  --user-folder <dir>  npm start: n8n user folder to keep (default .cache/mypit-start/n8n-<version>)
+  --user-folder <dir>  n8n user folder to keep (npm start default .cache/mypit-start/n8n-<version>;
+                       the demo's is temporary unless given: then its executions can be opened later)
   --no-build           use the dist/ that is there instead of running npm run build
   --demo               headless demo (what npm run demo passes)
   --queue              queue mode: throw-away Redis and PostgreSQL, n8n main and two n8n workers`;
@@ -143,13 +145,21 @@ function printDemo(stack: Stack, result: DemoResult): void {
 		console.log(`    MyPit API calls: ${formatApiCalls(summary.apiCalls)}`);
 		if (!summary.ok) console.log(`    FAILED: ${summary.error}`);
 	}
+	for (const { example, demo } of result.triggerRuns) {
+		console.log(
+			`${demo.ok ? '✔' : '✘'} ${example.file}  "${example.workflow.name}"  (${seconds(demo.durationMs)})`,
+		);
+		for (const line of demo.lines) console.log(`    ${line}`);
+		if (!demo.ok) console.log(`    FAILED: ${demo.error}`);
+	}
 	for (const { example, note, ok } of result.importedOnly) {
 		console.log(`${ok ? '•' : '✘'} ${example.file}  "${example.workflow.name}"\n    ${note}`);
 	}
 	const t = result.totals;
 	const failed =
 		result.runs.filter((entry) => !entry.summary.ok).length +
-		result.importedOnly.filter((entry) => !entry.ok).length;
+		result.importedOnly.filter((entry) => !entry.ok).length +
+		result.triggerRuns.filter((entry) => !entry.demo.ok).length;
 	const totals = [
 		[t.templatesCreated, 'templates created'],
 		[t.holdersCreated, 'holders created'],
@@ -170,6 +180,8 @@ function printDemo(stack: Stack, result: DemoResult): void {
 			? `All ${new Set(result.runs.map((entry) => entry.example.file)).size} runnable example workflows succeeded.`
 			: `${failed} example workflow(s) FAILED.`,
 	);
+	if (result.triggerRuns.length > 0 && result.triggerRuns.every((entry) => entry.demo.ok))
+		console.log('The MyPit Trigger started exactly one execution for the badge issued.');
 }
 
 /** Queue mode is always throw-away (its PostgreSQL cluster goes on stop): the persistent-home options do not apply. */
@@ -224,7 +236,7 @@ async function main(): Promise<number> {
 	const startOne = options.queue ? startQueue : startStack;
 	stack = await startOne({
 		n8nVersion: options.n8nVersion,
-		home: options.demo ? 'temporary' : 'persistent',
+		home: options.demo && !options.userFolder ? 'temporary' : 'persistent',
 		fresh: options.fresh,
 		homeDir: options.userFolder,
 		// The demo must not collide with a running `npm start`: free ports unless told otherwise.

@@ -1,15 +1,16 @@
 /**
  * `npm start` and `npm run demo` as a user runs them (scripts/start.ts in a child process, with
- * the dist/ that `npm test` built): the demo runs the examples and exits 0; `npm start` prints a
+ * the dist/ that `npm test` built): the demo runs the examples, shows the MyPit Trigger starting
+ * exactly one (stored) execution for a new badge, and exits 0; `npm start` prints a
  * working editor URL and login, keeps its n8n user folder between runs, and Ctrl-C (SIGINT)
  * stops n8n, its task runners and the sandbox.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { REPO_ROOT } from '../../tooling/n8n';
+import { REPO_ROOT, n8nPaths } from '../../tooling/n8n';
 import { BOOT_TIMEOUT, describeN8n, n8nVersion, reportSkip } from './support/mypit';
 
 reportSkip();
@@ -78,6 +79,37 @@ function processesIn(dir: string): number[] {
 	return pids;
 }
 
+interface StoredExecution {
+	id: string;
+	mode: string;
+	status: string;
+	workflowName: string;
+	data: string | null;
+}
+
+/**
+ * An execution as n8n stored it in the sqlite database of a user folder (n8n has exited): read
+ * with Node 24's built-in sqlite, the Node n8n itself runs on.
+ */
+function storedExecution(userFolder: string, executionId: string): StoredExecution | undefined {
+	const query = `
+		const { DatabaseSync } = require('node:sqlite');
+		const db = new DatabaseSync(process.argv[1], { readOnly: true });
+		const row = db.prepare(
+			'SELECT e.id AS id, e.mode AS mode, e.status AS status, w.name AS workflowName, d.data AS data ' +
+			'FROM execution_entity e JOIN workflow_entity w ON w.id = e.workflowId ' +
+			'LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.id = ?',
+		).get(process.argv[2]);
+		process.stdout.write(JSON.stringify(row ?? null));`;
+	const output = execFileSync(
+		n8nPaths(n8nVersion).node24Bin,
+		['--no-warnings', '-e', query, path.join(userFolder, '.n8n', 'database.sqlite'), executionId],
+		{ encoding: 'utf8' },
+	);
+	const row = JSON.parse(output) as (StoredExecution & { id: number | string }) | null;
+	return row ? { ...row, id: String(row.id) } : undefined;
+}
+
 async function refused(url: string): Promise<boolean> {
 	try {
 		await fetch(url, { signal: AbortSignal.timeout(3000) });
@@ -93,9 +125,10 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 	afterAll(() => fs.rmSync(userFolder, { recursive: true, force: true }));
 
 	test(
-		'npm run demo runs the example workflows, says what they did and exits 0',
+		'npm run demo runs the example workflows, says what they did, shows the MyPit Trigger firing once and exits 0',
 		async () => {
-			const cli = startCli(['--demo']);
+			const demoFolder = path.join(userFolder, 'demo');
+			const cli = startCli(['--demo', '--user-folder', demoFolder]);
 			const { code } = await cli.exited;
 			const output = cli.output();
 			expect({ code, output }).toMatchObject({ code: 0 });
@@ -118,6 +151,42 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 				'In total: 6 holders created, 6 badges issued, 14 badges listed, 4 badges found expiring within 30 days.',
 			);
 			expect(output).toContain('All 3 runnable example workflows succeeded.');
+
+			// Example 05: an activated copy, a badge issued in MyPit, exactly one execution for it.
+			expect(output).toMatch(
+				/✔ 05-badge-trigger\.json[^\n]*\n\s+Activated a copy whose "New badge issued" trigger polls every 15 s/,
+			);
+			const issued = /Badge (\S+) issued in MyPit: "Course Completion" for Marie Curie/.exec(
+				output,
+			);
+			const fired =
+				/MyPit Trigger fired: event badge\.issued, badge (\S+) → execution (\d+) \(success\), ([\d.]+) s after the badge was issued/.exec(
+					output,
+				);
+			expect(issued).not.toBeNull();
+			expect(fired).not.toBeNull();
+			expect(fired![1]).toBe(issued![1]);
+			expect(output).toContain(
+				'Congratulations message: to marie@example.com, "Your new badge is ready"',
+			);
+			expect(output).toContain(
+				'Exactly one execution for it: nothing more in the next poll interval',
+			);
+			expect(output).toContain(
+				'The MyPit Trigger started exactly one execution for the badge issued.',
+			);
+			// Within the bound: one 15 s poll interval plus n8n's start of the run.
+			expect(Number(fired![3])).toBeLessThan(60);
+			// The execution is real: n8n stored it, started by the trigger, for the badge printed.
+			const stored = storedExecution(demoFolder, fired![2]);
+			expect(stored).toMatchObject({
+				id: fired![2],
+				mode: 'trigger',
+				status: 'success',
+				workflowName: expect.stringContaining('[demo: polls every 15 s]'),
+			});
+			expect(stored!.data).toContain(issued![1]);
+			console.info(`npm run demo: the trigger fired ${fired![3]} s after the badge was issued`);
 		},
 		BOOT_TIMEOUT,
 	);

@@ -14,8 +14,8 @@ const read = (readings: Partial<Readings>) =>
 describe('cursor on the last page', () => {
 	test.each(['string', 'null', 'absent'] as const)(
 		'%s: Get Many reads every page and stops',
-		async (lastCursor) => {
-			read({ lastCursor });
+		async (lastPageCursor) => {
+			read({ lastPageCursor });
 			sandbox.sandbox.control.setPageCap(2);
 			const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 5);
 

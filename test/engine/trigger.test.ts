@@ -7,7 +7,8 @@ const sandbox = useSandbox();
 const DAY_MS = 86_400_000;
 
 beforeEach(() => {
-	sandbox.sandbox.control.setListShape({ order: 'oldest-first', lastPageCursor: 'string' });
+	sandbox.sandbox.control.setListShape({ order: 'oldest-first' });
+	sandbox.sandbox.control.setReadings({ lastPageCursor: 'string' });
 });
 
 const trigger = async (parameters: INodeParameters) =>
@@ -164,7 +165,7 @@ describe('MyPit Trigger: new records', () => {
 	test.each(['null', 'absent'] as const)(
 		'A last page whose cursor is %s cannot be resumed: every poll reads the list, still exactly once',
 		async (lastPageCursor) => {
-			sandbox.sandbox.control.setListShape({ lastPageCursor });
+			sandbox.sandbox.control.setReadings({ lastPageCursor });
 			sandbox.sandbox.control.setPageCap(10);
 			seedHolders(35);
 			const node = await trigger({ event: 'holder.created' });

@@ -40,6 +40,7 @@ export class PolledTrigger {
 		private readonly nodeTypes: Workflow['nodeTypes'],
 		private readonly credentials: MyPitCredentials,
 		parameters: INodeParameters,
+		private readonly workflowId: string,
 	) {
 		this.node = {
 			id: 'trigger',
@@ -106,7 +107,7 @@ export class PolledTrigger {
 		const staticData = JSON.parse(this.savedJson) as IDataObject;
 		delete staticData.__dataChanged;
 		return new Workflow({
-			id: 'trigger-test',
+			id: this.workflowId,
 			nodes: [this.node],
 			connections: {},
 			active: true,
@@ -119,9 +120,11 @@ export class PolledTrigger {
 	static async create(
 		credentials: MyPitCredentials,
 		parameters: INodeParameters,
+		/** Another ID: the same node in another active workflow. */
+		workflowId = 'trigger-test',
 	): Promise<PolledTrigger> {
 		const { nodeTypes } = await registry();
-		return new PolledTrigger(nodeTypes, credentials, parameters);
+		return new PolledTrigger(nodeTypes, credentials, parameters, workflowId);
 	}
 
 	private async createContext(

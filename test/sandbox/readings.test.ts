@@ -112,7 +112,7 @@ describe('readings of the issueBadge answer', () => {
 });
 
 describe('other readings', () => {
-	test('lastCursor: string, null or absent on the last page only', async () => {
+	test('lastPageCursor: string, null or absent on the last page only', async () => {
 		sb.control.seedHolders(account.userId, 3);
 		const list = (cursor?: string) =>
 			post(
@@ -121,12 +121,12 @@ describe('other readings', () => {
 				{ userId: account.userId, paginationOpts: { numItems: 2, ...(cursor ? { cursor } : {}) } },
 				{ account },
 			);
-		sb.control.setReadings({ lastCursor: 'null' });
+		sb.control.setReadings({ lastPageCursor: 'null' });
 		const first = await list();
 		expect(first.body).toMatchObject({ hasMore: true, cursor: expect.any(String) });
 		const last = await list(first.body.cursor);
 		expect(last.body).toEqual({ page: [expect.any(Object)], hasMore: false, cursor: null });
-		sb.control.setReadings({ lastCursor: 'absent' });
+		sb.control.setReadings({ lastPageCursor: 'absent' });
 		expect(Object.keys((await list(first.body.cursor)).body).sort()).toEqual(['hasMore', 'page']);
 	});
 
@@ -235,13 +235,13 @@ describe('other readings', () => {
 
 describe('setting readings', () => {
 	test('/__sandbox/config and /__sandbox/readings, checked before anything changes', async () => {
-		const set = await control(sb, 'POST', '/config', { readings: { lastCursor: 'absent' } });
+		const set = await control(sb, 'POST', '/config', { readings: { lastPageCursor: 'absent' } });
 		expect(set.status).toBe(200);
-		expect(sb.control.getReadings().lastCursor).toBe('absent');
+		expect(sb.control.getReadings().lastPageCursor).toBe('absent');
 		expectError(
-			await control(sb, 'POST', '/config', { pageCap: 7, readings: { lastCursor: 'maybe' } }),
+			await control(sb, 'POST', '/config', { pageCap: 7, readings: { lastPageCursor: 'maybe' } }),
 			400,
-			/lastCursor/,
+			/lastPageCursor/,
 		);
 		expect(sb.control.getConfig().pageCap).not.toBe(7);
 		expectError(
@@ -253,7 +253,7 @@ describe('setting readings', () => {
 			clientId: account.clientId,
 			readings: { numbers: 'strings' },
 		});
-		expect(perAccount.body).toMatchObject({ numbers: 'strings', lastCursor: 'absent' });
+		expect(perAccount.body).toMatchObject({ numbers: 'strings', lastPageCursor: 'absent' });
 		expect((await control(sb, 'GET', '/readings')).body.numbers).toBe('numbers');
 	});
 

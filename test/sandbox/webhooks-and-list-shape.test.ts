@@ -167,11 +167,15 @@ describe('sandbox list shape', () => {
 			added._id,
 		]);
 
-		sb.control.setListShape({ lastPageCursor: 'null' });
+		// The last page's cursor is a reading; the list shape refuses it, naming the reading.
+		const refused = await control(sb, 'POST', '/list-shape', { lastPageCursor: 'null' });
+		expect(refused.status).toBe(400);
+		expect(JSON.stringify(refused.body)).toContain('reading lastPageCursor');
+		sb.control.setReadings({ lastPageCursor: 'null' });
 		let last = (await list()).body;
 		while (last.hasMore) last = (await list(last.cursor)).body;
 		expect(last.cursor).toBeNull();
-		sb.control.setListShape({ lastPageCursor: 'absent' });
+		sb.control.setReadings({ lastPageCursor: 'absent' });
 		last = (await list()).body;
 		while (last.hasMore) last = (await list(last.cursor)).body;
 		expect('cursor' in last).toBe(false);

@@ -7,6 +7,7 @@ import {
 	type ExampleCounts,
 	type ExampleRunSummary,
 } from './examples';
+import { badgeIssuedTrigger, runTriggerDemo, type TriggerDemo } from './demoTrigger';
 import type { ImportedExample, Stack } from './stack';
 
 export interface ExampleRun {
@@ -40,6 +41,8 @@ export interface DemoResult {
 	runs: ExampleRun[];
 	/** Examples that cannot run unattended (the AI agent needs a chat model): imported and checked only. */
 	importedOnly: Array<{ example: ImportedExample; note: string; ok: boolean }>;
+	/** Examples started by the MyPit Trigger: activated (a fast-polling copy) and fired once. */
+	triggerRuns: Array<{ example: ImportedExample; demo: TriggerDemo }>;
 	totals: ExampleCounts;
 	ok: boolean;
 }
@@ -47,6 +50,7 @@ export interface DemoResult {
 export async function runDemo(stack: Stack): Promise<DemoResult> {
 	const runs: ExampleRun[] = [];
 	const importedOnly: DemoResult['importedOnly'] = [];
+	const triggerRuns: DemoResult['triggerRuns'] = [];
 	const totals: ExampleCounts = {
 		templatesCreated: 0,
 		holdersCreated: 0,
@@ -72,6 +76,10 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 			if (example.file.startsWith('01-')) runs.push(await runAgain(stack, example));
 			continue;
 		}
+		if (badgeIssuedTrigger(example.workflow)) {
+			triggerRuns.push({ example, demo: await triggerDemo(stack, example) });
+			continue;
+		}
 		nodeTypes ??= await stack.server.nodeTypes();
 		const toolNodes = example.workflow.nodes.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE);
 		const missing = [...new Set(example.workflow.nodes.map((node) => node.type))].filter(
@@ -88,8 +96,22 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 						: 'imported, not run (it starts when activated: its trigger polls MyPit)',
 		});
 	}
-	const ok = runs.every((result) => result.summary.ok) && importedOnly.every((entry) => entry.ok);
-	return { runs, importedOnly, totals, ok };
+	const ok =
+		runs.every((result) => result.summary.ok) &&
+		importedOnly.every((entry) => entry.ok) &&
+		triggerRuns.every((entry) => entry.demo.ok);
+	return { runs, importedOnly, triggerRuns, totals, ok };
+}
+
+/** A trigger demo that threw (n8n refused the activation, …) is a failed one, said plainly. */
+async function triggerDemo(stack: Stack, example: ImportedExample): Promise<TriggerDemo> {
+	const started = Date.now();
+	try {
+		return await runTriggerDemo(stack, example);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return { ok: false, lines: [], error: message, durationMs: Date.now() - started };
+	}
 }
 
 /** Example 01 once more with the same submission; not ok unless it changed nothing. */
