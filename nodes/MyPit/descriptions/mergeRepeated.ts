@@ -70,22 +70,26 @@ function pairsOf(
 	return pairs;
 }
 
+/** The show conditions other than resource and operation, which must match to fold. */
 function otherConditions(property: INodeProperties): string {
-	const {
-		resource: _resource,
-		operation: _operation,
-		...rest
-	} = property.displayOptions?.show ?? {};
-	return JSON.stringify(rest);
+	const show = { ...property.displayOptions?.show };
+	delete show.resource;
+	delete show.operation;
+	return JSON.stringify(show);
+}
+
+function withoutDisplayOptions(property: INodeProperties): Partial<INodeProperties> {
+	const rest: Partial<INodeProperties> = { ...property };
+	delete rest.displayOptions;
+	return rest;
 }
 
 function sameApartFromShow(a: INodeProperties, b: INodeProperties): boolean {
-	const strip = ({ displayOptions: _displayOptions, ...rest }: INodeProperties) => rest;
 	return (
 		otherConditions(a) === otherConditions(b) &&
 		!a.displayOptions?.hide &&
 		!b.displayOptions?.hide &&
-		deepEqual(strip(a), strip(b))
+		deepEqual(withoutDisplayOptions(a), withoutDisplayOptions(b))
 	);
 }
 
