@@ -8,6 +8,9 @@ import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';
 import type { RequestGate } from '../MyPit/transport/requestGate';
 import { DEFAULT_RETRY_POLICY } from '../MyPit/transport/retry';
 
+/** One read of a poll waits this long for MyPit's answer (then it is retried, as reads are). */
+export const POLL_REQUEST_TIMEOUT_MS = 60_000;
+
 /** What every read of one poll shares. */
 export interface PollSetup {
 	node: INode;
@@ -46,6 +49,9 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 			url: '',
 			baseURL,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			// A hung connection must end: while a poll runs, the node's next polls are skipped
+			// (pollGuard.ts).
+			timeout: POLL_REQUEST_TIMEOUT_MS,
 		},
 		DEFAULT_RETRY_POLICY,
 		credentials,
