@@ -1,7 +1,14 @@
 /** The jobs the benchmark times, each done by every contender. */
 export type Job =
 	| { kind: 'list'; records: number; limit?: number }
-	| { kind: 'issue-bulk'; holderIds: string[]; templateId: string; batchSize: number }
+	| {
+			kind: 'issue-bulk';
+			holderIds: string[];
+			templateId: string;
+			batchSize: number;
+			/** MyPit gets one item with every ID (Aggregate → Holder IDs list) instead of one per holder. */
+			aggregated?: boolean;
+	  }
 	| { kind: 'issue-single'; holderIds: string[]; templateId: string }
 	| { kind: 'get-template'; templateId: string; items: number };
 

@@ -97,8 +97,15 @@ function scenarios(quick: boolean): Scenario[] {
 	const bulk = quick ? 1_000 : 10_000;
 	const single = quick ? 20 : 100;
 	const perItem = quick ? 100 : 1_000;
-	const bulkIssue = (items: number, goalGroup: GoalGroup, freshN8n = false): Scenario => ({
-		name: `Issue to ${items} input items (bulk, batches of 100)`,
+	const bulkIssue = (
+		items: number,
+		goalGroup: GoalGroup | undefined,
+		freshN8n = false,
+		aggregated = false,
+	): Scenario => ({
+		name: aggregated
+			? `Issue to ${items} input items (Aggregate → Holder IDs list, batches of 100)`
+			: `Issue to ${items} input items (bulk, batches of 100)`,
 		goalGroup,
 		freshN8n,
 		prepare: async (sandbox, account) => {
@@ -108,6 +115,7 @@ function scenarios(quick: boolean): Scenario[] {
 				holderIds: seeded.holders,
 				templateId: seeded.templates[0],
 				batchSize: 100,
+				aggregated,
 			};
 		},
 	});
@@ -118,8 +126,12 @@ function scenarios(quick: boolean): Scenario[] {
 		list(big, 10),
 		list(big, 250),
 		bulkIssue(bulk, 'bulk'),
+		// The same issue with the node's list mode: one input item carrying every holder ID.
+		bulkIssue(bulk, 'bulk', false, true),
 		// Memory, not time: each n8n run in a fresh n8n, so the peaks compare.
-		...(quick ? [] : [bulkIssue(100_000, 'bulk-memory', true)]),
+		...(quick
+			? []
+			: [bulkIssue(100_000, 'bulk-memory', true), bulkIssue(100_000, 'bulk-memory', true, true)]),
 		{
 			name: `Issue to ${single} holders, one item each`,
 			goalGroup: 'per-item',

@@ -62,6 +62,17 @@ function inputItems(values: string[]) {
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
+/** Aggregate: every item's `ids` into one item's `ids` list. */
+const aggregateIds = {
+	name: 'Aggregate',
+	type: 'n8n-nodes-base.aggregate',
+	typeVersion: 1,
+	parameters: {
+		fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'ids' }] },
+		options: {},
+	},
+};
+
 export function myPitWorkflow(job: Job, credential: BenchCredential) {
 	const node = (parameters: Record<string, unknown>) => ({
 		name: 'MyPit',
@@ -86,6 +97,21 @@ export function myPitWorkflow(job: Job, credential: BenchCredential) {
 				}),
 			]);
 		case 'issue-bulk':
+			if (job.aggregated) {
+				return chain('bench mypit issue list', [
+					trigger,
+					...inputItems(job.holderIds),
+					aggregateIds,
+					node({
+						resource: 'badge',
+						operation: 'issue',
+						templateId: byId(job.templateId),
+						recipientMode: 'list',
+						recipientIds: '={{ $json.ids }}',
+						options: { ...issueOptions, batchSize: job.batchSize },
+					}),
+				]);
+			}
 			return chain('bench mypit issue bulk', [
 				trigger,
 				...inputItems(job.holderIds),
@@ -200,15 +226,7 @@ export function httpRequestWorkflow(
 			return chain('bench http issue bulk', [
 				trigger,
 				...inputItems(job.holderIds),
-				{
-					name: 'Aggregate',
-					type: 'n8n-nodes-base.aggregate',
-					typeVersion: 1,
-					parameters: {
-						fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'ids' }] },
-						options: {},
-					},
-				},
+				aggregateIds,
 				{
 					name: 'Batches',
 					type: 'n8n-nodes-base.set',
