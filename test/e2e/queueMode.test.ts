@@ -17,7 +17,14 @@ import { runExample } from '../../tooling/stack/demo';
 import { startQueueStack, type QueueStack } from '../../tooling/stack/queue/queueStack';
 import { canProvideQueueBinaries } from '../../tooling/stack/queue/systemPackages';
 import type { QueueWorker } from '../../tooling/stack/queue/workers';
-import { gate, myPitWorkflow, n8nVersion, reportSkip } from './support/mypit';
+import {
+	TRIGGER,
+	gate,
+	myPitTriggerWorkflow,
+	myPitWorkflow,
+	n8nVersion,
+	reportSkip,
+} from './support/mypit';
 import { nodeJson, type N8nServer } from '../../tooling/n8n';
 
 reportSkip();
@@ -242,40 +249,9 @@ describeQueue(
 		}, 900_000);
 
 		test('the MyPit Trigger polls on main only: two workers, one event, one execution, run by one worker', async () => {
-			const TRIGGER = 'MyPit Trigger';
-			const workflowId = await stack.server.createWorkflow({
-				name: 'queue: trigger on main',
-				nodes: [
-					{
-						id: 't1',
-						name: TRIGGER,
-						type: 'n8n-nodes-mypit.myPitTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						// Every 15 s: four fixed-second Custom Poll Times (n8n refuses sub-minute crons).
-						parameters: {
-							event: 'badge.issued',
-							pollTimes: {
-								item: [0, 15, 30, 45].map((second) => ({
-									mode: 'custom',
-									cronExpression: `${second} * * * * *`,
-								})),
-							},
-						},
-						credentials: { myPitApi: stack.credential },
-					},
-					{
-						id: 'n1',
-						name: 'Done',
-						type: 'n8n-nodes-base.noOp',
-						typeVersion: 1,
-						position: [220, 0],
-						parameters: {},
-					},
-				],
-				connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-				settings: { saveDataSuccessExecution: 'all' },
-			} as never);
+			const workflowId = await stack.server.createWorkflow(
+				myPitTriggerWorkflow('queue: trigger on main', stack.credential),
+			);
 			const triggered = async () => {
 				const listing = await stack.server.rest<{ results: Array<{ id: string; mode: string }> }>(
 					'GET',

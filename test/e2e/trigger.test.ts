@@ -6,46 +6,20 @@
  */
 import type { Stack } from '../../tooling/stack/stack';
 import { DEMO_OWNER } from '../../tooling/stack/stack';
-import { nodeJson, startN8n, type N8nWorkflowInput } from '../../tooling/n8n';
-import { BOOT_TIMEOUT, describeN8n, n8nVersion, reportSkip, startTestStack } from './support/mypit';
+import { nodeJson, startN8n } from '../../tooling/n8n';
+import {
+	BOOT_TIMEOUT,
+	TRIGGER,
+	describeN8n,
+	myPitTriggerWorkflow,
+	n8nVersion,
+	reportSkip,
+	startTestStack,
+} from './support/mypit';
 
 reportSkip();
 
-const TRIGGER = 'MyPit Trigger';
-const EVERY_15_SECONDS = {
-	item: [0, 15, 30, 45].map((second) => ({
-		mode: 'custom',
-		cronExpression: `${second} * * * * *`,
-	})),
-};
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-function triggerWorkflow(credential: { id: string; name: string }): N8nWorkflowInput {
-	return {
-		name: 'MyPit Trigger e2e',
-		nodes: [
-			{
-				id: 't1',
-				name: TRIGGER,
-				type: 'n8n-nodes-mypit.myPitTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { pollTimes: EVERY_15_SECONDS, event: 'badge.issued' },
-				credentials: { myPitApi: credential },
-			},
-			{
-				id: 'n1',
-				name: 'Done',
-				type: 'n8n-nodes-base.noOp',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: {},
-			},
-		],
-		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		settings: { saveDataSuccessExecution: 'all' },
-	} as N8nWorkflowInput;
-}
 
 describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 	let stack: Stack;
@@ -54,7 +28,9 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 
 	beforeAll(async () => {
 		stack = await startTestStack();
-		workflowId = await stack.server.createWorkflow(triggerWorkflow(stack.credential));
+		workflowId = await stack.server.createWorkflow(
+			myPitTriggerWorkflow('MyPit Trigger e2e', stack.credential),
+		);
 	}, BOOT_TIMEOUT);
 
 	afterAll(async () => {

@@ -11,7 +11,7 @@ export const MYPIT_TRIGGER_NODE_TYPE = 'n8n-nodes-mypit.myPitTrigger';
 
 /**
  * n8n refuses sub-minute crons, so "every 15 s" is four Custom Poll Times, each once a minute at
- * its own second (as the trigger e2e test does). The UI's shortest preset is Every Minute.
+ * its own second (the e2e tests poll the same way). The UI's shortest preset is Every Minute.
  */
 export const EVERY_15_SECONDS = {
 	item: [0, 15, 30, 45].map((second) => ({

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 
 import type { LoggedRequest } from '../../../sandbox';
 import { startStack, type Stack, type StackOptions } from '../../../tooling/stack/stack';
+import { EVERY_15_SECONDS, MYPIT_TRIGGER_NODE_TYPE } from '../../../tooling/stack/demoTrigger';
 import { REPO_ROOT, n8nE2eGate, n8nPaths, type N8nWorkflowInput } from '../../../tooling/n8n';
 
 export const gate = n8nE2eGate();
@@ -105,5 +106,43 @@ export function myPitWorkflow(
 		nodes,
 		connections,
 		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The name of the trigger node in `myPitTriggerWorkflow`. */
+export const TRIGGER = 'MyPit Trigger';
+
+/**
+ * MyPit Trigger (polling every 15 s, for an event) → No Op "Done", keeping successful
+ * executions' data so tests can read what fired.
+ */
+export function myPitTriggerWorkflow(
+	name: string,
+	credential: { id: string; name: string },
+	event = 'badge.issued',
+): N8nWorkflowInput {
+	return {
+		name,
+		nodes: [
+			{
+				id: 't1',
+				name: TRIGGER,
+				type: MYPIT_TRIGGER_NODE_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: EVERY_15_SECONDS, event },
+				credentials: { myPitApi: credential },
+			},
+			{
+				id: 'n1',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
+		],
+		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		settings: { saveDataSuccessExecution: 'all' },
 	};
 }
