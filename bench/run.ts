@@ -10,7 +10,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import {
@@ -26,6 +25,7 @@ import { createFloorWorkflow, floorWorkflow } from './floor';
 import type { GoalGroup } from './goals';
 import { expectations, type Job } from './jobs';
 import { median, withPeakRss } from './measure';
+import { buildAndPack, createBenchCredential } from './package';
 import { runRaw, type Account } from './raw';
 import {
 	machineDescription,
@@ -151,17 +151,6 @@ function scenarios(quick: boolean): Scenario[] {
 	];
 }
 
-function buildAndPack(): string {
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-bench-pack-'));
-	const output = execFileSync(
-		'npm',
-		['pack', '--json', '--ignore-scripts', '--pack-destination', folder],
-		{ cwd: ROOT, encoding: 'utf8' },
-	);
-	return path.join(folder, JSON.parse(output)[0].filename as string);
-}
-
 type Contender = Measurement['contender'];
 
 /** raw before floor before HTTP: the MyPit run of the first repetition provides the floor's items. */
@@ -285,16 +274,7 @@ async function runScenario(
 	let server = state.server!;
 	const account = await sandbox.control<Account>('POST', '/accounts', {});
 	const job = await scenario.prepare(sandbox, account);
-	const credential: BenchCredential = await server.createCredential({
-		name: `MyPit bench ${account.userId}`,
-		type: 'myPitApi',
-		data: {
-			clientId: account.clientId,
-			secretKey: account.secretKey,
-			baseUrl: sandbox.url,
-			userId: account.userId,
-		},
-	});
+	const credential: BenchCredential = await createBenchCredential(server, sandbox.url, account);
 	const workflows: Record<Exclude<Contender, 'raw'>, N8nWorkflowInput | undefined> = {
 		'MyPit node': myPitWorkflow(job, credential),
 		'HTTP Request node': httpRequestWorkflow(job, credential, sandbox.url, account.userId),

@@ -10,7 +10,6 @@
  *   npm run bench:safe-reruns -- --per-item   # also Issue with one holder per item (1,000 issue requests)
  */
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -23,6 +22,7 @@ import {
 	type N8nServer,
 } from '../tooling/n8n';
 import type { Account } from './raw';
+import { buildAndPack, createBenchCredential } from './package';
 import { startSandboxProcess } from './sandbox-process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -110,20 +110,14 @@ async function main() {
 	const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 	log('building and packing the node');
-	execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-bench-pack-'));
-	const packed = execFileSync(
-		'npm',
-		['pack', '--json', '--ignore-scripts', '--pack-destination', packDir],
-		{ cwd: ROOT, encoding: 'utf8' },
-	);
+	const tarball = buildAndPack();
 	execFileSync('bash', [path.join(ROOT, 'scripts/n8n/provision.sh')], {
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 
 	const sandbox = await startSandboxProcess();
 	const home = await createN8nHome();
-	await installCommunityPackage(home, path.join(packDir, JSON.parse(packed)[0].filename as string));
+	await installCommunityPackage(home, tarball);
 	// A 1,000-item run keeps n8n's event loop busy for seconds on a loaded machine; n8n's own
 	// database ping (5 s by default) would then declare the database lost mid-run.
 	const server = await startN8n(home, { env: { DB_PING_TIMEOUT_MS: '300000' } });
@@ -135,16 +129,8 @@ async function main() {
 		const fresh = async () => {
 			await sandbox.control('POST', '/reset');
 			const account = await sandbox.control<Account>('POST', '/accounts', {});
-			const credential = await server.createCredential({
-				name: `MyPit bench ${account.userId}`,
-				type: 'myPitApi',
-				data: {
-					clientId: account.clientId,
-					secretKey: account.secretKey,
-					baseUrl: sandbox.url,
-					userId: account.userId,
-					issuerDid: 'did:mypit:bench',
-				},
+			const credential = await createBenchCredential(server, sandbox.url, account, {
+				issuerDid: 'did:mypit:bench',
 			});
 			return { account, credential };
 		};
