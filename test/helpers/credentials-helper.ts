@@ -16,14 +16,9 @@ import { Credentials } from 'n8n-core';
  * generic `authenticate` by resolving its expressions with the workflow's real expression engine.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	/**
-	 * `stopped`, when aborted, refuses to authenticate any further request: the way a test stops
-	 * its execution's requests, since n8n-core gives a declarative node no cancel signal.
-	 */
 	constructor(
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
-		private readonly stopped?: AbortSignal,
 	) {
 		super();
 	}
@@ -39,8 +34,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		if (this.stopped?.aborted)
-			throw new Error('Execution cancelled: the test that started it has ended');
 		const type = this.types.get(typeName);
 		const authenticate = type?.authenticate;
 		if (!authenticate) return requestOptions;

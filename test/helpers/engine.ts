@@ -103,10 +103,10 @@ const MYPIT_NODE_NAME = 'MyPit';
 const runningExecutions = new Set<() => void>();
 
 /**
- * Cancels every execution still running, as n8n's Stop button does, and refuses its further
- * requests: n8n-core runs a declarative node without a cancel signal, so a cancelled node would
- * otherwise go on listing. A test that failed or timed out stops sending requests to the shared
- * sandbox at its next request. Returns how many were cancelled.
+ * Cancels every execution still running, as n8n's Stop button does. n8n-core runs a declarative
+ * node without a cancel signal, so a cancelled node would go on listing: the fixture (fixture.ts)
+ * also shuts the test's sandbox account, which stops it at its next request. Returns how many
+ * were cancelled.
  */
 export function cancelRunningExecutions(): number {
 	const count = runningExecutions.size;
@@ -165,9 +165,8 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const stop = new AbortController();
 	const additionalData = createAdditionalData(
-		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }, stop.signal),
+		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }),
 		hooks,
 	);
 
@@ -180,7 +179,6 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const processing = execution.processRunExecutionData(workflow);
 	const cancel = () => {
-		stop.abort();
 		processing.cancel();
 	};
 	runningExecutions.add(cancel);
