@@ -324,6 +324,31 @@ describe('Badge → Issue: Skip Holders Who Already Have It', () => {
 		expect(jsonOf(result).map((item) => item.skipped)).toEqual([false, false]);
 	});
 
+	test.each(['notRevoked', 'any'])(
+		'a badge whose expiresAt has passed while its status still says active does not count as held (Held Badge Status %s)',
+		async (heldBadgeStatus) => {
+			// Expires 50 ms after issue: the sandbox stamps it "active" and never updates it, as a
+			// backend that computes the status only on writes would.
+			const [lapsed] = control().seedBadges(sandbox.account.userId, 1, {
+				templateId: template._id,
+				recipientIds: [holders[0]._id],
+				expiresInDays: () => 50 / 86_400_000,
+			});
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(lapsed.status).toBe('active');
+			expect(lapsed.expiresAt).toBeLessThan(Date.now());
+
+			const result = await sandbox.run(bulk({ skipHoldersWithBadge: true, heldBadgeStatus }), {
+				input: rows().slice(0, 1),
+			});
+
+			expect(paths()).toEqual(['/getIssuedBadges', '/getASingleBadgeTemplate', '/issueBadge']);
+			expect(bodiesOf(sandbox.requests())[2].recipientIds).toEqual([holders[0]._id]);
+			expect(jsonOf(result).map((item) => [item.issued, item.skipped])).toEqual([[true, false]]);
+			expect(jsonOf(result)[0].badgeId).not.toBe(lapsed._id);
+		},
+	);
+
 	test('with the option off, issuing is exactly what it was: no read, same outputs, a second badge each', async () => {
 		control().seedBadges(sandbox.account.userId, 1, {
 			templateId: template._id,

@@ -256,6 +256,49 @@ describe('MyPit Trigger: new records', () => {
 		expect((await node.poll()).items).toEqual([]);
 	});
 
+	test('Changing the Event of an active trigger starts the new event from now; nothing fires twice or is lost', async () => {
+		const node = await trigger({ event: 'holder.created' });
+		await node.activate();
+		const holders = seedHoldersOneByOne(2);
+		expect(ids((await node.poll()).items)).toEqual(holders);
+		// Badges issued after the last holder the old event saw, before the change: not new to the
+		// new event, whatever the old event's saved position says.
+		seedBadgesOneByOne(2);
+
+		const changed = await node.reconfigure({ event: 'badge.issued' });
+		expect(changed.items).toEqual([]);
+		seedHolders(1);
+		const fresh = seedBadgesOneByOne(2);
+		expect(ids((await node.poll()).items)).toEqual(fresh);
+		expect((await node.poll()).items).toEqual([]);
+
+		// And back: the holder list starts from now as well, not from its old position.
+		expect((await node.reconfigure({ event: 'holder.created' })).items).toEqual([]);
+		const later = seedHoldersOneByOne(1);
+		seedBadges(1);
+		expect(ids((await node.poll()).items)).toEqual(later);
+		expect((await node.restart()).items).toEqual([]);
+	});
+
+	test('Changing the Event with Include Existing Records fires every existing record of the new event once', async () => {
+		// Badges older than everything the old event saw: the new event must still fire them.
+		const badges = seedBadgesOneByOne(3);
+		const node = await trigger({ event: 'holder.created' });
+		await node.activate();
+		seedHoldersOneByOne(2);
+		expect((await node.poll()).items).toHaveLength(2);
+
+		const changed = await node.reconfigure({
+			event: 'badge.issued',
+			options: { includeExisting: true },
+		});
+		expect(ids(changed.items)).toEqual(badges);
+		expect((await node.poll()).items).toEqual([]);
+		const fresh = seedBadgesOneByOne(1);
+		expect(ids((await node.poll()).items)).toEqual(fresh);
+		expect((await node.restart()).items).toEqual([]);
+	});
+
 	test('Template Updated fires when updatedAt moves, once, and not for new templates', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 2);
 		const node = await trigger({ event: 'template.updated' });

@@ -78,6 +78,15 @@ export class PolledTrigger {
 		return await this.activate();
 	}
 
+	/**
+	 * The user edits the active trigger (say, another Event) and saves: n8n deactivates the
+	 * workflow and activates it again with the new parameters and the static data it saved.
+	 */
+	async reconfigure(parameters: INodeParameters): Promise<PollResult> {
+		this.node.parameters = parameters;
+		return await this.restart();
+	}
+
 	/** "Fetch Test Event" in the editor: a manual run on the saved workflow. */
 	async manual(): Promise<INodeExecutionData[]> {
 		const workflow = this.buildWorkflow();
