@@ -3,8 +3,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, operationSelectors, resource } from './descriptions/properties';
 import { actionSubtitle } from './descriptions/subtitle';
+import { customOperationsFor } from './execution/customOperations';
+import { REQUEST_HEADERS } from './execution/requestOptions';
 import { searchHolders, searchTemplates } from './methods/listSearch';
 
+/**
+ * Declarative: every operation is mapped to its endpoint in the description. Workflow runs execute
+ * the operations as n8n custom operations (all input items in one call); an AI agent's tool call
+ * runs RoutingNode, which hands each item to the same handlers (ARCHITECTURE.md).
+ */
 export class MyPit implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MyPit',
@@ -19,13 +26,12 @@ export class MyPit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'myPitApi', required: true }],
-		// No baseURL here: the runner takes it from the credential after checking it is https.
-		// (An expression here would also cost two expression evaluations per input item.)
-		requestDefaults: {
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		},
+		// No baseURL here: each item takes it from the credential after checking it is https.
+		requestDefaults: { headers: REQUEST_HEADERS },
 		properties: nodeProperties,
 	};
+
+	customOperations = customOperationsFor(nodeProperties);
 
 	methods = {
 		listSearch: { searchHolders, searchTemplates },

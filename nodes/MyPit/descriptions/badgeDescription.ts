@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { issueBadge, listIssuedBadges, skipBulkFollowers } from '../operations/badge';
+import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
 import { ENDPOINTS } from '../transport/endpoints';
 import {
@@ -41,8 +41,7 @@ export const badgeOperations: INodeProperties = {
 					'Issue a badge from a template to one or many holders: one output item per holder',
 			},
 			ENDPOINTS.issueBadge,
-			issueBadge,
-			skipBulkFollowers,
+			{ handler: issueBadge, forAllItems: issuesForAllItems },
 		),
 	],
 };

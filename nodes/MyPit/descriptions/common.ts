@@ -1,29 +1,35 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
-import { runOperation, type OperationHandler, type SkipItem } from '../operations/runner';
+import { bindOperation } from '../execution/operationSpecs';
+import { routingOperation } from '../execution/routingOperation';
+import type { OperationHandler, OperationSpec } from '../execution/scope';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
 
 export type Show = Record<string, string[]>;
 
 /**
- * An operation mapped to its endpoint. The runner is the routing's pagination function, so every
- * request of the item (lookups, pages, batches) goes through it.
+ * An operation mapped to its endpoint and bound to its handler. In a workflow run the handler
+ * runs as n8n's custom operation (execution/customOperations.ts). When an AI agent calls the node
+ * as a tool, n8n runs RoutingNode instead: the routing's pagination function hands each item to
+ * the same handler, so RoutingNode itself sends nothing and `request` only names the endpoint.
  */
 export function operation(
 	option: Omit<INodePropertyOptions, 'routing'>,
 	endpoint: Endpoint,
-	handler: OperationHandler,
-	skipItem?: SkipItem,
+	handler: OperationHandler | OperationSpec,
 ): INodePropertyOptions {
-	return {
+	const spec = typeof handler === 'function' ? { handler } : handler;
+	const bound: INodePropertyOptions = {
 		...option,
 		routing: {
 			request: { method: endpoint.method, url: endpoint.path },
 			send: { paginate: true },
-			operations: { pagination: runOperation(handler, skipItem) },
+			operations: { pagination: routingOperation(spec) },
 		},
 	};
+	bindOperation(bound, spec);
+	return bound;
 }
 
 export const badgeTypeOptions: INodePropertyOptions[] = BADGE_TYPES.map((type) => ({

@@ -1,17 +1,13 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
+import type { ItemScope, OperationHandler } from '../execution/scope';
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueForAllItems } from './issueBulk';
 import { readIssueSettings, readRecipients } from './issueBatches';
 import { issueToRecipients } from './issueSkip';
 import { listRecords } from './records';
-import type { OperationHandler, SkipItem } from './runner';
 
-const isBulk = (context: IExecuteSingleFunctions) =>
-	context.getNodeParameter('recipientMode', 'single') === 'allItems';
-
-/** In bulk mode the first item issues for all of them; the others have nothing left to do. */
-export const skipBulkFollowers: SkipItem = (context, itemIndex) => itemIndex > 0 && isBulk(context);
+/** "All Input Items (Bulk)": one call issues for every input item, read from the first one. */
+export const issuesForAllItems = (first: ItemScope) =>
+	first.parameter('recipientMode', 'single') === 'allItems';
 
 export const listIssuedBadges = listRecords('badge', ENDPOINTS.listIssuedBadges);
 
@@ -19,9 +15,10 @@ export const listIssuedBadges = listRecords('badge', ENDPOINTS.listIssuedBadges)
  * Issue a template's badge to one holder or a list of holders per input item, or (bulk) to the
  * holders of all input items at once. Each recipient gets its own output item.
  */
-export const issueBadge: OperationHandler = async function ({ client, body }) {
-	if (isBulk(this)) return await issueForAllItems(this, client, body);
-	const settings = readIssueSettings(this, body);
-	const recipients = readRecipients(this);
-	return await issueToRecipients(this, client, settings, recipients);
+export const issueBadge: OperationHandler = async (call) => {
+	const { item, client, body } = call;
+	if (issuesForAllItems(item)) return await issueForAllItems(call);
+	const settings = readIssueSettings(item, body);
+	const recipients = readRecipients(item);
+	return await issueToRecipients(item, client, settings, recipients);
 };

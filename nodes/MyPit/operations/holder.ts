@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { holderLabels } from '../descriptions/holderParameters';
+import type { OperationHandler } from '../execution/scope';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import {
 	InputError,
@@ -13,7 +14,6 @@ import {
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
-import type { OperationHandler } from './runner';
 
 const L = holderLabels;
 
@@ -44,10 +44,10 @@ export function readHolderData(body: IDataObject, issuerId: string): IDataObject
 	return data;
 }
 
-export const createHolder: OperationHandler = async function ({ client, body }) {
-	const issuerId = await resolveUserId(this);
+export const createHolder: OperationHandler = async ({ item, client, body }) => {
+	const issuerId = resolveUserId(item);
 	const data = readHolderData(body, issuerId);
-	const request = { issuerDid: await resolveIssuerDid(this), issuerId, data };
+	const request = { issuerDid: resolveIssuerDid(item), issuerId, data };
 	return [await client.request(ENDPOINTS.createHolder, request)];
 };
 
@@ -57,8 +57,8 @@ export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({
 
 export const listHolders = listRecords('holder', ENDPOINTS.listHolders);
 
-export const deleteHolder: OperationHandler = async function ({ client, body }) {
-	const request = { holderID: readHolderId(body), issuerId: await resolveUserId(this) };
+export const deleteHolder: OperationHandler = async ({ item, client, body }) => {
+	const request = { holderID: readHolderId(body), issuerId: resolveUserId(item) };
 	return [await client.request(ENDPOINTS.deleteHolder, request)];
 };
 
@@ -66,9 +66,9 @@ export const deleteHolder: OperationHandler = async function ({ client, body }) 
  * The API needs name, email and phone together on update: the node reads the holder and sends
  * the current values for whatever the user did not change.
  */
-export const updateHolder: OperationHandler = async function ({ client, body }) {
+export const updateHolder: OperationHandler = async ({ item, client, body }) => {
 	const holderID = readHolderId(body);
-	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const changes = item.parameter('updateFields', {}) as IDataObject;
 	const known = ['name', 'email', 'phone'];
 	const unknown = Object.keys(changes).filter((field) => !known.includes(field));
 	if (unknown.length > 0)
@@ -79,7 +79,7 @@ export const updateHolder: OperationHandler = async function ({ client, body }) 
 	if (changes.name !== undefined) requireText(changes.name, L.name, 200);
 	if (changes.email !== undefined) requireEmail(changes.email, L.email);
 	if (changes.phone !== undefined) requirePhone(changes.phone);
-	const issuerId = await resolveUserId(this);
+	const issuerId = resolveUserId(item);
 
 	const current = await client.request(ENDPOINTS.getHolder, {
 		userId: issuerId,

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ItemScope, OperationHandler } from '../execution/scope';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
-import { oncePerRun } from '../shared/perRun';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
 import { MAX_PAGE_SIZE, fetchPages } from './pagination';
-import type { OperationHandler } from './runner';
 
 export type HolderMatch = 'email' | 'holderUserId';
 
@@ -40,24 +39,23 @@ interface HolderDirectory {
 }
 
 async function readDirectory(
-	context: IExecuteSingleFunctions,
+	item: ItemScope,
 	client: MyPitClient,
 	userId: string,
 	match: HolderMatch,
-	itemIndex: number,
 ): Promise<HolderDirectory> {
-	return await oncePerRun(context, `holder directory ${userId} ${match}`, async () => {
+	const { run } = item;
+	return await run.once(`holder directory ${userId} ${match}`, async () => {
 		// Both match fields come from the same list: it is read once per run whatever the match.
-		const holders = await oncePerRun(
-			context,
+		const holders = await run.once(
 			`all holders ${userId}`,
 			async () =>
 				await fetchPages(
-					context.getNode(),
+					run.node,
 					client,
 					ENDPOINTS.listHolders,
 					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					itemIndex,
+					item.index,
 				),
 		);
 		const byKey = new Map<string, IDataObject>();
@@ -95,14 +93,15 @@ async function inTurn<T>(
  * Holder → Create or Update: find the holder by email or Holder User ID in the run's directory;
  * send only the fields that differ, or create the holder. Outputs the record with `action`.
  */
-export const createOrUpdateHolder: OperationHandler = async function ({ client, body, itemIndex }) {
-	const match = this.getNodeParameter('matchBy', 'email') as HolderMatch;
-	const issuerId = await resolveUserId(this);
+export const createOrUpdateHolder: OperationHandler = async ({ item, client, body }) => {
+	const match = item.parameter('matchBy', 'email') as HolderMatch;
+	const issuerId = resolveUserId(item);
 	const data = readHolderData(body, issuerId);
 	const key = matchKey(match, match === 'email' ? data.email : data.holderId);
-	const issuerDid = await resolveIssuerDid(this);
-	const directory = await readDirectory(this, client, issuerId, match, itemIndex);
-	const node = this.getNode();
+	const issuerDid = resolveIssuerDid(item);
+	const directory = await readDirectory(item, client, issuerId, match);
+	const { node } = item.run;
+	const itemIndex = item.index;
 
 	return await inTurn(directory, key, async () => {
 		const doubt = directory.uncertain.get(key);

@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemScope } from '../execution/scope';
 import { resolveUserId } from '../shared/identity';
 import {
 	requireBadgeType,
@@ -9,7 +10,6 @@ import {
 	requirePositiveInteger,
 } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
-import { oncePerRun } from '../shared/perRun';
 import { ENDPOINTS } from '../transport/endpoints';
 import {
 	recipientOutcomes,
@@ -34,14 +34,11 @@ export interface IssueSettings {
 }
 
 /** Everything but the recipients, read and checked before any request. */
-export function readIssueSettings(
-	context: IExecuteSingleFunctions,
-	body: IDataObject,
-): IssueSettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+export function readIssueSettings(item: ItemScope, body: IDataObject): IssueSettings {
+	const options = item.parameter('options', {}) as IDataObject;
 	return {
 		templateId: requireId(body.templateId, 'Template'),
-		badgeData: requireJsonObject(context.getNodeParameter('badgeData', '{}'), 'Badge Data'),
+		badgeData: requireJsonObject(item.parameter('badgeData', '{}'), 'Badge Data'),
 		batchSize: requirePositiveInteger(
 			options.batchSize ?? DEFAULT_BATCH_SIZE,
 			'Batch Size',
@@ -55,11 +52,11 @@ export function readIssueSettings(
 	};
 }
 
-export function readRecipients(context: IExecuteSingleFunctions): string[] {
-	if (context.getNodeParameter('recipientMode', 'single') === 'list') {
-		return requireIdList(context.getNodeParameter('recipientIds', ''), 'Holder IDs');
+export function readRecipients(item: ItemScope): string[] {
+	if (item.parameter('recipientMode', 'single') === 'list') {
+		return requireIdList(item.parameter('recipientIds', ''), 'Holder IDs');
 	}
-	return [requireId(context.getNodeParameter('holderId', '', { extractValue: true }), 'Holder')];
+	return [requireId(item.parameter('holderId', '', { extractValue: true }), 'Holder')];
 }
 
 /**
@@ -67,17 +64,16 @@ export function readRecipients(context: IExecuteSingleFunctions): string[] {
  * A failed batch stops the run: what was issued before it is kept and reported.
  */
 export async function issueInBatches(
-	context: IExecuteSingleFunctions,
+	item: ItemScope,
 	client: MyPitClient,
 	settings: IssueSettings,
 	recipients: string[],
 ): Promise<RecipientOutcome[]> {
-	const userId = await resolveUserId(context);
+	const userId = resolveUserId(item);
 	let { type, validityPeriod } = settings;
 	if (type === undefined || validityPeriod === undefined) {
 		// The items of one run usually name the same template: it is read once for all of them.
-		const template = await oncePerRun(
-			context,
+		const template = await item.run.once(
 			`template ${userId} ${settings.templateId}`,
 			async () =>
 				await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId }),

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { toNodeError } from '../execution/itemRun';
+import type { LinkedOutput, OperationCall, OperationResult } from '../execution/scope';
 import { InputError, requireId, requireText } from '../shared/validation';
-import type { MyPitClient } from '../transport/client';
 import { readIssueSettings } from './issueBatches';
 import { issueToRecipients } from './issueSkip';
-import { toNodeError, type LinkedOutput, type OperationResult } from './runner';
 
 /** The value at a dotted path of an input item's JSON, e.g. "holder.id". */
 function valueAtPath(json: IDataObject, dottedPath: string): unknown {
@@ -30,27 +30,19 @@ function problemOf(check: () => void): unknown {
  * Size. Every output item links to the input item that named its holder; an input item with a
  * bad holder gets its own error. Template, badge data and options are read from the first item.
  */
-export async function issueForAllItems(
-	context: IExecuteSingleFunctions,
-	client: MyPitClient,
-	body: IDataObject,
-): Promise<OperationResult> {
-	const rows = context.getExecuteData().data.main?.[0] ?? [];
+export async function issueForAllItems(call: OperationCall): Promise<OperationResult> {
+	const { item, client, body, inputs } = call;
+	const { node, continueOnFail } = item.run;
 	// A field name rather than an expression: reading it costs nothing per item, where n8n's
 	// expression engine costs milliseconds per evaluation.
-	const holderIdField = requireText(
-		context.getNodeParameter('holderIdField', '_id'),
-		'Holder ID Field',
-		200,
-	);
-	const continueOnFail = context.continueOnFail();
+	const holderIdField = requireText(item.parameter('holderIdField', '_id'), 'Holder ID Field', 200);
 	const linked: LinkedOutput[] = [];
 	const rowOfRecipient = new Map<string, number>();
 
-	for (let row = 0; row < rows.length; row++) {
+	for (const { index: row, json } of inputs) {
 		const field = `${holderIdField} (item ${row})`;
 		const problem = problemOf(() => {
-			const id = requireId(valueAtPath(rows[row].json, holderIdField), field);
+			const id = requireId(valueAtPath(json, holderIdField), field);
 			const earlier = rowOfRecipient.get(id);
 			if (earlier !== undefined) {
 				throw new InputError(
@@ -62,18 +54,18 @@ export async function issueForAllItems(
 			rowOfRecipient.set(id, row);
 		});
 		if (problem !== undefined) {
-			const error = toNodeError(context, problem, row);
+			const error = toNodeError(node, problem, row);
 			if (!continueOnFail) throw error;
 			linked.push({ json: { error: error.message }, inputIndex: row, error });
 		}
 	}
 
 	if (rowOfRecipient.size > 0) {
-		const settings = readIssueSettings(context, body);
-		const outcomes = await issueToRecipients(context, client, settings, [
+		const settings = readIssueSettings(item, body);
+		const outcomes = await issueToRecipients(item, client, settings, [
 			...rowOfRecipient.keys(),
 		]).catch((failure: unknown) => {
-			const error = toNodeError(context, failure, 0);
+			const error = toNodeError(node, failure, item.index);
 			if (!continueOnFail) throw error;
 			// Nothing was issued: every input item gets the error.
 			for (const row of rowOfRecipient.values())

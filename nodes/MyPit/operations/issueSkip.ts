@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import type { ItemScope } from '../execution/scope';
 import { resolveUserId } from '../shared/identity';
-import { oncePerRun } from '../shared/perRun';
 import { InputError } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
@@ -15,9 +15,9 @@ export type HeldBadgeStatus = 'notRevoked' | 'any';
 /** Statuses that do not count as held under `notRevoked`. */
 const NOT_HELD_STATUSES = new Set(['revoked', 'expired']);
 
-export function readHeldBadgeRule(context: IExecuteSingleFunctions): HeldBadgeStatus | undefined {
-	if (context.getNodeParameter('options.skipHoldersWithBadge', false) !== true) return undefined;
-	const status = context.getNodeParameter('options.heldBadgeStatus', 'notRevoked');
+export function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined {
+	if (item.parameter('options.skipHoldersWithBadge', false) !== true) return undefined;
+	const status = item.parameter('options.heldBadgeStatus', 'notRevoked');
 	if (status !== 'notRevoked' && status !== 'any') {
 		throw new InputError('Held Badge Status', '"notRevoked" or "any"', `"${String(status)}"`);
 	}
@@ -44,24 +44,24 @@ export function countsAsHeld(
 type HeldBadges = Map<string, string | Promise<string | null>>;
 
 async function heldBadges(
-	context: IExecuteSingleFunctions,
+	item: ItemScope,
 	client: MyPitClient,
 	userId: string,
 	templateId: string,
 	rule: HeldBadgeStatus,
 ): Promise<HeldBadges> {
-	return await oncePerRun(context, `held badges ${userId} ${templateId} ${rule}`, async () => {
+	const { run } = item;
+	return await run.once(`held badges ${userId} ${templateId} ${rule}`, async () => {
 		// Every template and rule of the run works from one read of the issued badges.
-		const badges = await oncePerRun(
-			context,
+		const badges = await run.once(
 			`all issued badges ${userId}`,
 			async () =>
 				await fetchPages(
-					context.getNode(),
+					run.node,
 					client,
 					ENDPOINTS.listIssuedBadges,
 					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					context.getItemIndex(),
+					item.index,
 				),
 		);
 		const now = Date.now();
@@ -82,26 +82,20 @@ async function heldBadges(
  * is sent when nobody is left.
  */
 export async function issueToRecipients(
-	context: IExecuteSingleFunctions,
+	item: ItemScope,
 	client: MyPitClient,
 	settings: IssueSettings,
 	recipients: string[],
 ): Promise<IDataObject[]> {
-	const rule = readHeldBadgeRule(context);
+	const rule = readHeldBadgeRule(item);
 	if (rule === undefined)
 		return withStatus(
-			await issueInBatches(context, client, settings, recipients),
+			await issueInBatches(item, client, settings, recipients),
 			settings.templateId,
 			settings.batchSize,
 		);
 
-	const held = await heldBadges(
-		context,
-		client,
-		await resolveUserId(context),
-		settings.templateId,
-		rule,
-	);
+	const held = await heldBadges(item, client, resolveUserId(item), settings.templateId, rule);
 	// Synchronous from here to the request: checking and claiming a holder cannot interleave
 	// with another item of the run.
 	const toIssue: string[] = [];
@@ -123,8 +117,7 @@ export async function issueToRecipients(
 
 	const sent: RecipientOutcome[] = [];
 	try {
-		if (toIssue.length > 0)
-			sent.push(...(await issueInBatches(context, client, settings, toIssue)));
+		if (toIssue.length > 0) sent.push(...(await issueInBatches(item, client, settings, toIssue)));
 	} finally {
 		finishClaims(
 			new Map(

@@ -1,22 +1,21 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
+import type { ItemScope } from '../execution/scope';
 import { requirePositiveInteger } from '../shared/validation';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 /** Reads the Return All / Limit / Page Size / Simplify parameters of a Get Many operation. */
-export function readListParameters(context: IExecuteSingleFunctions) {
-	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+export function readListParameters(item: ItemScope) {
+	const returnAll = item.parameter('returnAll', false) as boolean;
 	const limit = returnAll
 		? Number.POSITIVE_INFINITY
-		: requirePositiveInteger(context.getNodeParameter('limit', 50), 'Limit');
+		: requirePositiveInteger(item.parameter('limit', 50), 'Limit');
 	const pageSize = requirePositiveInteger(
-		context.getNodeParameter('options.pageSize', DEFAULT_PAGE_SIZE),
+		item.parameter('options.pageSize', DEFAULT_PAGE_SIZE),
 		'Page Size',
 		MAX_PAGE_SIZE,
 	);
-	return { limit, pageSize, simplify: readSimplify(context) };
+	return { limit, pageSize, simplify: readSimplify(item) };
 }
 
-export function readSimplify(context: IExecuteSingleFunctions): boolean {
-	return context.getNodeParameter('simplify', true) as boolean;
+export function readSimplify(item: ItemScope): boolean {
+	return item.parameter('simplify', true) as boolean;
 }

@@ -1,23 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { OperationHandler } from '../execution/scope';
 import { resolveUserId } from '../shared/identity';
 import type { Endpoint } from '../transport/endpoints';
 import { readListParameters, readSimplify } from './options';
 import { fetchPages } from './pagination';
-import type { OperationHandler } from './runner';
 import { simplifyRecord, type RecordKind } from './simplify';
 
 /** Get Many for any of the three cursor-paginated lists: one output item per record. */
 export function listRecords(kind: RecordKind, endpoint: Endpoint): OperationHandler {
-	return async function ({ client, itemIndex }) {
-		const { limit, pageSize, simplify } = readListParameters(this);
-		const userId = await resolveUserId(this);
+	return async ({ item, client }) => {
+		const { limit, pageSize, simplify } = readListParameters(item);
+		const userId = resolveUserId(item);
 		const records = await fetchPages(
-			this.getNode(),
+			item.run.node,
 			client,
 			endpoint,
 			{ userId, limit, pageSize },
-			itemIndex,
+			item.index,
 		);
 		return simplify ? records.map((record) => simplifyRecord(kind, record)) : records;
 	};
@@ -29,9 +29,9 @@ export function getRecord(
 	endpoint: Endpoint,
 	readId: (body: IDataObject) => IDataObject,
 ): OperationHandler {
-	return async function ({ client, body }) {
-		const request = { userId: await resolveUserId(this), ...readId(body) };
-		const simplify = readSimplify(this);
+	return async ({ item, client, body }) => {
+		const request = { userId: resolveUserId(item), ...readId(body) };
+		const simplify = readSimplify(item);
 		const record = await client.request(endpoint, request);
 		return [simplify ? simplifyRecord(kind, record) : record];
 	};

@@ -1,7 +1,6 @@
-import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { perRunValue } from '../shared/perRun';
-import { InputError, describeValue, requirePositiveInteger } from '../shared/validation';
+import { InputError, describeValue } from '../shared/validation';
 import { budgetFor } from '../transport/clientBudget';
 import { RequestGate, type GateContext } from '../transport/requestGate';
 import { Semaphore } from '../transport/semaphore';
@@ -14,25 +13,6 @@ import { Semaphore } from '../transport/semaphore';
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
 export const MAX_CONCURRENT_REQUESTS = 1000;
 export const MAX_REQUESTS_PER_MINUTE = 100_000;
-
-/**
- * The gate every request of this node run goes through: one concurrency bound for the run (the
- * first item's "Max Concurrent Requests"; each item's value is still checked) and the shared
- * budget of the credential's API client.
- */
-export function requestGateForRun(
-	context: IExecuteSingleFunctions,
-	credentials: ICredentialDataDecryptedObject,
-): RequestGate {
-	const maxConcurrent = requirePositiveInteger(
-		context.getNodeParameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS),
-		'Max Concurrent Requests',
-		MAX_CONCURRENT_REQUESTS,
-	);
-	// Checked for every item, so a bad limit fails before any request.
-	readMaxRequestsPerMinute(credentials.maxRequestsPerMinute);
-	return perRunValue(context, 'requestGate', () => clientGate(context, credentials, maxConcurrent));
-}
 
 /**
  * A gate with its own concurrency bound, on the shared budget of the credential's API client:

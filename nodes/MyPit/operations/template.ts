@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { templateLabels } from '../descriptions/templateParameters';
+import type { OperationHandler } from '../execution/scope';
 import { resolveUserId } from '../shared/identity';
 import {
 	InputError,
@@ -14,7 +15,6 @@ import {
 } from '../shared/validation';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getRecord, listRecords } from './records';
-import type { OperationHandler } from './runner';
 
 const L = templateLabels;
 
@@ -22,9 +22,9 @@ const readTemplateId = (body: IDataObject) => ({
 	templateId: requireId(body.templateId, L.templateId),
 });
 
-export const createTemplate: OperationHandler = async function ({ client, body }) {
+export const createTemplate: OperationHandler = async ({ item, client, body }) => {
 	const request = {
-		userId: await resolveUserId(this),
+		userId: resolveUserId(item),
 		imageUrl: requireUrl(body.imageUrl, L.imageUrl),
 		typeOfBadge: requireBadgeType(body.typeOfBadge, L.typeOfBadge),
 		name: requireText(body.name, L.name, 200),
@@ -40,8 +40,8 @@ export const getTemplate = getRecord('template', ENDPOINTS.getTemplate, readTemp
 
 export const listTemplates = listRecords('template', ENDPOINTS.listTemplates);
 
-export const deleteTemplate: OperationHandler = async function ({ client, body }) {
-	const request = { userId: await resolveUserId(this), ...readTemplateId(body) };
+export const deleteTemplate: OperationHandler = async ({ item, client, body }) => {
+	const request = { userId: resolveUserId(item), ...readTemplateId(body) };
 	return [await client.request(ENDPOINTS.deleteTemplate, request)];
 };
 
@@ -49,13 +49,13 @@ export const deleteTemplate: OperationHandler = async function ({ client, body }
  * The API replaces the whole `data` object on update, so the node reads the current template,
  * applies only the fields the user set, and sends the result with a fresh `updatedAt`.
  */
-export const updateTemplate: OperationHandler = async function ({ client, body }) {
+export const updateTemplate: OperationHandler = async ({ item, client, body }) => {
 	const { templateId } = readTemplateId(body);
-	const changes = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const changes = { ...(item.parameter('updateFields', {}) as IDataObject) };
 	if (Object.keys(changes).length === 0) {
 		throw new InputError(L.updateFields, 'at least one field to change', 'no field');
 	}
-	const userId = await resolveUserId(this);
+	const userId = resolveUserId(item);
 	validateTemplateChanges(changes);
 
 	const current = await client.request(ENDPOINTS.getTemplate, { userId, templateId });

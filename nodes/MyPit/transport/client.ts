@@ -6,10 +6,11 @@ import type {
 	IN8nHttpFullResponse,
 	RequestHelperFunctions,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { documentedAnswer } from './answers';
 import { myPitAuthHeaders } from './authHeaders';
+import { ExecutionCancelledError, sleepUnlessCancelled, throwIfCancelled } from './cancellation';
 import type { Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
 import type { RequestGate } from './requestGate';
@@ -62,6 +63,8 @@ export class MyPitClient {
 		};
 		if (body !== undefined) options.body = body;
 		const label = `${endpoint.method} ${endpoint.path}`;
+		// A stopped execution sends nothing more: the gate and the retry waits give up on it.
+		const signal = this.context.getExecutionCancelSignal?.();
 		for (let attempt = 0; ; attempt++) {
 			const send = async () =>
 				await this.context.helpers
@@ -69,7 +72,7 @@ export class MyPitClient {
 						...options,
 						headers: { ...this.headers },
 						// As n8n's own authenticated requests do: a cancelled execution aborts it.
-						abortSignal: this.context.getExecutionCancelSignal?.(),
+						abortSignal: signal,
 					})
 					.then(
 						(response: IN8nHttpFullResponse) =>
@@ -78,12 +81,14 @@ export class MyPitClient {
 								: describeErrorResponse(response),
 						(error: unknown) => describeFailure(error),
 					);
-			const failure = this.gate ? await this.gate.send(send) : await send();
+			throwIfCancelled(signal);
+			const failure = this.gate ? await this.gate.send(send, signal) : await send();
 			if ('answer' in failure)
 				return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
+			// An aborted request: the execution was stopped.
+			if (signal?.aborted) throw new ExecutionCancelledError();
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
-			// A cancelled execution stops retrying: its next request would be aborted anyway.
-			if (delay === undefined || this.context.getExecutionCancelSignal?.()?.aborted) {
+			if (delay === undefined) {
 				throw toMyPitApiError(this.context.getNode(), failure, {
 					endpoint: label,
 					itemIndex: this.context.getItemIndex?.() ?? 0,
@@ -93,7 +98,7 @@ export class MyPitClient {
 			}
 			// Too many requests: the client's other requests hold back as well.
 			if (failure.status === 429) this.gate?.pauseClient(delay, label, failure.retryAfter);
-			await sleep(delay);
+			await sleepUnlessCancelled(delay, signal);
 		}
 	}
 
@@ -111,12 +116,4 @@ export class MyPitClient {
 			},
 		);
 	}
-}
-
-/** Keeps the shared request settings from the options the routing built, without the payload. */
-export function requestBaseFrom(options: IHttpRequestOptions): RequestBase {
-	const base: IHttpRequestOptions = { ...options };
-	delete base.body;
-	delete base.qs;
-	return base;
 }

@@ -1,6 +1,6 @@
 import type { INode, Logger } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
+import { sleepUnlessCancelled, throwIfCancelled } from './cancellation';
 import type { ClientBudget } from './clientBudget';
 import type { Semaphore } from './semaphore';
 
@@ -16,7 +16,8 @@ const RATE_LOG_INTERVAL_MS = 10_000;
 /**
  * The way every MyPit HTTP attempt goes out: after any pause its API client was asked to take
  * (429), holding one of the run's concurrency permits, in the client's next rate-limit slot.
- * The permit is held for the attempt only, never for a retry wait.
+ * The permit is held for the attempt only, never for a retry wait. A stopped execution (`signal`)
+ * gives up wherever it waits, and never starts the attempt.
  */
 export class RequestGate {
 	private rateWaits = { count: 0, totalMs: 0, loggedAt: Number.NEGATIVE_INFINITY };
@@ -29,10 +30,10 @@ export class RequestGate {
 		private readonly client: { clientId: string; maxRequestsPerMinute?: number },
 	) {}
 
-	async send<T>(attempt: () => Promise<T>): Promise<T> {
+	async send<T>(attempt: () => Promise<T>, signal?: AbortSignal): Promise<T> {
 		for (;;) {
 			const pause = this.budget.pauseLeft(Date.now());
-			if (pause > 0) await sleep(pause);
+			if (pause > 0) await sleepUnlessCancelled(pause, signal);
 			const release = await this.permits.acquire();
 			try {
 				// A 429 elsewhere may have paused the client while this request queued.
@@ -40,10 +41,11 @@ export class RequestGate {
 				let wait = this.budget.reserveSlot(Date.now());
 				if (wait > 0) this.logRateWait(wait);
 				for (;;) {
-					if (wait > 0) await sleep(wait);
+					if (wait > 0) await sleepUnlessCancelled(wait, signal);
 					wait = this.budget.confirmSend(Date.now());
 					if (wait === 0) break;
 				}
+				throwIfCancelled(signal);
 				return await attempt();
 			} finally {
 				release();

@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../transport/client';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../operations/requestLimits';
+import { runEachItem } from './itemPool';
+import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
+import { buildBody, type BodyMap } from './requestBody';
+import { itemBatchingFrom, requestBaseFrom } from './requestOptions';
+import { createRunScope } from './runScope';
+import type { InputRow, ItemScope, OperationSpec, RunScope } from './scope';
+
+/**
+ * Items running at once, per allowed concurrent request: while some wait for MyPit, the next
+ * ones resolve their parameters.
+ */
+const ITEMS_PER_REQUEST_SLOT = 2;
+
+/**
+ * The entry point of a workflow run: n8n-core runs this custom operation instead of RoutingNode
+ * when the node's resource and operation match. One call for all input items: each parameter
+ * is read once per item, the body comes from the description's `routing.send` (`bodyMap`), and
+ * the items run through the pool, or (bulk issue) in one call for all of them.
+ */
+export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = createRunScope(this, await this.getCredentials(CREDENTIAL_TYPE));
+		const inputItems = this.getInputData();
+		const itemAt = (index: number): ItemScope => ({
+			index,
+			run,
+			parameter: (name, fallback, options) => this.getNodeParameter(name, index, fallback, options),
+		});
+		const prepare =
+			(item: ItemScope) =>
+			(baseURL: string): ItemRequest => ({
+				base: requestBaseFrom(item.parameter('requestOptions', {}) as IDataObject, baseURL),
+				body: buildBody(item, bodyMap),
+			});
+
+		const first = itemAt(0);
+		if (spec.forAllItems?.(first)) {
+			const inputs: InputRow[] = inputItems.map((input, index) => ({ index, json: input.json }));
+			return [await runItem(first, spec.handler, inputs, prepare(first))];
+		}
+		const outputs = await runEachItem(
+			inputItems.length,
+			poolSettings(first, run),
+			async (index) => {
+				const item = index === 0 ? first : itemAt(index);
+				const inputs = [{ index, json: inputItems[index].json }];
+				return await runItem(item, spec.handler, inputs, prepare(item));
+			},
+		);
+		return [outputs.flat()];
+	};
+}
+
+/** The pool's width and batching, from the first item (each item's own values are still checked). */
+function poolSettings(first: ItemScope, run: RunScope) {
+	let concurrency = DEFAULT_MAX_CONCURRENT_REQUESTS;
+	try {
+		concurrency = readMaxConcurrentRequests(first);
+	} catch {
+		// The first item's own run reports it; the others run at the default.
+	}
+	const requestOptions = first.parameter('requestOptions', {}) as IDataObject;
+	return {
+		width: concurrency * ITEMS_PER_REQUEST_SLOT,
+		batching: itemBatchingFrom(requestOptions),
+		signal: run.cancelSignal,
+	};
+}

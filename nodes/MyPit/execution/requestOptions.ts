@@ -1,0 +1,69 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { InputError } from '../shared/validation';
+import type { RequestBase } from '../transport/client';
+
+/** The headers of every MyPit request: the node's `requestDefaults`, used on both paths. */
+export const REQUEST_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
+
+/** RoutingNode's timeout when "Request Options → Timeout" is not set: five minutes. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** "Request Options → Batching": items started per batch, and the wait between batches. */
+export interface ItemBatching {
+	size: number;
+	intervalMs: number;
+}
+
+/**
+ * n8n's "Request Options" collection, which n8n adds to every declarative node, read as
+ * RoutingNode reads it (timeout, proxy, SSL), for requests a custom operation sends.
+ */
+export function requestBaseFrom(requestOptions: IDataObject, baseURL: string): RequestBase {
+	const base: IHttpRequestOptions = {
+		url: '',
+		baseURL,
+		headers: { ...REQUEST_HEADERS },
+		timeout: Number(requestOptions.timeout) || DEFAULT_TIMEOUT_MS,
+	};
+	if (requestOptions.allowUnauthorizedCerts === true) base.skipSslCertificateValidation = true;
+	if (typeof requestOptions.proxy === 'string' && requestOptions.proxy !== '')
+		base.proxy = parseProxy(requestOptions.proxy);
+	return base;
+}
+
+function parseProxy(text: string): IHttpRequestOptions['proxy'] {
+	let url: URL | undefined;
+	try {
+		url = new URL(text);
+	} catch {
+		url = undefined;
+	}
+	if (!url || !url.hostname || !url.port) {
+		throw new InputError(
+			'Proxy (Request Options)',
+			'a proxy URL with host and port, such as http://user:password@myproxy:3128',
+			`"${text.replace(/\/\/[^@/]*@/, '//…@')}"`,
+		);
+	}
+	const proxy: NonNullable<IHttpRequestOptions['proxy']> = {
+		host: url.hostname,
+		port: Number(url.port),
+		protocol: url.protocol.replace(/:$/, ''),
+	};
+	if (url.username)
+		proxy.auth = {
+			username: decodeURIComponent(url.username),
+			password: decodeURIComponent(url.password),
+		};
+	return proxy;
+}
+
+/** Batching as RoutingNode applies it: before item k (k > 0, k a multiple of the size), wait. */
+export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | undefined {
+	const batch = ((requestOptions.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	const size = Number(batch.batchSize);
+	const intervalMs = Number(batch.batchInterval);
+	if (!(intervalMs > 0)) return undefined;
+	return { size: size > 0 ? size : 1, intervalMs };
+}
