@@ -1,7 +1,7 @@
 /**
  * `npm run bench:concurrency`: what "Max Concurrent Requests" and the credential's "Max Requests
  * per Minute" do and cost. Holder → Get for N input items through n8n's real engine in this
- * process (the in-process harness of test/helpers, RoutingNode included), against the MyPit
+ * process (the in-process harness of tooling/engine), against the MyPit
  * sandbox in its own process with 50 ms latency per request.
  *
  *   npm run build && npm run bench:concurrency
@@ -22,7 +22,7 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-type Engine = typeof import('../test/helpers/engine');
+type Engine = typeof import('../tooling/engine/engine');
 
 const LATENCY_MS = 50;
 /** The option's largest value: no bound in practice, as n8n alone would run the items. */
@@ -121,7 +121,7 @@ async function main() {
 	const onlyItems = argument('--items');
 	const onlyBound = argument('--bound');
 	const oneRow = onlyItems !== undefined;
-	const engine = require('../test/helpers/engine') as Engine;
+	const engine = require('../tooling/engine/engine') as Engine;
 	const sandbox = await startSandboxProcess();
 	try {
 		await sandbox.control('POST', '/latency', { latencyMs: LATENCY_MS });

@@ -13,7 +13,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { declaredProperties } from '../nodes/MyPit/descriptions/properties';
 import { startSandbox } from '../sandbox';
-import { registry, runMyPit } from '../test/helpers/engine';
+import { registry, runMyPit } from '../tooling/engine/engine';
 
 const PARAMETERS = {
 	resource: 'badge',

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:trigger`: what the MyPit Trigger costs over 100,000 issued badges, beside the
  * Schedule + Get Many way (every poll reads every badge). In-process: n8n-core's real PollContext
- * and WorkflowExecute (test/helpers), the sandbox in the same process over real HTTP (127.0.0.1).
+ * and WorkflowExecute (tooling/engine), the sandbox in the same process over real HTTP (127.0.0.1).
  * Requests are counted in the sandbox's log; times are wall clock of one poll / one run.
  *
  *   npm run build && npm run bench:trigger [-- --badges 100000 --new 1000]
@@ -18,8 +18,8 @@ fs.mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
 /* eslint-disable import/first */
 import { startSandbox } from '../sandbox';
-import { runMyPit } from '../test/helpers/engine';
-import { PolledTrigger } from '../test/helpers/poll';
+import { runMyPit } from '../tooling/engine/engine';
+import { PolledTrigger } from '../tooling/engine/poll';
 
 function option(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);

@@ -2,16 +2,16 @@
  * `npm run schemas`: writes the output schema of every operation to
  * nodes/MyPit/__schema__/v1.0.0/<resource>/<operation>.json, the files n8n's editor shows as a
  * node's output fields before it runs. The samples are real: the built node runs every scenario of
- * test/helpers/outputSamples.ts in n8n's engine against the sandbox. Run after `npm run build`
+ * tooling/engine/outputSamples.ts in n8n's engine against the sandbox. Run after `npm run build`
  * (the npm script does both); the schema test fails until the committed files match.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // The engine's settings and log level, as in the jest setup.
-import '../../test/setup/env';
+import '../../tooling/engine/env';
 import { startSandbox } from '../../sandbox';
-import { collectOutputSamples } from '../../test/helpers/outputSamples';
+import { collectOutputSamples } from '../../tooling/engine/outputSamples';
 import { schemaFiles, SCHEMA_ROOT } from './schemaFiles';
 
 async function main() {

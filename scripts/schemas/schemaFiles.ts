@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-import type { OutputSample } from '../../test/helpers/outputSamples';
+import type { OutputSample } from '../../tooling/engine/outputSamples';
 import { inferSchema } from './inferSchema';
 
 /** n8n reads `__schema__/v<node version as x.y.z>/<resource>/<operation>.json` beside the node file. */

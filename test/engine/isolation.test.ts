@@ -3,7 +3,7 @@
  * timed out while the node was still listing) must neither keep running against the sandbox
  * nor show up in the next test's request log.
  */
-import type { RunResult } from '../helpers/engine';
+import type { RunResult } from '../../tooling/engine/engine';
 import { useSandbox } from '../helpers/fixture';
 
 const sandbox = useSandbox();

@@ -9,10 +9,10 @@ import type { INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { testMyPitCredential } from '../helpers/credential-test';
-import { TestCredentialsHelper } from '../helpers/credentials-helper';
-import { registry } from '../helpers/engine';
+import { TestCredentialsHelper } from '../../tooling/engine/credentials-helper';
+import { registry } from '../../tooling/engine/engine';
 import { bodiesOf, jsonOf, useSandbox } from '../helpers/fixture';
-import { MYPIT_NODE_TYPE } from '../helpers/package-loader';
+import { MYPIT_NODE_TYPE } from '../../tooling/engine/package-loader';
 
 const sandbox = useSandbox();
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });

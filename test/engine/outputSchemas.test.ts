@@ -5,7 +5,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import type { JsonSchema } from '../../scripts/schemas/inferSchema';
 import { schemaFiles, schemaPath } from '../../scripts/schemas/schemaFiles';
-import { collectOutputSamples, type OutputSample } from '../helpers/outputSamples';
+import { collectOutputSamples, type OutputSample } from '../../tooling/engine/outputSamples';
 
 /**
  * The committed output schemas against what the node really returns now: every operation's

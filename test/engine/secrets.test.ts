@@ -12,7 +12,7 @@ process.env.N8N_LOG_LEVEL = 'debug';
 process.env.N8N_LOG_OUTPUT = 'file';
 process.env.N8N_LOG_FILE_LOCATION = LOG_FILE;
 
-import type { RunResult } from '../helpers/engine';
+import type { RunResult } from '../../tooling/engine/engine';
 
 const SECRET = 'sk-live-7f3a9c2e-NEVER-LEAK-0b51';
 

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { registry } from '../helpers/engine';
-import { MYPIT_NODE_TYPE } from '../helpers/package-loader';
+import { registry } from '../../tooling/engine/engine';
+import { MYPIT_NODE_TYPE } from '../../tooling/engine/package-loader';
 
 /**
  * The canvas subtitle reads as the action. Evaluated by the expression engine of the line this

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers/fixture';
-import { PolledTrigger } from '../helpers/poll';
+import { PolledTrigger } from '../../tooling/engine/poll';
 
 const sandbox = useSandbox();
 const DAY_MS = 86_400_000;

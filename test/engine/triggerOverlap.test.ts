@@ -7,7 +7,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { engineLogger } from '../helpers/engineLogger';
 import { useSandbox } from '../helpers/fixture';
-import { PolledTrigger } from '../helpers/poll';
+import { PolledTrigger } from '../../tooling/engine/poll';
 
 const sandbox = useSandbox();
 const LATENCY_MS = 400;

@@ -8,8 +8,13 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecuteContext, RoutingNode } from 'n8n-core';
 
-import { TestCredentialsHelper } from './credentials-helper';
-import { TestNodeTypes, createAdditionalData, registry, type MyPitCredentials } from './engine';
+import { TestCredentialsHelper } from '../../tooling/engine/credentials-helper';
+import {
+	TestNodeTypes,
+	createAdditionalData,
+	registry,
+	type MyPitCredentials,
+} from '../../tooling/engine/engine';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';

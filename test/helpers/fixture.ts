@@ -7,7 +7,7 @@ import {
 	type MyPitCredentials,
 	type RunOptions,
 	type RunResult,
-} from './engine';
+} from '../../tooling/engine/engine';
 
 export interface Fixture {
 	sandbox: Sandbox;
@@ -35,9 +35,9 @@ export function useSandbox(): Fixture {
 	afterAll(async () => {
 		await fixture.sandbox.close();
 	});
-	// Also after a failure or a timeout: the test's execution stops sending requests. The node
-	// sends its requests with the credential's headers itself, so cancelling is not enough (n8n-core
-	// gives a declarative node no cancel signal): the shut account makes its next request fail.
+	// Also after a failure or a timeout: the test's execution stops sending requests. Cancelling
+	// aborts the execution's signal, which the node obeys; the shut account is the safety net for
+	// anything still running (its next request fails).
 	afterEach(() => {
 		cancelRunningExecutions();
 		fixture.sandbox.control.closeAccount(fixture.account.clientId);

@@ -2,9 +2,9 @@ import type { INode, INodeListSearchResult, INodeParameters } from 'n8n-workflow
 import { Workflow } from 'n8n-workflow';
 import { LoadOptionsContext } from 'n8n-core';
 
-import { TestCredentialsHelper } from './credentials-helper';
-import { createAdditionalData, registry, type MyPitCredentials } from './engine';
-import { MYPIT_NODE_TYPE } from './package-loader';
+import { TestCredentialsHelper } from '../../tooling/engine/credentials-helper';
+import { createAdditionalData, registry, type MyPitCredentials } from '../../tooling/engine/engine';
+import { MYPIT_NODE_TYPE } from '../../tooling/engine/package-loader';
 
 /**
  * Calls one of the node's list-search methods the way the editor's "From list" picker does:

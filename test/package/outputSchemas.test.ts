@@ -5,9 +5,9 @@ import Ajv from 'ajv';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { SCHEMA_ROOT, schemaPath } from '../../scripts/schemas/schemaFiles';
-import { SCENARIOS } from '../helpers/outputSamples';
+import { SCENARIOS } from '../../tooling/engine/outputSamples';
 import { nodeOperations } from '../helpers/nodeOperations';
-import { loadPackage } from '../helpers/package-loader';
+import { loadPackage } from '../../tooling/engine/package-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HOW_TO_FIX = 'add its runs to test/helpers/outputSamples.ts and run `npm run schemas`';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
 
-import { loadPackage } from '../helpers/package-loader';
+import { loadPackage } from '../../tooling/engine/package-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

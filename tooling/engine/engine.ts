@@ -1,75 +1,22 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
+	IConnections,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IRun,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { Workflow, createRunExecutionData } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { TestCredentialsHelper } from './credentials-helper';
-import { MYPIT_NODE_TYPE, PACKAGE_NAME, loadPackage } from './package-loader';
+import { ITEMS_NODE_TYPE, registry } from './nodeTypes';
+import { MYPIT_NODE_TYPE } from './package-loader';
 
-/** A source node that emits the test's input items, as a trigger or a previous node would. */
-const ITEMS_NODE_TYPE = 'test.items';
-
-class ItemsSource implements INodeType {
-	description = {
-		displayName: 'Items',
-		name: 'items',
-		group: ['input'],
-		version: 1,
-		description: 'Emits fixed items',
-		defaults: { name: 'Items' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: import('n8n-workflow').IExecuteFunctions) {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
-		return [items.map((json) => ({ json }))];
-	}
-}
-
-export class TestNodeTypes implements INodeTypes {
-	constructor(private readonly types: Map<string, INodeType>) {}
-
-	getByName(name: string): INodeType {
-		const type = this.types.get(name);
-		if (!type) throw new Error(`Unknown node type ${name}`);
-		return type;
-	}
-
-	getByNameAndVersion(name: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(name), version);
-	}
-
-	getKnownTypes() {
-		return {};
-	}
-}
-
-let nodeTypes: TestNodeTypes | undefined;
-let credentialTypes: Map<string, ICredentialType> | undefined;
-
-export async function registry() {
-	if (!nodeTypes || !credentialTypes) {
-		const { nodes, credentials } = await loadPackage();
-		const types = new Map<string, INodeType>([[ITEMS_NODE_TYPE, new ItemsSource()]]);
-		for (const node of nodes) types.set(`${PACKAGE_NAME}.${node.description.name}`, node);
-		nodeTypes = new TestNodeTypes(types);
-		credentialTypes = new Map(credentials.map((credential) => [credential.name, credential]));
-	}
-	return { nodeTypes, credentialTypes };
-}
+export { TestNodeTypes, registry } from './nodeTypes';
 
 export type MyPitCredentials = ICredentialDataDecryptedObject & {
 	clientId: string;
@@ -103,10 +50,9 @@ const MYPIT_NODE_NAME = 'MyPit';
 const runningExecutions = new Set<() => void>();
 
 /**
- * Cancels every execution still running, as n8n's Stop button does. n8n-core runs a declarative
- * node without a cancel signal, so a cancelled node would go on listing: the fixture (fixture.ts)
- * also shuts the test's sandbox account, which stops it at its next request. Returns how many
- * were cancelled.
+ * Cancels every execution still running, as n8n's Stop button does: n8n-core aborts the
+ * execution's cancel signal, which the node's custom operations and its requests obey. Returns
+ * how many were cancelled.
  */
 export function cancelRunningExecutions(): number {
 	const count = runningExecutions.size;
@@ -115,36 +61,36 @@ export function cancelRunningExecutions(): number {
 	return count;
 }
 
+/** The Items node that starts every harness workflow with the given input items. */
+export function itemsNode(input: IDataObject[]): INode {
+	return {
+		id: 'items',
+		name: 'Items',
+		type: ITEMS_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(input) },
+	};
+}
+
+/** The MyPit credential as a node references it. */
+export const CREDENTIAL_REFERENCE = { myPitApi: { id: '1', name: 'MyPit account' } };
+
 /**
- * Runs [Items] → [MyPit] through n8n-core's real WorkflowExecute: RoutingNode, the expression
- * engine and n8n's HTTP helpers all run for real; only storage and the UI are absent.
+ * Runs a workflow that starts at its first node (the Items node) through n8n-core's real
+ * WorkflowExecute: custom operations, RoutingNode, the expression engine and n8n's HTTP helpers
+ * all run for real; only storage and the UI are absent.
  */
-export async function runMyPit(options: RunOptions): Promise<RunResult> {
-	const { nodeTypes: types, credentialTypes: credentials } = await registry();
-	const nodes: INode[] = [
-		{
-			id: 'items',
-			name: 'Items',
-			type: ITEMS_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify(options.input ?? [{}]) },
-		},
-		{
-			id: 'mypit',
-			name: MYPIT_NODE_NAME,
-			type: MYPIT_NODE_TYPE,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: options.parameters,
-			credentials: { myPitApi: { id: '1', name: 'MyPit account' } },
-			...(options.onError ? { onError: options.onError } : {}),
-		},
-	];
+export async function runWorkflow(
+	nodes: INode[],
+	connections: IConnections,
+	credentials: MyPitCredentials,
+): Promise<IRun> {
+	const { nodeTypes: types, credentialTypes } = await registry();
 	const workflow = new Workflow({
 		id: 'engine-test',
 		nodes,
-		connections: { Items: { main: [[{ node: MYPIT_NODE_NAME, type: 'main', index: 0 }]] } },
+		connections,
 		active: false,
 		nodeTypes: types,
 		settings: {},
@@ -166,7 +112,7 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = createAdditionalData(
-		new TestCredentialsHelper(credentials, { myPitApi: options.credentials }),
+		new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }),
 		hooks,
 	);
 
@@ -182,14 +128,33 @@ export async function runMyPit(options: RunOptions): Promise<RunResult> {
 		processing.cancel();
 	};
 	runningExecutions.add(cancel);
-	let run: IRun;
 	try {
 		// A cancelled execution ends here: n8n-core reports it through workflowExecuteAfter.
-		run = await Promise.race([processing.then(() => finished), finished]);
+		return await Promise.race([processing.then(() => finished), finished]);
 	} finally {
 		runningExecutions.delete(cancel);
 	}
+}
 
+/** Runs [Items] → [MyPit]: the MyPit node as a workflow runs it. */
+export async function runMyPit(options: RunOptions): Promise<RunResult> {
+	const nodes: INode[] = [
+		itemsNode(options.input ?? [{}]),
+		{
+			id: 'mypit',
+			name: MYPIT_NODE_NAME,
+			type: MYPIT_NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: CREDENTIAL_REFERENCE,
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+	];
+	const connections = {
+		Items: { main: [[{ node: MYPIT_NODE_NAME, type: 'main' as const, index: 0 }]] },
+	};
+	const run = await runWorkflow(nodes, connections, options.credentials);
 	const taskData = run.data.resultData.runData[MYPIT_NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

@@ -1,0 +1,188 @@
+/**
+ * The MyPit node called by an AI agent as a tool. n8n-core's own tool invocation
+ * (createNodeAsTool, makeHandleToolInvocation) runs the node type's `execute`, which for a
+ * declarative node is RoutingNode, never the custom operations: the routing path must give the
+ * same requests, answers and errors as a workflow run. Runs on both n8n lines.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { RoutingNode } from 'n8n-core';
+
+import { callMyPitTool } from '../../tooling/engine/toolCall';
+import { bodiesOf, useSandbox } from '../helpers/fixture';
+
+const sandbox = useSandbox();
+const fromAI = (key: string, description: string, type = 'string') =>
+	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const paths = () => sandbox.requests().map((request) => request.path);
+let routed: jest.SpyInstance;
+beforeEach(() => {
+	routed = jest.spyOn(RoutingNode.prototype, 'runNode');
+});
+afterEach(() => routed.mockRestore());
+
+/** One tool call: n8n runs RoutingNode exactly once for it. */
+async function call(parameters: IDataObject, args: IDataObject) {
+	const before = routed.mock.calls.length;
+	const result = await callMyPitTool(sandbox.credentials, parameters as never, args);
+	expect(routed.mock.calls.length).toBe(before + 1);
+	return result;
+}
+
+describe('MyPit as an AI agent tool: every call runs through RoutingNode', () => {
+	test('Holder → Get answers the holder the agent asked for', async () => {
+		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
+		const result = await call(
+			{ resource: 'holder', operation: 'get', holderId: byId(fromAI('holderId', 'The holder ID')) },
+			{ holderId: holder._id },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.response).toEqual([
+			expect.objectContaining({ _id: holder._id, email: holder.email }),
+		]);
+		expect(paths()).toEqual(['/getHolderById']);
+	});
+
+	test('Holder → Create sends the fields the agent filled in, nested under data as the API wants', async () => {
+		const result = await call(
+			{
+				resource: 'holder',
+				operation: 'create',
+				name: fromAI('name', 'Full name'),
+				email: fromAI('email', 'Email address'),
+				phone: fromAI('phone', 'Phone number'),
+				holderDid: fromAI('did', 'Holder DID'),
+				externalHolderId: fromAI('userId', 'Holder user ID'),
+			},
+			{
+				name: 'Ada Lovelace',
+				email: 'ada@example.com',
+				phone: '+44 20 7946 0000',
+				did: 'did:ethr:0xada',
+				userId: 'ada',
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(bodiesOf(sandbox.requests())).toEqual([
+			{
+				issuerDid: sandbox.account.issuerDid,
+				issuerId: sandbox.account.userId,
+				data: {
+					name: 'Ada Lovelace',
+					email: 'ada@example.com',
+					phone: '+44 20 7946 0000',
+					ownerId: sandbox.account.userId,
+					holderDid: 'did:ethr:0xada',
+					holderId: 'ada',
+				},
+			},
+		]);
+		expect(result.response).toEqual([expect.objectContaining({ _id: expect.any(String) })]);
+	});
+
+	test('Holder → Update reads the holder and sends the current name and phone with the new email', async () => {
+		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
+		const result = await call(
+			{
+				resource: 'holder',
+				operation: 'update',
+				holderId: byId(fromAI('holderId', 'The holder ID')),
+				updateFields: { email: fromAI('email', 'The new email') },
+			},
+			{ holderId: holder._id, email: 'new@example.com' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual(['/getHolderById', '/updateHolder']);
+		expect(bodiesOf(sandbox.requests())[1]).toEqual({
+			holderID: holder._id,
+			issuerId: sandbox.account.userId,
+			data: { name: holder.name, email: 'new@example.com', phone: holder.phone },
+		});
+	});
+
+	test('Template → Get Many with the limit the agent chose asks for exactly that many', async () => {
+		sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 5);
+		const result = await call(
+			{ resource: 'template', operation: 'getAll', limit: fromAI('limit', 'How many', 'number') },
+			{ limit: 3 },
+		);
+		expect((result.response as IDataObject[]).length).toBe(3);
+		expect(bodiesOf(sandbox.requests())).toEqual([
+			{ userId: sandbox.account.userId, paginationOpts: { numItems: 3 } },
+		]);
+	});
+
+	test('Badge → Issue to a list of holder IDs the agent gives: one request, one answer per holder', async () => {
+		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
+		const result = await call(
+			{
+				resource: 'badge',
+				operation: 'issue',
+				templateId: byId(fromAI('templateId', 'The badge template ID')),
+				recipientMode: 'list',
+				recipientIds: fromAI('holderIds', 'Holder IDs, comma separated'),
+			},
+			{ templateId: template._id, holderIds: holders.map((holder) => holder._id).join(', ') },
+		);
+		expect(paths()).toEqual(['/getASingleBadgeTemplate', '/issueBadge']);
+		expect(bodiesOf(sandbox.requests())[1].recipientIds).toEqual(
+			holders.map((holder) => holder._id),
+		);
+		expect(
+			(result.response as IDataObject[]).map((answer) => [answer.recipientId, answer.issued]),
+		).toEqual(holders.map((holder) => [holder._id, true]));
+	});
+
+	test('Holder → Create or Update called twice with the same person creates one holder', async () => {
+		const parameters = {
+			resource: 'holder',
+			operation: 'createOrUpdate',
+			name: fromAI('name', 'Full name'),
+			email: fromAI('email', 'Email address'),
+			phone: fromAI('phone', 'Phone number'),
+			holderDid: fromAI('did', 'Holder DID'),
+			externalHolderId: fromAI('userId', 'Holder user ID'),
+		};
+		const person = {
+			name: 'Grace Hopper',
+			email: 'grace@example.com',
+			phone: '+1 555 0101',
+			did: 'did:ethr:0xgrace',
+			userId: 'grace',
+		};
+		const first = await call(parameters, person);
+		const second = await call(parameters, { ...person, email: ' GRACE@example.com ' });
+		expect(
+			[first.response, second.response].map((answer) => (answer as IDataObject[])[0].action),
+		).toEqual(['created', 'unchanged']);
+		expect(paths()).toEqual(['/getHolders', '/createHolder', '/getHolders']);
+	});
+
+	test('a bad input from the agent is an error naming the field, and nothing is sent', async () => {
+		const result = await call(
+			{
+				resource: 'holder',
+				operation: 'create',
+				name: 'Jane',
+				email: fromAI('email', 'Email address'),
+				phone: '+1 555 0100',
+				holderDid: 'did:ethr:0xja',
+				externalHolderId: 'jane',
+			},
+			{ email: 'not-an-email' },
+		);
+		expect(result.error).toContain('Invalid "Email"');
+		expect(sandbox.requests()).toEqual([]);
+	});
+
+	test("MyPit's own error message and status reach the agent", async () => {
+		const result = await call(
+			{ resource: 'holder', operation: 'get', holderId: byId(fromAI('holderId', 'The holder ID')) },
+			{ holderId: 'no_such_holder' },
+		);
+		expect(result.error).toMatch(/not found/i);
+		expect(result.error).toContain('HTTP 404');
+		expect(result.error).not.toContain(sandbox.account.secretKey);
+	});
+});
