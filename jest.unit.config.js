@@ -12,10 +12,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/unit'],
 	testMatch: ['**/*.test.ts'],
-	// The pure modules use n8n-workflow's error classes only: load them from n8n-workflow's own
-	// errors module instead of its whole index (expression engine, luxon…), a quarter of the time.
+	// The pure modules use n8n-workflow's error classes and `sleep` only (test/setup/n8n-workflow-unit.js).
 	moduleNameMapper: {
-		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow/dist/cjs/errors/index.js',
+		'^n8n-workflow$': '<rootDir>/test/setup/n8n-workflow-unit.js',
 	},
 	transform: {
 		// tsconfig.json sets isolatedModules, so ts-jest only transpiles: types are `npm run typecheck`'s job.

@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { badgeFields, badgeOperations } from './badgeDescription';
 import { holderFields, holderOperations } from './holderDescription';
-import { mergeRepeatedProperties } from './mergeRepeated';
 import { templateFields, templateOperations } from './templateDescription';
 
 export const resource: INodeProperties = {
@@ -24,18 +23,11 @@ export const resource: INodeProperties = {
 
 export const operationSelectors = [badgeOperations, holderOperations, templateOperations];
 
-/** Every parameter as each resource declares it, in the editor's order. */
-export const declaredProperties: INodeProperties[] = [
+/** Every parameter, as each resource declares it, in the editor's order. */
+export const nodeProperties: INodeProperties[] = [
 	resource,
 	...operationSelectors,
 	...badgeFields,
 	...holderFields,
 	...templateFields,
 ];
-
-/**
- * What the node describes: the same parameters, with those several operations declare alike
- * folded into one property (mergeRepeated.ts), since RoutingNode walks every top-level property
- * for every input item.
- */
-export const nodeProperties = mergeRepeatedProperties(declaredProperties);

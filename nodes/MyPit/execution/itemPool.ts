@@ -41,7 +41,8 @@ export async function runEachItem<T>(
 			if (stopped) break;
 		}
 		const release = await slots.acquire();
-		if (failure !== undefined) {
+		// The wait for a free slot may have outlasted a failure or a stop.
+		if (failure !== undefined || signal?.aborted) {
 			release();
 			break;
 		}

@@ -1,0 +1,145 @@
+/**
+ * Stop stops, and keeps stopping: once n8n cancels an execution (the editor's Stop), the running
+ * MyPit node starts no further request. The custom operation gets the execution's cancel signal
+ * from n8n-core: the item pool starts no further item, and the gate, the rate limit and the retry
+ * waits give up on it. (The same in real n8n, per operation kind: test/e2e/stop.test.ts.)
+ */
+import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+
+import type { RunResult } from '../../tooling/engine/engine';
+import { cancelRunningExecutions, registry } from '../../tooling/engine/engine';
+import { useSandbox } from '../helpers/fixture';
+
+const sandbox = useSandbox();
+const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/**
+ * When the node's custom operation for `resource`/`operation` ends: n8n marks a stopped
+ * execution canceled at once and leaves the node's promise behind, so only this shows whether the
+ * node itself gave up (rather than waiting out its rate-limit slots or retry waits).
+ */
+async function watchOperation(resource: string, operation: string) {
+	const { nodeTypes } = await registry();
+	const table = nodeTypes.getByNameAndVersion('n8n-nodes-mypit.myPit').customOperations!;
+	const original = table[resource][operation];
+	let settled: Promise<number> = new Promise(() => {});
+	table[resource][operation] = async function (this: IExecuteFunctions) {
+		const call = original.call(this);
+		settled = call.then(
+			() => Date.now(),
+			() => Date.now(),
+		);
+		return await call;
+	};
+	restore = () => (table[resource][operation] = original);
+	return { settled: async () => await settled };
+}
+
+let restore = () => {};
+afterEach(() => restore());
+
+/**
+ * Starts the run, stops it once `startedRequests` requests reached the sandbox, and returns how
+ * long the node took to end after the stop and how many requests arrived after it.
+ */
+async function stopAfter(
+	startedRequests: number,
+	operation: [resource: string, operation: string],
+	run: () => Promise<RunResult>,
+): Promise<{ result: RunResult; lateRequests: number; nodeEndedAfterMs: number }> {
+	const watched = await watchOperation(...operation);
+	const running = run();
+	while (sandbox.requests().length < startedRequests) await pause(10);
+	const stoppedAt = Date.now();
+	expect(cancelRunningExecutions()).toBe(1);
+	const result = await running;
+	const nodeEndedAfterMs = (await watched.settled()) - stoppedAt;
+	// Anything the node still did in the background must not reach MyPit either.
+	await pause(1000);
+	const lateRequests = sandbox.requests().filter((request) => request.at > stoppedAt + 5).length;
+	return { result, lateRequests, nodeEndedAfterMs };
+}
+
+const limited = (parameters: INodeParameters, input: object[]) => () =>
+	sandbox.run(parameters, {
+		input,
+		credentials: { ...sandbox.credentials, maxRequestsPerMinute: 120 },
+	} as never);
+
+describe('Stop', () => {
+	test('a per-item operation (Holder → Get for 200 items at 120 requests a minute) sends nothing after the stop', async () => {
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 200);
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(
+			3,
+			['holder', 'get'],
+			limited(
+				{ resource: 'holder', operation: 'get', holderId: byId('={{ $json.id }}') },
+				holders.map((holder) => ({ id: holder._id })),
+			),
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test('a long Get Many (Return All, one record a page) sends no further page after the stop', async () => {
+		sandbox.sandbox.control.seedHolders(sandbox.account.userId, 300);
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(
+			3,
+			['holder', 'getAll'],
+			limited(
+				{ resource: 'holder', operation: 'getAll', returnAll: true, options: { pageSize: 1 } },
+				[{}],
+			),
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test('a bulk issue (batches of one holder) sends no further batch after the stop', async () => {
+		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 50);
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(
+			3,
+			['badge', 'issue'],
+			limited(
+				{
+					resource: 'badge',
+					operation: 'issue',
+					templateId: byId(template._id),
+					recipientMode: 'allItems',
+					holderIdField: 'id',
+					options: { batchSize: 1 },
+				},
+				holders.map((holder) => ({ id: holder._id })),
+			),
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test('a retry wait (MyPit answers 429 with Retry-After: 20) ends at the stop, with no retry sent', async () => {
+		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolderById',
+			kind: 'status',
+			status: 429,
+			retryAfter: 20,
+			times: 10,
+		});
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(1, ['holder', 'get'], () =>
+			sandbox.run({
+				resource: 'holder',
+				operation: 'get',
+				holderId: byId(holder._id),
+				options: { maxRetryWait: 30 },
+			}),
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+});

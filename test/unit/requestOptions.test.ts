@@ -1,0 +1,81 @@
+import {
+	DEFAULT_TIMEOUT_MS,
+	REQUEST_HEADERS,
+	itemBatchingFrom,
+	requestBaseFrom,
+} from '../../nodes/MyPit/execution/requestOptions';
+
+const BASE = 'https://mypit.example';
+
+describe('"Request Options" as RoutingNode reads them', () => {
+	test('nothing set: the base URL, the JSON headers and a five-minute timeout', () => {
+		expect(requestBaseFrom({}, BASE)).toEqual({
+			url: '',
+			baseURL: BASE,
+			headers: REQUEST_HEADERS,
+			timeout: DEFAULT_TIMEOUT_MS,
+		});
+		expect(DEFAULT_TIMEOUT_MS).toBe(300_000);
+	});
+
+	test('timeout, SSL and proxy (with its user) are passed on', () => {
+		expect(
+			requestBaseFrom(
+				{
+					timeout: 2500,
+					allowUnauthorizedCerts: true,
+					proxy: 'http://ann:p%40ss@proxy.local:3128',
+				},
+				BASE,
+			),
+		).toEqual({
+			url: '',
+			baseURL: BASE,
+			headers: REQUEST_HEADERS,
+			timeout: 2500,
+			skipSslCertificateValidation: true,
+			proxy: {
+				host: 'proxy.local',
+				port: 3128,
+				protocol: 'http',
+				auth: { username: 'ann', password: 'p@ss' },
+			},
+		});
+		expect(requestBaseFrom({ proxy: 'https://proxy.local:8443' }, BASE).proxy).toEqual({
+			host: 'proxy.local',
+			port: 8443,
+			protocol: 'https',
+		});
+		expect(requestBaseFrom({ allowUnauthorizedCerts: false }, BASE)).not.toHaveProperty(
+			'skipSslCertificateValidation',
+		);
+	});
+
+	test('a proxy without host or port is an input error that hides its password', () => {
+		for (const proxy of ['proxy.local', 'http://proxy.local', 'http://ann:secret@proxy.local']) {
+			expect(() => requestBaseFrom({ proxy }, BASE)).toThrow('Invalid "Proxy (Request Options)"');
+		}
+		expect(() => requestBaseFrom({ proxy: 'http://ann:secret@proxy.local' }, BASE)).toThrow(
+			'"http://…@proxy.local"',
+		);
+		expect(() => requestBaseFrom({ proxy: 'http://ann:secret@proxy.local' }, BASE)).not.toThrow(
+			/secret/,
+		);
+	});
+
+	test('batching: only with an interval; a missing or zero size means one item per batch', () => {
+		expect(itemBatchingFrom({})).toBeUndefined();
+		expect(itemBatchingFrom({ batching: { batch: { batchSize: 10, batchInterval: 0 } } })).toBe(
+			undefined,
+		);
+		expect(
+			itemBatchingFrom({ batching: { batch: { batchSize: 10, batchInterval: 500 } } }),
+		).toEqual({ size: 10, intervalMs: 500 });
+		expect(itemBatchingFrom({ batching: { batch: { batchSize: 0, batchInterval: 500 } } })).toEqual(
+			{
+				size: 1,
+				intervalMs: 500,
+			},
+		);
+	});
+});
