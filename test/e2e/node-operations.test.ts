@@ -661,6 +661,103 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 		});
 	});
 
+	describe("Stop (POST /rest/executions/:id/stop, as the editor's Stop button)", () => {
+		const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+		/**
+		 * A sandbox account of its own under a credential paced at 120 requests a minute, so the run
+		 * is still going when it is stopped; the pace belongs to this API client alone.
+		 */
+		async function pacedAccount() {
+			const account = stack.sandbox.control.createAccount();
+			const credential = await stack.server.createCredential({
+				name: `MyPit paced ${account.clientId}`,
+				type: 'myPitApi',
+				data: {
+					clientId: account.clientId,
+					secretKey: account.secretKey,
+					baseUrl: stack.sandbox.url,
+					userId: account.userId,
+					issuerDid: account.issuerDid,
+					maxRequestsPerMinute: 120,
+				},
+			});
+			const requests = () =>
+				stack.sandbox.control
+					.requestLog()
+					.filter((request) => request.headers.clientid === account.clientId);
+			return { account, credential: { id: credential.id, name: credential.name }, requests };
+		}
+
+		/** Runs until `started` requests arrived, stops, and reads what the sandbox saw afterwards. */
+		async function stopWhileRunning(
+			paced: Awaited<ReturnType<typeof pacedAccount>>,
+			parameters: Record<string, unknown>,
+			input: Array<Record<string, unknown>>,
+		) {
+			const executionId = await stack.server.startWorkflow(
+				myPitWorkflow(parameters, { input, credential: paced.credential, name: 'e2e stop' }),
+			);
+			const deadline = Date.now() + 60_000;
+			while (paced.requests().length < 3 && Date.now() < deadline) await pause(50);
+			expect(paced.requests().length).toBeGreaterThanOrEqual(3);
+			await stack.server.stopExecution(executionId);
+			const stopAnswered = Date.now();
+			const execution = await stack.server.waitForExecution(executionId);
+			// Keeps stopping: a pace of 120 a minute would have sent four more in these two seconds.
+			await pause(2000);
+			const late = paced.requests().filter((request) => request.at > stopAnswered);
+			return { execution, late, before: paced.requests().length - late.length };
+		}
+
+		test('a per-item operation (Holder → Get for 200 items) sends no request after the stop; the execution is canceled', async () => {
+			const paced = await pacedAccount();
+			const holders = stack.sandbox.control.seedHolders(paced.account.userId, 200);
+			const { execution, late, before } = await stopWhileRunning(
+				paced,
+				{ resource: 'holder', operation: 'get', holderId: byId('={{ $json.id }}') },
+				holders.map((holder) => ({ id: holder._id })),
+			);
+			expect(execution.status).toBe('canceled');
+			expect(late).toEqual([]);
+			expect(before).toBeLessThan(200);
+		});
+
+		test('a long Get Many (Return All, one holder a page) sends no further page after the stop', async () => {
+			const paced = await pacedAccount();
+			stack.sandbox.control.seedHolders(paced.account.userId, 300);
+			const { execution, late, before } = await stopWhileRunning(
+				paced,
+				{ resource: 'holder', operation: 'getAll', returnAll: true, options: { pageSize: 1 } },
+				[{}],
+			);
+			expect(execution.status).toBe('canceled');
+			expect(late).toEqual([]);
+			expect(before).toBeLessThan(300);
+		});
+
+		test('a bulk issue (batches of one holder) sends no further batch after the stop', async () => {
+			const paced = await pacedAccount();
+			const [template] = stack.sandbox.control.seedTemplates(paced.account.userId, 1);
+			const holders = stack.sandbox.control.seedHolders(paced.account.userId, 100);
+			const { execution, late, before } = await stopWhileRunning(
+				paced,
+				{
+					resource: 'badge',
+					operation: 'issue',
+					templateId: byId(template._id),
+					recipientMode: 'allItems',
+					holderIdField: 'id',
+					options: { batchSize: 1 },
+				},
+				holders.map((holder) => ({ id: holder._id })),
+			);
+			expect(execution.status).toBe('canceled');
+			expect(late).toEqual([]);
+			expect(before).toBeLessThan(101);
+		});
+	});
+
 	describe('credential test (POST /rest/credentials/test, as the editor runs it)', () => {
 		const data = () => ({
 			clientId: stack.sandbox.demo.clientId,

@@ -39,6 +39,18 @@ export interface N8nServerApi {
 	createWorkflow(workflow: N8nWorkflowInput): Promise<string>;
 	/** Creates (when given a workflow) and runs it manually; resolves with the finished execution. */
 	runWorkflow(workflow: N8nWorkflowInput | string, options?: RunWorkflowOptions): Promise<N8nRun>;
+	/** Starts a manual run as the editor's "Execute workflow" does; resolves with its execution ID. */
+	startWorkflow(
+		workflow: N8nWorkflowInput | string,
+		options?: Pick<RunWorkflowOptions, 'triggerNode'>,
+	): Promise<string>;
+	/** Waits until the execution has finished (any final status) and its run data is stored. */
+	waitForExecution(
+		executionId: string,
+		options?: Omit<RunWorkflowOptions, 'triggerNode'>,
+	): Promise<N8nRun>;
+	/** Stops a running execution as the editor's Stop button does: POST /rest/executions/:id/stop. */
+	stopExecution(executionId: string): Promise<void>;
 	getExecution(executionId: string): Promise<N8nRun>;
 	/** Names of the node types this n8n loaded (`/types/nodes.json`), e.g. `n8n-nodes-base.set`. */
 	nodeTypes(): Promise<string[]>;
@@ -103,6 +115,69 @@ export function serverApi(
 		return created.id;
 	};
 
+	const startWorkflow = async (
+		workflow: N8nWorkflowInput | string,
+		runOptions: Pick<RunWorkflowOptions, 'triggerNode'> = {},
+	): Promise<string> => {
+		const workflowId = typeof workflow === 'string' ? workflow : await createWorkflow(workflow);
+		const stored = await read<N8nWorkflowInput>(`/rest/workflows/${workflowId}`);
+		const trigger =
+			runOptions.triggerNode ??
+			stored.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
+		if (!trigger)
+			throw new Error('runWorkflow needs a Manual Trigger node (or options.triggerNode)');
+		// 2.x runs the stored workflow; 1.x runs the `workflowData` sent along (2.x ignores it).
+		const started = await rest<{ executionId?: string; waitingForWebhook?: boolean }>(
+			'POST',
+			`/rest/workflows/${workflowId}/run`,
+			{ workflowData: stored, triggerToStartFrom: { name: trigger } },
+		);
+		if (!started.executionId) {
+			throw new Error(
+				`n8n did not start an execution: ${JSON.stringify(started)} (a webhook trigger waits for a call)`,
+			);
+		}
+		return started.executionId;
+	};
+
+	const waitForExecution = async (
+		executionId: string,
+		runOptions: Omit<RunWorkflowOptions, 'triggerNode'> = {},
+	): Promise<N8nRun> => {
+		const deadline = Date.now() + (runOptions.timeoutMs ?? 60_000);
+		let delay = 25;
+		for (;;) {
+			let execution: Record<string, unknown> | undefined;
+			try {
+				execution = await fetchExecution(executionId);
+			} catch (error) {
+				// The row may not be readable yet right after the start.
+				if (!(error instanceof RestError && error.status === 404)) throw error;
+			}
+			// 1.x marks the row finished a moment before it stores the run data: wait for both.
+			const hasRunData = Boolean(
+				(execution?.data as { resultData?: unknown } | undefined)?.resultData,
+			);
+			if (
+				execution &&
+				hasRunData &&
+				(execution.finished === true || FINISHED_STATUSES.has(String(execution.status)))
+			) {
+				const run = toN8nRun(execution);
+				if (runOptions.expectSuccess) assertRunSucceeded(run);
+				return run;
+			}
+			assertAlive(`during execution ${executionId}`);
+			if (Date.now() > deadline) {
+				throw new Error(
+					`execution ${executionId} not finished after ${runOptions.timeoutMs ?? 60_000} ms (status ${String(execution?.status ?? 'unknown')})`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, delay));
+			delay = Math.min(delay * 2, 250);
+		}
+	};
+
 	// n8n writes /types/*.json in the background after boot: wait for them a little.
 	const typeFile = async (name: 'nodes' | 'credentials'): Promise<Array<{ name: string }>> => {
 		const deadline = Date.now() + 30_000;
@@ -144,57 +219,12 @@ export function serverApi(
 				await rest('DELETE', `/rest/credentials/${saved.id}`);
 			}
 		},
-		runWorkflow: async (workflow, runOptions = {}) => {
-			const workflowId = typeof workflow === 'string' ? workflow : await createWorkflow(workflow);
-			const stored = await read<N8nWorkflowInput>(`/rest/workflows/${workflowId}`);
-			const trigger =
-				runOptions.triggerNode ??
-				stored.nodes.find((node) => node.type === 'n8n-nodes-base.manualTrigger')?.name;
-			if (!trigger)
-				throw new Error('runWorkflow needs a Manual Trigger node (or options.triggerNode)');
-			// 2.x runs the stored workflow; 1.x runs the `workflowData` sent along (2.x ignores it).
-			const started = await rest<{ executionId?: string; waitingForWebhook?: boolean }>(
-				'POST',
-				`/rest/workflows/${workflowId}/run`,
-				{ workflowData: stored, triggerToStartFrom: { name: trigger } },
-			);
-			if (!started.executionId) {
-				throw new Error(
-					`n8n did not start an execution: ${JSON.stringify(started)} (a webhook trigger waits for a call)`,
-				);
-			}
-			const deadline = Date.now() + (runOptions.timeoutMs ?? 60_000);
-			let delay = 25;
-			for (;;) {
-				let execution: Record<string, unknown> | undefined;
-				try {
-					execution = await fetchExecution(started.executionId);
-				} catch (error) {
-					// The row may not be readable yet right after the start.
-					if (!(error instanceof RestError && error.status === 404)) throw error;
-				}
-				// 1.x marks the row finished a moment before it stores the run data: wait for both.
-				const hasRunData = Boolean(
-					(execution?.data as { resultData?: unknown } | undefined)?.resultData,
-				);
-				if (
-					execution &&
-					hasRunData &&
-					(execution.finished === true || FINISHED_STATUSES.has(String(execution.status)))
-				) {
-					const run = toN8nRun(execution);
-					if (runOptions.expectSuccess) assertRunSucceeded(run);
-					return run;
-				}
-				assertAlive(`during execution ${started.executionId}`);
-				if (Date.now() > deadline) {
-					throw new Error(
-						`execution ${started.executionId} not finished after ${runOptions.timeoutMs ?? 60_000} ms (status ${String(execution?.status ?? 'unknown')})`,
-					);
-				}
-				await new Promise((resolve) => setTimeout(resolve, delay));
-				delay = Math.min(delay * 2, 250);
-			}
+		runWorkflow: async (workflow, runOptions = {}) =>
+			await waitForExecution(await startWorkflow(workflow, runOptions), runOptions),
+		startWorkflow,
+		waitForExecution,
+		stopExecution: async (executionId) => {
+			await rest('POST', `/rest/executions/${executionId}/stop`, {});
 		},
 		nodeTypes: async () => [...new Set((await typeFile('nodes')).map((type) => type.name))],
 		credentialTypes: async () => (await typeFile('credentials')).map((type) => type.name),
