@@ -10,7 +10,47 @@ export type Job =
 			aggregated?: boolean;
 	  }
 	| { kind: 'issue-single'; holderIds: string[]; templateId: string }
-	| { kind: 'get-template'; templateId: string; items: number };
+	| { kind: 'get-template'; templateId: string; items: number }
+	/** Holder → Create from form or sheet rows: five fields mapped from each input item. */
+	| { kind: 'create-holders'; rows: HolderRow[] };
+
+/** A row as a sheet or form gives it, mapped to the holder's five fields. */
+export interface HolderRow {
+	name: string;
+	email: string;
+	phone: string;
+	did: string;
+	userId: string;
+}
+
+/** The issuer DID of the bench credential (Holder → Create sends it). */
+export const BENCH_ISSUER_DID = 'did:mypit:bench';
+
+/** The createHolder body for one row, as the MyPit node sends it. */
+export function createHolderBody(userId: string, row: HolderRow) {
+	return {
+		issuerDid: BENCH_ISSUER_DID,
+		issuerId: userId,
+		data: {
+			name: row.name,
+			email: row.email,
+			phone: row.phone,
+			ownerId: userId,
+			holderDid: row.did,
+			holderId: row.userId,
+		},
+	};
+}
+
+export function holderRows(count: number): HolderRow[] {
+	return Array.from({ length: count }, (_, index) => ({
+		name: `Form Person ${index}`,
+		email: `person${index}@example.org`,
+		phone: `+1 555 ${String(index).padStart(7, '0')}`,
+		did: `did:ethr:0xform${index}`,
+		userId: `form-${index}`,
+	}));
+}
 
 export const PAGE_SIZE = 100;
 export const VALIDITY_DAYS = 30;
@@ -32,5 +72,7 @@ export function expectations(job: Job): { items: number; minimumRequests: number
 			return { items: job.holderIds.length, minimumRequests: job.holderIds.length };
 		case 'get-template':
 			return { items: job.items, minimumRequests: job.items };
+		case 'create-holders':
+			return { items: job.rows.length, minimumRequests: job.rows.length };
 	}
 }

@@ -1,7 +1,7 @@
 /**
  * The floor: a plain Node.js fetch loop making the same requests, with keep-alive, one at a time.
  */
-import { BADGE_TYPE, PAGE_SIZE, VALIDITY_DAYS, type Job } from './jobs';
+import { BADGE_TYPE, PAGE_SIZE, VALIDITY_DAYS, createHolderBody, type Job } from './jobs';
 
 export interface Account {
 	clientId: string;
@@ -73,6 +73,11 @@ export async function runRaw(url: string, account: Account, job: Job): Promise<n
 				});
 			}
 			return job.items;
+		}
+		case 'create-holders': {
+			for (const row of job.rows)
+				await post(url, account, '/createHolder', createHolderBody(userId, row));
+			return job.rows.length;
 		}
 	}
 }

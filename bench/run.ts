@@ -23,7 +23,7 @@ import {
 } from '../tooling/n8n';
 import { createFloorWorkflow, floorWorkflow } from './floor';
 import type { GoalGroup } from './goals';
-import { expectations, type Job } from './jobs';
+import { BENCH_ISSUER_DID, expectations, holderRows, type Job } from './jobs';
 import { median, withPeakRss } from './measure';
 import { buildAndPack, createBenchCredential } from './package';
 import { runRaw, type Account } from './raw';
@@ -147,6 +147,11 @@ function scenarios(quick: boolean): Scenario[] {
 				const seeded = await withHolders(sandbox, account, 0);
 				return { kind: 'get-template', templateId: seeded.templates[0], items: perItem };
 			},
+		},
+		{
+			name: `Holder → Create from ${perItem} rows, five mapped fields`,
+			goalGroup: 'per-item',
+			prepare: async () => ({ kind: 'create-holders', rows: holderRows(perItem) }),
 		},
 	];
 }
@@ -274,7 +279,9 @@ async function runScenario(
 	let server = state.server!;
 	const account = await sandbox.control<Account>('POST', '/accounts', {});
 	const job = await scenario.prepare(sandbox, account);
-	const credential: BenchCredential = await createBenchCredential(server, sandbox.url, account);
+	const credential: BenchCredential = await createBenchCredential(server, sandbox.url, account, {
+		issuerDid: BENCH_ISSUER_DID,
+	});
 	const workflows: Record<Exclude<Contender, 'raw'>, N8nWorkflowInput | undefined> = {
 		'MyPit node': myPitWorkflow(job, credential),
 		'HTTP Request node': httpRequestWorkflow(job, credential, sandbox.url, account.userId),

@@ -22,7 +22,9 @@ import {
 	type N8nServer,
 } from '../tooling/n8n';
 import type { Account } from './raw';
+import { BENCH_ISSUER_DID } from './jobs';
 import { buildAndPack, createBenchCredential } from './package';
+import { createHolderExpression } from './workflows';
 import { startSandboxProcess } from './sandbox-process';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -41,6 +43,10 @@ function workflow(
 	entries: unknown[],
 	parameters: Record<string, unknown>,
 	credential: { id: string; name: string },
+	lastNode: { name: string; type: string } & Record<string, unknown> = myPitNode(
+		parameters,
+		credential,
+	),
 ) {
 	const nodes = [
 		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
@@ -56,13 +62,7 @@ function workflow(
 			typeVersion: 1,
 			parameters: { fieldToSplitOut: 'entries', options: {} },
 		},
-		{
-			name: 'MyPit',
-			type: 'n8n-nodes-mypit.myPit',
-			typeVersion: 1,
-			parameters,
-			credentials: { myPitApi: credential },
-		},
+		lastNode,
 	].map((node, index) => ({
 		...node,
 		id: `n${index}`,
@@ -75,6 +75,41 @@ function workflow(
 		};
 	}
 	return { name, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+}
+
+function myPitNode(parameters: Record<string, unknown>, credential: { id: string; name: string }) {
+	return {
+		name: 'MyPit',
+		type: 'n8n-nodes-mypit.myPit',
+		typeVersion: 1,
+		parameters,
+		credentials: { myPitApi: credential },
+	};
+}
+
+/** n8n's HTTP Request node posting each row's createHolder body (one JSON body expression). */
+function httpCreateHolderNode(
+	sandboxUrl: string,
+	userId: string,
+	credential: { id: string; name: string },
+) {
+	return {
+		// Named like the MyPit node so the outcome reads its items the same way.
+		name: 'MyPit',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${sandboxUrl}/createHolder`,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'myPitApi',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: createHolderExpression(userId),
+			options: {},
+		},
+		credentials: { myPitApi: credential },
+	};
 }
 
 /** A seeded holder's row as a sheet would hold it (the sandbox's seed data for number n). */
@@ -130,7 +165,7 @@ async function main() {
 			await sandbox.control('POST', '/reset');
 			const account = await sandbox.control<Account>('POST', '/accounts', {});
 			const credential = await createBenchCredential(server, sandbox.url, account, {
-				issuerDid: 'did:mypit:bench',
+				issuerDid: BENCH_ISSUER_DID,
 			});
 			return { account, credential };
 		};
@@ -199,6 +234,27 @@ async function main() {
 				await measure(holderScenario, `${label}, run again`, server, id, (json) =>
 					count(json, 'action'),
 				);
+		}
+		{
+			// What a user without the node would run: the same create bodies, no matching at all.
+			const { account, credential } = await fresh();
+			await sandbox.control('POST', '/seed', { userId: account.userId, holders: records });
+			const id = await server.createWorkflow(
+				workflow(
+					'bench holder create http',
+					holderRows,
+					{},
+					credential,
+					httpCreateHolderNode(sandbox.url, account.userId, credential),
+				),
+			);
+			await measure(
+				holderScenario,
+				'HTTP Request node (createHolder bodies, no matching)',
+				server,
+				id,
+				(json) => `${json.length} created`,
+			);
 		}
 
 		// Badges: `items` holders, half of them hold the badge; the rest of the records are badges

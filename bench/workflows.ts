@@ -4,7 +4,14 @@
  * then Split Out). Every workflow starts with a Manual Trigger; input items come from an Edit
  * Fields node holding a list, split into one item per entry.
  */
-import { BADGE_TYPE, PAGE_SIZE, VALIDITY_DAYS, type Job } from './jobs';
+import {
+	BADGE_TYPE,
+	BENCH_ISSUER_DID,
+	PAGE_SIZE,
+	VALIDITY_DAYS,
+	type HolderRow,
+	type Job,
+} from './jobs';
 
 type WorkflowNode = Record<string, unknown> & {
 	id: string;
@@ -56,6 +63,24 @@ function inputItems(values: string[]) {
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
 			parameters: { fieldToSplitOut: 'ids', options: {} },
+		},
+	];
+}
+
+/** Edit Fields (raw JSON) holding the rows, then Split Out: one input item per row, its fields as JSON. */
+function rowItems(rows: HolderRow[]) {
+	return [
+		{
+			name: 'Rows',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
+		},
+		{
+			name: 'Items',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'rows', options: {} },
 		},
 	];
 }
@@ -146,6 +171,21 @@ export function myPitWorkflow(job: Job, credential: BenchCredential) {
 					operation: 'get',
 					templateId: byId('={{ $json.ids }}'),
 					simplify: false,
+				}),
+			]);
+		case 'create-holders':
+			// Each field mapped as a user maps a form's fields; Max Concurrent Requests at its default.
+			return chain('bench mypit create holders', [
+				trigger,
+				...rowItems(job.rows),
+				node({
+					resource: 'holder',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					email: '={{ $json.email }}',
+					phone: '={{ $json.phone }}',
+					holderDid: '={{ $json.did }}',
+					externalHolderId: '={{ $json.userId }}',
 				}),
 			]);
 	}
@@ -265,7 +305,20 @@ export function httpRequestWorkflow(
 				...inputItems(Array.from({ length: job.items }, () => job.templateId)),
 				request('/getASingleBadgeTemplate', `={{ { userId: ${user}, templateId: $json.ids } }}`),
 			]);
+		case 'create-holders':
+			// The same bodies in one JSON body expression, the HTTP Request node's default options.
+			return chain('bench http create holders', [
+				trigger,
+				...rowItems(job.rows),
+				request('/createHolder', createHolderExpression(userId)),
+			]);
 	}
+}
+
+/** The createHolder body of the input row, as one n8n expression (what a user would write). */
+export function createHolderExpression(userId: string): string {
+	const user = JSON.stringify(userId);
+	return `={{ { issuerDid: ${JSON.stringify(BENCH_ISSUER_DID)}, issuerId: ${user}, data: { name: $json.name, email: $json.email, phone: $json.phone, ownerId: ${user}, holderDid: $json.did, holderId: $json.userId } } }}`;
 }
 
 /** The node whose output items are the job's result. */
