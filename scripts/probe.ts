@@ -12,7 +12,7 @@ import type { Logger } from 'n8n-workflow';
 
 import { AccountError, readAccount } from '../tooling/probe/account';
 import { USAGE, UsageError, parseProbeArgs } from '../tooling/probe/options';
-import { SECRET_REMOVED } from '../tooling/probe/report';
+import { removeSecret } from '../tooling/probe/secret';
 import { EXIT, runProbe } from '../tooling/probe/run';
 import { Stop } from '../tooling/probe/stop';
 import { terminalPrompter } from '../tooling/probe/terminal';
@@ -87,9 +87,7 @@ main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		console.error(
-			`npm run probe failed: ${secret ? text.split(secret).join(SECRET_REMOVED) : text}`,
-		);
+		console.error(`npm run probe failed: ${removeSecret(text, secret)}`);
 		process.exit(1);
 	},
 );

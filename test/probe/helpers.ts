@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-import type { Account, Sandbox } from '../../sandbox';
+import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
+import type { Account, LoggedRequest, Sandbox } from '../../sandbox';
 import type { Finding } from '../../tooling/probe/findings';
-import { runProbe, type ProbeOutcome } from '../../tooling/probe/run';
+import { probeStamp, runProbe, type ProbeOutcome } from '../../tooling/probe/run';
 import { Stop } from '../../tooling/probe/stop';
 import { WriteGate } from '../../tooling/probe/writeGate';
 
@@ -103,3 +104,18 @@ export function seedInOrder(sb: Sandbox, account: Account, count: number): void 
 }
 
 export const LISTS = ['templates', 'holders', 'badges'] as const;
+
+/** The requests the sandbox received that are not one of the API's reads. */
+export function writesIn(sb: Sandbox): LoggedRequest[] {
+	const reads = Object.values(ENDPOINTS).filter((endpoint) => endpoint.read);
+	return sb.control
+		.requestLog()
+		.filter(
+			(request) =>
+				!reads.some((read) => read.path === request.path && read.method === request.method),
+		);
+}
+
+/** The name --write gave its template and holder: probe-<the run's start time>. */
+export const probeName = (run: ProbeOutcome): string =>
+	`probe-${probeStamp(new Date(run.report.startedAt))}`;

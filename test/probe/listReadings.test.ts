@@ -95,6 +95,7 @@ describe('the probe names each list reading as the sandbox was set', () => {
 		sb.control.setListShape({ order: 'newest-first' });
 		sb.control.setPageCap(2);
 		sb.control.setPaginationBehaviour('scattered-empty-pages');
+		seedInOrder(sb, account, 3); // 8 records: the large pages after the small ones meet the cap
 		const run = await probe(sb, account);
 		for (const list of LISTS) {
 			expect(run.value(list, "last page's cursor")).toBe('null');

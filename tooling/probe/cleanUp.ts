@@ -12,8 +12,12 @@ import { deleteHolderFinding, writeAnswerFinding } from './writeAnswers';
 export async function cleanUp(ctx: ProbeContext): Promise<void> {
 	if (ctx.writes.mode === 'writes') ctx.writes.mode = 'clean-up only';
 	for (const made of ctx.ledger.entries) {
-		if (ctx.stop.forced) return;
-		if (made.kind === 'badge' || made.id === undefined || made.state === 'deleted') continue;
+		if (made.kind === 'badge' || made.state === 'deleted') continue;
+		if (ctx.stop.forced) {
+			made.note = 'not deleted: the probe was stopped by a second Ctrl-C';
+			continue;
+		}
+		if (made.id === undefined) continue;
 		ctx.log.step = `${made.kind}: delete`;
 		ctx.progress(`Deleting ${made.kind} ${made.name}`);
 		const finding =

@@ -6,6 +6,7 @@ import { tally, type Finding, type Tally } from './findings';
 import { describeMade, type Made } from './ledger';
 import { redactExchange } from './redact';
 import type { Exchange } from './requestLog';
+import { removeSecret } from './secret';
 
 export interface ProbeReport {
 	tool: string;
@@ -67,15 +68,9 @@ export function buildReport(input: ReportInput): ProbeReport {
 	};
 }
 
-export const SECRET_REMOVED = '[secret removed]';
-
 /** The report as JSON with every occurrence of the secret key replaced, whatever its source. */
 export function reportJson(report: ProbeReport, secret: string): string {
-	let json = JSON.stringify(report, null, 2);
-	for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) {
-		if (form.length > 0) json = json.split(form).join(SECRET_REMOVED);
-	}
-	return `${json}\n`;
+	return `${removeSecret(JSON.stringify(report, null, 2), secret)}\n`;
 }
 
 /** Writes probe-report-<stamp>.json into `dir`; returns its path. */

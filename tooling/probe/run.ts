@@ -12,6 +12,7 @@ import { runReads } from './readFlow';
 import { seenRecordFindings } from './recordFindings';
 import { buildReport, reportJson, writeReport, type ProbeReport } from './report';
 import { RequestLog } from './requestLog';
+import { removeSecret } from './secret';
 import type { Stop } from './stop';
 import { MARKS, renderTable } from './table';
 import { PROBE_VALIDITY_DAYS } from './writeBodies';
@@ -62,7 +63,12 @@ export function probeStamp(at: Date): string {
  * a failed step is a finding and the rest is still tried.
  */
 export async function runProbe(input: ProbeInput): Promise<ProbeOutcome> {
-	const { options, account, io, stop } = input;
+	const { options, account, stop } = input;
+	// Nothing printed may carry the secret key, whatever MyPit echoes in an error.
+	const io = {
+		...input.io,
+		print: (line: string) => input.io.print(removeSecret(line, account.secretKey)),
+	};
 	const now = input.now ?? (() => new Date());
 	const startedAt = now();
 	const stamp = probeStamp(startedAt);
@@ -98,7 +104,7 @@ export async function runProbe(input: ProbeInput): Promise<ProbeOutcome> {
 	let refused: CredentialsRefused | undefined;
 	try {
 		const positions = await runReads(ctx);
-		if (options.write && !stop.requested) await writeIfConfirmed(ctx, input, positions, name);
+		if (options.write && !stop.requested) await writeIfConfirmed(ctx, io, options, positions, name);
 	} catch (error) {
 		if (!(error instanceof CredentialsRefused)) throw error;
 		refused = error;
@@ -151,11 +157,11 @@ export async function runProbe(input: ProbeInput): Promise<ProbeOutcome> {
 /** --write says what it will leave, then asks (unless --yes). */
 async function writeIfConfirmed(
 	ctx: ProbeContext,
-	input: ProbeInput,
+	io: ProbeIo,
+	options: ProbeOptions,
 	positions: Positions,
 	name: string,
 ): Promise<void> {
-	const { io, options } = input;
 	io.print('');
 	io.print(`--write creates in the account of user ${ctx.account.userId}:`);
 	io.print(
