@@ -11,7 +11,7 @@
 import type { Logger } from 'n8n-workflow';
 
 import { AccountError, readAccount } from '../tooling/probe/account';
-import { USAGE, UsageError, parseProbeArgs } from '../tooling/probe/options';
+import { USAGE, UsageError, parseProbeArgs, requireWayToConfirm } from '../tooling/probe/options';
 import { removeSecret } from '../tooling/probe/secret';
 import { EXIT, runProbe } from '../tooling/probe/run';
 import { Stop } from '../tooling/probe/stop';
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		console.error(`npm run probe: ${error.message}`);
-		return EXIT.credentialsRefused;
+		return EXIT.badInputOrCredentials;
 	}
 	if (options.help) {
 		console.log(USAGE);
@@ -46,15 +46,10 @@ async function main(argv: string[]): Promise<number> {
 	});
 	const prompter = terminalPrompter(() => stop.request());
 	try {
+		requireWayToConfirm(options, prompter !== undefined);
 		const account = await readAccount(process.env, prompter, options.write);
 		secret = account.secretKey;
 		if (stop.requested) return EXIT.interrupted;
-		if (options.write && !options.yes && !prompter) {
-			console.error(
-				'npm run probe: --write asks before it creates anything: run it in a terminal, or add --yes',
-			);
-			return EXIT.credentialsRefused;
-		}
 		const logger: Logger = {
 			error: (message) => console.error(`· ${message}`),
 			warn: (message) => console.error(`· ${message}`),
@@ -75,9 +70,9 @@ async function main(argv: string[]): Promise<number> {
 		});
 		return outcome.exitCode;
 	} catch (error) {
-		if (!(error instanceof AccountError)) throw error;
+		if (!(error instanceof AccountError) && !(error instanceof UsageError)) throw error;
 		console.error(`npm run probe: ${error.message}`);
-		return EXIT.credentialsRefused;
+		return EXIT.badInputOrCredentials;
 	} finally {
 		prompter?.close();
 	}

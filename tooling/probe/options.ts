@@ -122,3 +122,12 @@ function named<T>(flag: string, read: () => T): T {
 		throw error;
 	}
 }
+
+/** --write asks before it creates anything: without a terminal to ask on, only --yes answers. */
+export function requireWayToConfirm(options: ProbeOptions, hasTerminal: boolean): void {
+	if (options.write && !options.yes && !hasTerminal) {
+		throw new UsageError(
+			'--write asks before it creates anything: run it in a terminal, or add --yes',
+		);
+	}
+}

@@ -48,7 +48,7 @@ export interface ProbeOutcome {
 export const EXIT = {
 	allHandled: 0,
 	notHandled: 1,
-	credentialsRefused: 2,
+	badInputOrCredentials: 2,
 	interrupted: 130,
 } as const;
 
@@ -116,7 +116,7 @@ export async function runProbe(input: ProbeInput): Promise<ProbeOutcome> {
 	const exitCode = stop.requested
 		? EXIT.interrupted
 		: refused
-			? EXIT.credentialsRefused
+			? EXIT.badInputOrCredentials
 			: counts.notHandled + counts.failed > 0
 				? EXIT.notHandled
 				: EXIT.allHandled;
@@ -201,6 +201,6 @@ function summaryLine(findings: readonly Finding[]): string {
 function exitMeaning(code: number): string {
 	if (code === EXIT.allHandled) return ' (the node handles every reading seen)';
 	if (code === EXIT.notHandled) return ' (something is not handled, or a step failed)';
-	if (code === EXIT.credentialsRefused) return ' (credentials refused)';
+	if (code === EXIT.badInputOrCredentials) return ' (credentials refused)';
 	return ' (stopped by Ctrl-C)';
 }

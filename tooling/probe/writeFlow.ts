@@ -39,6 +39,8 @@ export async function runWrites(
 	try {
 		const templateId = await create(ctx, 'template', name, templateCreateBody(ctx.account, name));
 		const holderId = await create(ctx, 'holder', name, holderCreateBody(ctx.account, name));
+		// Ctrl-C: straight to the clean-up.
+		if (ctx.stop.requested) return;
 		if (templateId) await readOnAfterCreate(ctx, positions, 'templates', templateId);
 		if (holderId) await readOnAfterCreate(ctx, positions, 'holders', holderId);
 		if (templateId && holderId) await issue(ctx, positions, name, templateId, holderId);
