@@ -22,7 +22,7 @@ export interface ListWalk {
 	exchanges: Exchange[];
 	/** The node's error that stopped the walk (its page guard, or an API error). */
 	failure?: unknown;
-	/** The last page was read (hasMore not true). */
+	/** The last page was read (hasMore false, or absent). */
 	reachedEnd: boolean;
 	/** The last page's answer, as MyPit sent it. */
 	lastPage?: PageResponse;
@@ -67,7 +67,11 @@ export async function walkList(
 	}
 	walk.exchanges = log.since(mark, source.endpoint.path);
 	const last = lastAnswer(walk.exchanges);
-	walk.reachedEnd = walk.failure === undefined && last !== undefined && last.hasMore !== true;
+	// Only a documented end counts: an odd hasMore ("true" as text) leaves the end unknown.
+	walk.reachedEnd =
+		walk.failure === undefined &&
+		last !== undefined &&
+		(last.hasMore === false || last.hasMore === undefined);
 	if (walk.reachedEnd) walk.lastPage = last;
 	return walk;
 }

@@ -141,6 +141,16 @@ function betweenPages(walk: ListWalk): Finding {
 			verdict: 'not-handled',
 		};
 	}
+	if (steps.every((step) => !Array.isArray(step.answer.page))) {
+		return {
+			subject,
+			reading,
+			value: null,
+			observed: 'no pages to follow (see the records row)',
+			node: '–',
+			verdict: 'not-observed',
+		};
+	}
 	if (walk.failure) {
 		return {
 			subject,
@@ -156,7 +166,9 @@ function betweenPages(walk: ListWalk): Finding {
 			subject,
 			reading,
 			value: null,
-			observed: 'one page held the whole list',
+			observed: walk.reachedEnd
+				? 'one page held the whole list'
+				: 'not seen: the walk ended after one page (see hasMore)',
 			node: '–',
 			verdict: 'not-observed',
 		};
