@@ -24,6 +24,7 @@ export interface ProbeRunOptions {
 	onLine?: (line: string, stop: Stop) => void;
 	/** Answer to the --write question; undefined: --yes. */
 	confirm?: boolean;
+	perMinute?: number;
 }
 
 const silent = {
@@ -46,6 +47,7 @@ export async function probe(
 			baseUrl: sb.url,
 			write: options.write ?? false,
 			yes: options.confirm === undefined,
+			perMinute: options.perMinute,
 			reportDir: mkdtempSync(path.join(tmpdir(), 'mypit-probe-')),
 			help: false,
 		},

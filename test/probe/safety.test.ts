@@ -88,6 +88,39 @@ describe('no secret in the output or the report', () => {
 	});
 });
 
+describe('pace and failures', () => {
+	test('--per-minute: requests go out evenly, one every 60/N seconds', async () => {
+		const run = await probe(sb, account, { perMinute: 1200 });
+		// As sent by the probe (the sandbox's arrival times jitter by a few milliseconds).
+		const sent = run.report.requests.map((request) => request.at);
+		const gaps = sent.slice(1).map((at, index) => at - sent[index]);
+		// 1,200 a minute: one every 50 ms (the gate's clock and this log's may be 1 ms apart).
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(49);
+		expect(sent[sent.length - 1] - sent[0]).toBeGreaterThanOrEqual((sent.length - 1) * 50 - 1);
+		expect(sent).toHaveLength(sb.control.requestLog().length);
+		expect(run.report.pace).toBe('at most 1200 requests per minute, one at a time');
+		expect(run.exitCode).toBe(0);
+	});
+
+	test("a failed step is reported with MyPit's message and status, and the rest is still tried", async () => {
+		sb.control.injectFault({
+			path: '/getHolders',
+			kind: 'status',
+			status: 403,
+			message: 'Insufficient permissions',
+		});
+		const run = await probe(sb, account, { write: true });
+		expect(run.finding('holders', 'pages')).toMatchObject({
+			verdict: 'failed',
+			observed: 'step failed: HTTP 403 "Insufficient permissions"',
+		});
+		expect(run.value('badges', "last page's cursor")).toBe('string');
+		expect(run.value('issue', "recipients' outcomes")).toBe('right');
+		expect(run.report.leftInAccount.map((made) => made.kind)).toEqual(['badge']);
+		expect(run.exitCode).toBe(1);
+	});
+});
+
 describe('refused credentials', () => {
 	test('a wrong secret key: the probe stops after /hello, says so, exit code 2, report written', async () => {
 		const run = await probe(sb, { ...account, secretKey: 'not-the-key' });

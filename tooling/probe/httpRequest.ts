@@ -34,6 +34,7 @@ export function loggingHttpRequest(log: RequestLog, writes: WriteGate) {
 				request: options.body,
 				status: response.status,
 				answer,
+				at: started,
 				ms: Date.now() - started,
 			});
 			return {
@@ -50,6 +51,7 @@ export function loggingHttpRequest(log: RequestLog, writes: WriteGate) {
 				request: options.body,
 				status: null,
 				error: failure.message,
+				at: started,
 				ms: Date.now() - started,
 			});
 			throw failure;

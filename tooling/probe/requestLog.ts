@@ -17,6 +17,8 @@ export interface Exchange {
 	answer?: unknown;
 	/** Why no answer came. */
 	error?: string;
+	/** When it was sent (epoch milliseconds) and how long the answer took. */
+	at: number;
 	ms: number;
 }
 
