@@ -36,15 +36,16 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const writes = new WriteGate();
 	const stop = new Stop(writes);
-	process.on('SIGINT', () => {
+	const interrupt = () => {
 		console.error(
 			stop.requested
 				? '\nCtrl-C again: aborting what is in flight; the report names what is left.'
-				: '\nCtrl-C: no new writes; deleting what the probe made, then writing the report (Ctrl-C again to abort).',
+				: '\nCtrl-C: no new writes; the probe deletes what it made, if anything, and writes the report (Ctrl-C again to abort).',
 		);
 		stop.request();
-	});
-	const prompter = terminalPrompter(() => stop.request());
+	};
+	process.on('SIGINT', interrupt);
+	const prompter = terminalPrompter(interrupt);
 	try {
 		requireWayToConfirm(options, prompter !== undefined);
 		const account = await readAccount(process.env, prompter, options.write);
@@ -71,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
 		return outcome.exitCode;
 	} catch (error) {
 		if (!(error instanceof AccountError) && !(error instanceof UsageError)) throw error;
+		// Ctrl-C at a question leaves an empty answer: that is a stop, not bad input.
+		if (stop.requested) return EXIT.interrupted;
 		console.error(`npm run probe: ${error.message}`);
 		return EXIT.badInputOrCredentials;
 	} finally {

@@ -132,7 +132,7 @@ describe('Ctrl-C during --write', () => {
 			expect.stringMatching(/^probe-/),
 		);
 		expect(await names('/getHolders')).not.toContainEqual(expect.stringMatching(/^probe-/));
-		expect(stderr).toContain('Ctrl-C: no new writes; deleting what the probe made');
+		expect(stderr).toContain('Ctrl-C: no new writes; the probe deletes what it made, if anything');
 		expect(stdout).toContain('Stopped by Ctrl-C');
 		const [file] = readdirSync(reportDir);
 		const report = readFileSync(path.join(reportDir, file), 'utf8');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fetchPages, MAX_PAGE_SIZE } from '../../nodes/MyPit/operations/pagination';
+import { fetchPages } from '../../nodes/MyPit/operations/pagination';
 import type { PageResponse } from '../../nodes/MyPit/operations/pageGuard';
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { readList } from '../../nodes/MyPitTrigger/listReader';
@@ -101,5 +101,3 @@ export function askedFor(exchange: Exchange): {
 		sent: opts !== undefined && 'cursor' in opts,
 	};
 }
-
-export { MAX_PAGE_SIZE };

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_EMPTY_PAGES_IN_A_ROW, PageGuard } from '../../nodes/MyPit/operations/pageGuard';
+import { MAX_PAGE_SIZE } from '../../nodes/MyPit/operations/pagination';
 import { describeError, type Finding } from './findings';
 import { answeredPages, askedFor, type ListWalk } from './listWalk';
 
@@ -246,7 +247,7 @@ function pageSize(walk: ListWalk): Finding {
 		reading,
 		value: 'as-asked',
 		observed: `as many as asked (up to ${Math.max(...full.map((shape) => shape.asked))} seen)`,
-		node: 'asks for what is missing, up to 1,000 a page',
+		node: `asks for what is missing, up to ${MAX_PAGE_SIZE.toLocaleString('en')} a page`,
 		verdict: 'handled',
 	};
 }

@@ -13,7 +13,7 @@ export interface Prompter {
 /**
  * A prompter on this process's terminal, or undefined when stdin is not one (then every value
  * must come from the environment, and --write needs --yes). Ctrl-C at a question calls
- * `onInterrupt` and answers no / nothing.
+ * `onInterrupt` (the same as SIGINT) and answers no / nothing.
  */
 export function terminalPrompter(onInterrupt: () => void): Prompter | undefined {
 	if (!process.stdin.isTTY) return undefined;
@@ -25,19 +25,25 @@ export function terminalPrompter(onInterrupt: () => void): Prompter | undefined 
 			done();
 		},
 	});
-	const rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+	// Made at the first question only: until then Ctrl-C reaches the process as SIGINT.
+	let rl: readline.Interface | undefined;
 	let pending: ((answer: string) => void) | undefined;
-	rl.on('SIGINT', () => {
-		process.stdout.write('\n');
-		onInterrupt();
-		pending?.('');
-	});
+	const terminal = () => {
+		if (rl) return rl;
+		rl = readline.createInterface({ input: process.stdin, output, terminal: true });
+		// With a question open (or after one), Ctrl-C arrives here instead of as SIGINT.
+		rl.on('SIGINT', () => {
+			onInterrupt();
+			pending?.('');
+		});
+		return rl;
+	};
 	const question = (text: string, secret: boolean) =>
 		new Promise<string>((resolve) => {
 			pending = resolve;
 			process.stdout.write(text);
 			muted = secret;
-			rl.question('', (answer) => {
+			terminal().question('', (answer) => {
 				if (secret) process.stdout.write('\n');
 				muted = false;
 				pending = undefined;
@@ -48,6 +54,6 @@ export function terminalPrompter(onInterrupt: () => void): Prompter | undefined 
 		ask: async (text) => await question(text, false),
 		askSecret: async (text) => await question(text, true),
 		confirm: async (text) => /^y(es)?$/i.test((await question(`${text} [y/N] `, false)).trim()),
-		close: () => rl.close(),
+		close: () => rl?.close(),
 	};
 }
