@@ -12,7 +12,7 @@ import { walkList } from './listWalk';
 import { orderFinding } from './order';
 import { pageFindings } from './pageFindings';
 import { readOn, resumeFinding } from './resume';
-import type { Positions } from './writeFlow';
+import type { Positions } from './positions';
 
 /**
  * The read-only part: /hello, each list in small pages and on to its last page, a read from the

@@ -16,7 +16,8 @@ import { removeSecret } from './secret';
 import type { Stop } from './stop';
 import { MARKS, renderTable } from './table';
 import { PROBE_VALIDITY_DAYS } from './writeBodies';
-import { runWrites, type Positions } from './writeFlow';
+import type { Positions } from './positions';
+import { runWrites } from './writeFlow';
 import type { WriteGate } from './writeGate';
 
 export interface ProbeIo {
