@@ -155,3 +155,59 @@ describe('--write leaves the account as it found it, but for the one badge it na
 		expect(run.exitCode).toBe(0);
 	});
 });
+
+describe('a write that fails leaves nothing the probe does not name', () => {
+	test('a create that answers 500 after it happened: found by its name, deleted at the end', async () => {
+		sb.control.injectFault({
+			path: '/createHolder',
+			kind: 'status',
+			status: 500,
+			afterProcessing: true,
+		});
+		const run = await probe(sb, account, withWrite);
+		expect(run.finding('holder.write', 'create')).toMatchObject({
+			verdict: 'failed',
+			observed: 'step failed: HTTP 500 "Internal server error"',
+		});
+		expect((await list('/getHolders')).map((holder) => holder.name)).not.toContainEqual(
+			expect.stringMatching(/^probe-/),
+		);
+		expect(writesIn(sb).map((request) => request.path)).toContain('/deleteHolder');
+		expect(run.exitCode).toBe(1);
+	});
+
+	test('an issue that answers 500 after it happened: the badge is found in the list and named', async () => {
+		sb.control.injectFault({
+			path: '/issueBadge',
+			kind: 'status',
+			status: 500,
+			skip: 1,
+			afterProcessing: true,
+		});
+		const run = await probe(sb, account, withWrite);
+		const badges = await list('/getIssuedBadges');
+		expect(run.report.leftInAccount).toEqual([
+			expect.objectContaining({ kind: 'badge', state: 'left', id: badges[badges.length - 1]._id }),
+		]);
+		expect(run.exitCode).toBe(1);
+	});
+
+	test('an issue refused with a 400: no badge, none named', async () => {
+		sb.control.injectFault({
+			path: '/issueBadge',
+			kind: 'status',
+			status: 400,
+			skip: 1,
+			message: 'Invalid recipient',
+		});
+		const before = await list('/getIssuedBadges');
+		const run = await probe(sb, account, withWrite);
+		expect(await list('/getIssuedBadges')).toEqual(before);
+		expect(run.report.leftInAccount).toEqual([]);
+		expect(run.finding('issue', "recipients' outcomes")).toMatchObject({
+			verdict: 'failed',
+			observed: 'no badge issued: HTTP 400 "Invalid recipient"',
+		});
+		expect(run.exitCode).toBe(1);
+	});
+});
