@@ -25,7 +25,8 @@ handles each. Read-only unless --write.
                       holder (asks first; one badge stays: the API cannot delete badges)
   --yes               answer the --write question with yes (for scripts)
   --per-minute <n>    at most n requests per minute (default: no limit, one request at a time)
-  --report-dir <dir>  where probe-report-<time>.json is written (default: the current folder)
+  --report-dir <dir>  where probe-report-<time>.json is written (default: the repository folder,
+                      where npm runs the script)
   --help              this text
 
 Credentials come from the environment or are asked for on the terminal, never from a flag:
