@@ -88,6 +88,19 @@ describe('no secret in the output or the report', () => {
 	});
 });
 
+describe('the size of the report', () => {
+	test('a long page keeps its first 20 records in the report; the readings use all of them', async () => {
+		sb.control.seedHolders(account.userId, 30);
+		const run = await probe(sb, account);
+		const long = run.report.requests.filter((request) => request.trimmed !== undefined);
+		expect(long.map((request) => [request.path, request.trimmed])).toEqual([
+			['/getHolders', 'page: the first 20 of 30 records kept'],
+		]);
+		expect((long[0].answer as { page: unknown[] }).page).toHaveLength(20);
+		expect(run.finding('holder', 'fields').observed).toMatch(/\(33 records\)$/);
+	});
+});
+
 describe('pace and failures', () => {
 	test('--per-minute: requests go out evenly, one every 60/N seconds', async () => {
 		const run = await probe(sb, account, { perMinute: 1200 });

@@ -32,21 +32,30 @@ function redactRecord(record: unknown, path: string, probeName: string): unknown
 	return record;
 }
 
+/** Records of one page the report keeps (the readings were taken from all of them). */
+export const REPORT_PAGE_RECORDS = 20;
+
 /**
  * An exchange as the report keeps it: the names, emails, phones and DIDs of your holders and
  * the badge data of your badges are replaced by their shape, so the report can be attached to a
- * public issue. What the probe made itself stays as it was.
+ * public issue; a long page keeps its first records. What the probe made itself stays as it was.
  */
-export function redactExchange(exchange: Exchange, probeName: string): Exchange {
+export function redactExchange(
+	exchange: Exchange,
+	probeName: string,
+): Exchange & { trimmed?: string } {
 	const answer = exchange.answer;
 	if (!isObject(answer)) return exchange;
 	const redact = (record: unknown) => redactRecord(record, exchange.path, probeName);
 	const out: Json = { ...answer };
+	let trimmed: string | undefined;
 	for (const key of ['page', 'items', 'issuedBadges']) {
-		if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(redact);
+		if (!Array.isArray(out[key])) continue;
+		const records = out[key] as unknown[];
+		if (records.length > REPORT_PAGE_RECORDS)
+			trimmed = `${key}: the first ${REPORT_PAGE_RECORDS} of ${records.length} records kept`;
+		out[key] = records.slice(0, REPORT_PAGE_RECORDS).map(redact);
 	}
-	return {
-		...exchange,
-		answer: 'page' in out || 'items' in out || 'issuedBadges' in out ? out : redact(answer),
-	};
+	const isList = 'page' in out || 'items' in out || 'issuedBadges' in out;
+	return { ...exchange, answer: isList ? out : redact(answer), ...(trimmed ? { trimmed } : {}) };
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { version } from '../../package.json';
 import { tally, type Finding, type Tally } from './findings';
 import { describeMade, type Made } from './ledger';
-import { redactExchange } from './redact';
+import { REPORT_PAGE_RECORDS, redactExchange } from './redact';
 import type { Exchange } from './requestLog';
 import { removeSecret } from './secret';
 
@@ -25,7 +25,7 @@ export interface ProbeReport {
 	/** What this probe left in the account (the badge; anything a failure or Ctrl-C left). */
 	leftInAccount: Array<Made & { description: string }>;
 	notes: string[];
-	requests: Exchange[];
+	requests: Array<Exchange & { trimmed?: string }>;
 }
 
 export interface ReportInput {
@@ -63,6 +63,7 @@ export function buildReport(input: ReportInput): ProbeReport {
 		notes: [
 			'Request headers are not recorded (they carry the client ID and secret key); the secret key is removed wherever it might appear.',
 			'Names, emails, phones, DIDs and memos of holders the probe did not create, and the badge data of badges it did not issue, are replaced by their shape.',
+			`A page of more than ${REPORT_PAGE_RECORDS} records keeps its first ${REPORT_PAGE_RECORDS} here ("trimmed" says so); the readings were taken from all of them.`,
 		],
 		requests: input.requests.map((exchange) => redactExchange(exchange, input.probeName)),
 	};
