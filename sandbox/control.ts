@@ -91,6 +91,8 @@ export function createControl(state: SandboxState): SandboxControl {
 		pendingFaults: () => state.faults.pending(),
 		setReadings: (readings, clientId) => state.readings.set(readings, clientId),
 		getReadings: (clientId) => state.readings.get(clientId),
+		setOffDocument: (switches, clientId) => state.offDocument.set(switches, clientId),
+		getOffDocument: (clientId) => state.offDocument.get(clientId),
 		inFlight: () => state.load.report(),
 		resetInFlight: () => state.load.resetMaxima(),
 		setLatency: (ms) => state.load.setLatency(ms),

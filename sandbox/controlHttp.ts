@@ -3,6 +3,7 @@
  * run the sandbox in another process. Each operation maps onto the in-process SandboxControl.
  */
 import { ControlInputError, normalizeFault } from './faults';
+import { checkOffDocument } from './offDocument';
 import { checkReadings, type Readings } from './readings';
 import type { ParsedBody } from './routes';
 import { DEMO_ACCOUNT } from './state';
@@ -165,6 +166,19 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 				b.clientId as string | undefined,
 			);
 			return okJson(control.getReadings(b.clientId as string | undefined));
+		},
+	},
+	'/off-document': {
+		GET: (_body, control) => okJson(control.getOffDocument()),
+		// {switches, clientId?}: for the whole sandbox, or for one account.
+		POST: (body, control) => {
+			const b = asObject(body, 'off-document');
+			onlyKeys(b, ['switches', 'clientId'], 'off-document');
+			if (b.clientId !== undefined && typeof b.clientId !== 'string')
+				throw new ControlInputError('off-document: "clientId" must be a string');
+			const clientId = b.clientId as string | undefined;
+			control.setOffDocument(checkOffDocument(b.switches), clientId);
+			return okJson(control.getOffDocument(clientId));
 		},
 	},
 	'/in-flight': {

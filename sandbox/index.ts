@@ -2,6 +2,7 @@
 export { startSandbox } from './server';
 export { DEMO_ACCOUNT, DEFAULT_PAGE_CAP } from './state';
 export { DEFAULT_READINGS, READING_CHOICES, type Readings } from './readings';
+export { DOCUMENTED, OFF_DOCUMENT_CHOICES, type OffDocument } from './offDocument';
 export { BADGE_TYPES, CURSOR_RULES, FAULT_KINDS, PAGINATION_BEHAVIOURS } from './types';
 export type { InFlightReport } from './load';
 export type {

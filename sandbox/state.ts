@@ -4,6 +4,7 @@
  */
 import { FaultQueue } from './faults';
 import { LoadMeter } from './load';
+import { OffDocumentRegistry } from './offDocument';
 import { defaultListShape, type ListShape } from './listShape';
 import { Webhooks } from './webhooks';
 import type { PaginationSettings } from './pagination';
@@ -31,6 +32,8 @@ export class SandboxState {
 	readonly load = new LoadMeter();
 	config: SandboxConfig;
 	readonly readings: ReadingsRegistry;
+	/** Answers outside the API document (offDocument.ts); documented unless switched. */
+	readonly offDocument = new OffDocumentRegistry();
 	listShape: ListShape = defaultListShape();
 	readonly webhooks = new Webhooks();
 	private freshSeq = FRESH_CURSOR_BASE;
@@ -77,6 +80,7 @@ export class SandboxState {
 		this.webhooks.clear();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		this.readings.reset();
+		this.offDocument.reset();
 		this.detours.clear();
 		if (this.seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}

@@ -1,3 +1,4 @@
+import type { OffDocument } from './offDocument';
 import type { Readings } from './readings';
 
 /**
@@ -193,6 +194,10 @@ export interface SandboxControl {
 	setReadings(readings: Partial<Readings>, clientId?: string): void;
 	/** Readings in force for the sandbox, or for one account. */
 	getReadings(clientId?: string): Readings;
+	/** Answers outside the API document (offDocument.ts), for the whole sandbox or one account. */
+	setOffDocument(switches: Partial<OffDocument>, clientId?: string): void;
+	/** Off-document switches in force for the sandbox, or for one account. */
+	getOffDocument(clientId?: string): OffDocument;
 	/** Most API requests seen in flight at once, overall and per clientId (see load.ts). */
 	inFlight(): InFlightReport;
 	/** Starts the in-flight maxima again (reset() does too). */

@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { authenticate } from '../auth';
 import { ApiError } from '../errors';
+import { offDocumentAnswer } from '../offDocument';
 import { present } from '../readings';
 import type { SandboxState } from '../state';
 import { badgeRoutes } from './badges';
@@ -57,9 +58,15 @@ export function handleApi(request: ApiRequest, state: SandboxState): ApiResult {
 		const result = route.handle({ account, body, state });
 		if (result.status !== 200) return result;
 		const readings = state.readings.get(account.clientId);
+		const presented = present(
+			request.path,
+			result.body,
+			readings,
+			(id) => state.store.badges.get(id)?.doc,
+		);
 		return {
 			...result,
-			body: present(request.path, result.body, readings, (id) => state.store.badges.get(id)?.doc),
+			body: offDocumentAnswer(presented, state.offDocument.get(account.clientId)),
 		};
 	} catch (error) {
 		if (error instanceof ApiError) return errorResult(error);

@@ -1,0 +1,70 @@
+import { READING_CHOICES, startSandbox, type Account, type Sandbox } from '../../sandbox';
+import { probe, seedInOrder } from './helpers';
+
+let sb: Sandbox;
+let account: Account;
+beforeAll(async () => {
+	sb = await startSandbox({ quiet: true });
+});
+afterAll(() => sb.close());
+beforeEach(() => {
+	sb.control.reset();
+	account = sb.control.createAccount();
+	seedInOrder(sb, account, 2);
+});
+
+describe('the probe names each record reading as the sandbox was set', () => {
+	test.each(READING_CHOICES.records)('records: %s', async (choice) => {
+		sb.control.setReadings({ records: choice }, account.clientId);
+		const run = await probe(sb, account);
+		const template = run.finding('template', 'fields');
+		expect(template.value).toBe(choice);
+		if (choice === 'sparse') {
+			expect(template.observed).toMatch(
+				/without backgroundColor \(\d of \d\), textColor .*, isActive/,
+			);
+			expect(template.observed).toMatch(/none has imageUrl \(optional\)/);
+			// The node copes with every field the sparse reading drops.
+			expect(template.verdict).toBe('observation');
+		} else expect(template.verdict).toBe('handled');
+		expect(run.exitCode).toBe(0);
+	});
+
+	test('fields the output schema lacks and fields beyond the document are named, not failed', async () => {
+		const run = await probe(sb, account, { write: true });
+		const holder = run.finding('holder', 'fields');
+		expect(holder.observed).toMatch(/more than documented: .*holderId/);
+		expect(holder.node).toMatch(/the output schema \(editor, before a run\) lacks memo/);
+		expect(holder.verdict).toBe('observation');
+		expect(run.finding('badge', 'fields').observed).toMatch(
+			/more than documented: badgeData, validityPeriod/,
+		);
+	});
+
+	test('numbers: numbers', async () => {
+		const run = await probe(sb, account);
+		expect(run.value('template', 'numbers (validityPeriod, price)')).toBe('numbers');
+		for (const kind of ['template', 'holder', 'badge']) {
+			expect(run.finding(kind, 'timestamps')).toMatchObject({
+				value: 'numbers',
+				verdict: 'handled',
+			});
+		}
+		expect(run.exitCode).toBe(0);
+	});
+
+	test("numbers: strings — Issue and Update read them; the MyPit Trigger's timestampOf does not", async () => {
+		sb.control.setReadings({ numbers: 'strings' }, account.clientId);
+		const run = await probe(sb, account);
+		expect(run.finding('template', 'numbers (validityPeriod, price)')).toMatchObject({
+			value: 'strings',
+			verdict: 'observation',
+		});
+		const stamps = run.finding('badge', 'timestamps');
+		expect(stamps.value).toBe('strings');
+		expect(stamps.node).toMatch(/Badge Expiring, Badge Expired .* cannot use expiresAt/);
+		expect(stamps.verdict).toBe('not-handled');
+		expect(run.value('templates', 'order')).toBe('unknown');
+		expect(run.exitCode).toBe(1);
+	});
+});

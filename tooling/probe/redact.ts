@@ -1,0 +1,61 @@
+import type { Exchange } from './requestLog';
+
+/** Holder fields that name a person: replaced in the report unless the probe made the holder. */
+const PERSONAL_FIELDS = ['name', 'email', 'phone', 'holderDid', 'holderId', 'memo'];
+const HOLDER_PATHS = ['/getHolders', '/getHolderById', '/createHolder'];
+const BADGE_PATHS = ['/getIssuedBadges', '/issueBadge'];
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Keeps the shape (a value's type and length) and drops the value. */
+function shapeOf(value: unknown): string {
+	if (typeof value === 'string') return `<removed: text of ${value.length} characters>`;
+	if (isObject(value))
+		return `<removed: object with keys ${Object.keys(value).join(', ') || 'none'}>`;
+	return `<removed: ${value === null ? 'null' : typeof value}>`;
+}
+
+function redactRecord(record: unknown, path: string, probeName: string): unknown {
+	if (!isObject(record)) return record;
+	if (HOLDER_PATHS.includes(path)) {
+		if (record.name === probeName || record.holderId === probeName) return record;
+		const out: Json = { ...record };
+		for (const field of PERSONAL_FIELDS) if (field in out) out[field] = shapeOf(out[field]);
+		return out;
+	}
+	if (BADGE_PATHS.includes(path) && 'badgeData' in record) {
+		const own = isObject(record.badgeData) && record.badgeData.probe === probeName;
+		return own ? record : { ...record, badgeData: shapeOf(record.badgeData) };
+	}
+	return record;
+}
+
+/** Records of one page the report keeps (the readings were taken from all of them). */
+export const REPORT_PAGE_RECORDS = 20;
+
+/**
+ * An exchange as the report keeps it: the names, emails, phones and DIDs of your holders and
+ * the badge data of your badges are replaced by their shape, so the report can be attached to a
+ * public issue; a long page keeps its first records. What the probe made itself stays as it was.
+ */
+export function redactExchange(
+	exchange: Exchange,
+	probeName: string,
+): Exchange & { trimmed?: string } {
+	const answer = exchange.answer;
+	if (!isObject(answer)) return exchange;
+	const redact = (record: unknown) => redactRecord(record, exchange.path, probeName);
+	const out: Json = { ...answer };
+	let trimmed: string | undefined;
+	for (const key of ['page', 'items', 'issuedBadges']) {
+		if (!Array.isArray(out[key])) continue;
+		const records = out[key] as unknown[];
+		if (records.length > REPORT_PAGE_RECORDS)
+			trimmed = `${key}: the first ${REPORT_PAGE_RECORDS} of ${records.length} records kept`;
+		out[key] = records.slice(0, REPORT_PAGE_RECORDS).map(redact);
+	}
+	const isList = 'page' in out || 'items' in out || 'issuedBadges' in out;
+	return { ...exchange, answer: isList ? out : redact(answer), ...(trimmed ? { trimmed } : {}) };
+}
