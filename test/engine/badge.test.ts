@@ -356,6 +356,29 @@ describe('Badge: Issue in bulk (all input items)', () => {
 		).toEqual([holders[0]._id, holders[2]._id]);
 	});
 
+	test('with Continue On Fail a bulk issue refused before any request gives every row its error item', async () => {
+		const result = await sandbox.run(
+			{
+				...issue({ recipientMode: 'allItems', holderIdField: 'id' }),
+				badgeData: '{ not json',
+			},
+			{
+				input: holders.slice(0, 3).map((holder) => ({ id: holder._id })),
+				onError: 'continueRegularOutput',
+			},
+		);
+
+		expect(jsonOf(result).map((item) => String(item.error))).toEqual([
+			expect.stringContaining('Invalid "Badge Data"'),
+			expect.stringContaining('Invalid "Badge Data"'),
+			expect.stringContaining('Invalid "Badge Data"'),
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2].map((item) => ({ item })),
+		);
+		expect(sandbox.requests()).toHaveLength(0);
+	});
+
 	test('with Continue On Fail an unknown template gives every row an error item', async () => {
 		const result = await sandbox.run(
 			{
