@@ -12,6 +12,7 @@ describe('cancellation', () => {
 		controller.abort();
 		expect(() => throwIfCancelled(controller.signal)).toThrow(ExecutionCancelledError);
 		expect(() => throwIfCancelled(controller.signal)).toThrow('The execution was stopped');
+		expect(new ExecutionCancelledError().name).toBe('ExecutionCancelledError');
 	});
 
 	test('sleepUnlessCancelled waits the full time without a stop, with or without a signal', async () => {

@@ -62,6 +62,26 @@ describe('runEachItem', () => {
 		expect(started).toEqual([0, 1, 2]);
 	});
 
+	test('of several failures the lowest item is thrown, whichever failed first', async () => {
+		const { finish, work } = controlledWork();
+		const done = runEachItem(3, { width: 3 }, work);
+		await tick();
+		finish.get(1)!.reject(new Error('item 1'));
+		await tick();
+		finish.get(2)!.reject(new Error('item 2'));
+		finish.get(0)!.resolve('a');
+		await expect(done).rejects.toThrow('item 1');
+	});
+
+	test('a failure while the loop waits for a free slot starts nothing more', async () => {
+		const { started, finish, work } = controlledWork();
+		const done = runEachItem(5, { width: 1 }, work);
+		await tick();
+		finish.get(0)!.reject(new Error('item 0'));
+		await expect(done).rejects.toThrow('item 0');
+		expect(started).toEqual([0]);
+	});
+
 	test('a stopped execution starts no further item and ends cancelled once the running ones end', async () => {
 		const { started, finish, work } = controlledWork();
 		const controller = new AbortController();

@@ -84,6 +84,29 @@ describe("the body from the description's routing.send", () => {
 		).not.toHaveProperty('memo');
 	});
 
+	test('only a resource locator gives its ID; an unset routed value is not sent', () => {
+		const properties: INodeProperties[] = [
+			{
+				displayName: 'Data',
+				name: 'data',
+				type: 'json',
+				default: '',
+				routing: { send: { type: 'body', property: 'data' } },
+			},
+			{
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'note' } },
+			},
+		];
+		const lookalike = { __rl: true, value: 'kept whole' };
+		expect(buildBody(itemWith({ data: lookalike }), bodyMapFor(properties, 'x', 'y'))).toEqual({
+			data: lookalike,
+		});
+	});
+
 	test('conditions on other parameters are checked per item', () => {
 		const properties: INodeProperties[] = [
 			{
@@ -117,6 +140,11 @@ describe("the body from the description's routing.send", () => {
 			routing: { send: { type: 'body', property: 'q', value: '={{ 1 }}' } },
 		} as INodeProperties;
 		expect(() => bodyMapFor([withValue], 'x', 'y')).toThrow('Parameter "q"');
+		const withoutPath = {
+			...withQuery,
+			routing: { send: { type: 'body' } },
+		} as INodeProperties;
+		expect(() => bodyMapFor([withoutPath], 'x', 'y')).toThrow('Parameter "q"');
 		const hidden = { ...withQuery, displayOptions: { hide: { mode: ['a'] } } } as INodeProperties;
 		expect(() => bodyMapFor([hidden], 'x', 'y')).toThrow('hide conditions are not supported');
 	});

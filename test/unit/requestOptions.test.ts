@@ -49,11 +49,14 @@ describe('"Request Options" as RoutingNode reads them', () => {
 		expect(requestBaseFrom({ allowUnauthorizedCerts: false }, BASE)).not.toHaveProperty(
 			'skipSslCertificateValidation',
 		);
+		expect(requestBaseFrom({ proxy: '' }, BASE)).not.toHaveProperty('proxy');
 	});
 
 	test('a proxy without host or port is an input error that hides its password', () => {
 		for (const proxy of ['proxy.local', 'http://proxy.local', 'http://ann:secret@proxy.local']) {
-			expect(() => requestBaseFrom({ proxy }, BASE)).toThrow('Invalid "Proxy (Request Options)"');
+			expect(() => requestBaseFrom({ proxy }, BASE)).toThrow(
+				'Invalid "Proxy (Request Options)": expected a proxy URL with host and port',
+			);
 		}
 		expect(() => requestBaseFrom({ proxy: 'http://ann:secret@proxy.local' }, BASE)).toThrow(
 			'"http://…@proxy.local"',

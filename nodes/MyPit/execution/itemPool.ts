@@ -26,22 +26,18 @@ export async function runEachItem<T>(
 	work: (index: number) => Promise<T>,
 ): Promise<T[]> {
 	const { width, batching, signal } = settings;
-	const results: T[] = new Array<T>(count);
+	const results: T[] = [];
 	const slots = new Semaphore(Math.max(1, width));
 	const running = new Set<Promise<void>>();
 	let failure: { index: number; error: unknown } | undefined;
 
-	for (let index = 0; index < count && failure === undefined; index++) {
-		if (signal?.aborted) break;
+	for (let index = 0; index < count; index++) {
 		if (batching && index > 0 && index % batching.size === 0) {
-			const stopped = await sleepUnlessCancelled(batching.intervalMs, signal).then(
-				() => false,
-				() => true,
-			);
-			if (stopped) break;
+			// A stop ends the wait early; the check below then ends the loop.
+			await sleepUnlessCancelled(batching.intervalMs, signal).catch(() => undefined);
 		}
 		const release = await slots.acquire();
-		// The wait for a free slot may have outlasted a failure or a stop.
+		// Checked once a slot is free: a failure or a stop may have come while waiting for it.
 		if (failure !== undefined || signal?.aborted) {
 			release();
 			break;

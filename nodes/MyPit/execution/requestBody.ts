@@ -2,18 +2,27 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemScope } from './scope';
 
+/** Show conditions on parameters other than resource and operation, checked per item. */
+type Conditions = Array<[parameter: string, values: unknown[]]>;
+
 /** A parameter the description sends in the request body (`routing.send: {type: 'body'}`). */
-interface RoutedField {
+interface RoutedValue {
 	name: string;
 	/** Dotted path in the body, e.g. `data.name`. */
 	property: string;
 	/** A resource locator sends its value (the ID), not the locator object. */
 	extractValue: boolean;
-	/** Further show conditions on other parameters, checked per item. */
-	when: Array<[parameter: string, values: unknown[]]>;
-	/** For a collection: its options that send themselves, read from the collection's value. */
-	children: Array<{ name: string; property: string }>;
+	when: Conditions;
 }
+
+/** A collection whose options send themselves, read from the collection's value. */
+interface RoutedCollection {
+	name: string;
+	children: Array<{ name: string; property: string }>;
+	when: Conditions;
+}
+
+type RoutedField = RoutedValue | RoutedCollection;
 
 /** The routed fields one operation shows: what RoutingNode would send for it. */
 export type BodyMap = RoutedField[];
@@ -43,8 +52,6 @@ export function bodyMapFor(
 ): BodyMap {
 	const map: BodyMap = [];
 	for (const property of properties) {
-		// The selectors route the operation itself (its endpoint), not a body field.
-		if (property.name === 'resource' || property.name === 'operation') continue;
 		const show = property.displayOptions?.show ?? {};
 		if (show.resource && !show.resource.includes(resource)) continue;
 		if (show.operation && !show.operation.includes(operation)) continue;
@@ -53,19 +60,18 @@ export function bodyMapFor(
 		const when = Object.entries(show)
 			.filter(([key]) => key !== 'resource' && key !== 'operation')
 			.map(([key, values]): [string, unknown[]] => [key, (values ?? []) as unknown[]]);
-		const options = property.type === 'collection' ? property.options : [];
-		const children = ((options ?? []) as INodeProperties[])
+		const path = bodyProperty(property);
+		if (path !== undefined) {
+			const extractValue = property.type === 'resourceLocator';
+			map.push({ name: property.name, property: path, extractValue, when });
+			continue;
+		}
+		// A collection's options send themselves; other options (an operation's) are not fields.
+		if (property.type !== 'collection') continue;
+		const children = ((property.options ?? []) as INodeProperties[])
 			.map((child) => ({ name: child.name, property: bodyProperty(child) }))
 			.filter((child): child is { name: string; property: string } => child.property !== undefined);
-		const path = bodyProperty(property);
-		if (path === undefined && children.length === 0) continue;
-		map.push({
-			name: property.name,
-			property: path ?? '',
-			extractValue: property.type === 'resourceLocator',
-			when,
-			children,
-		});
+		if (children.length > 0) map.push({ name: property.name, children, when });
 	}
 	return map;
 }
@@ -75,7 +81,7 @@ export function buildBody(item: ItemScope, map: BodyMap): IDataObject {
 	const body: IDataObject = {};
 	for (const field of map) {
 		if (!field.when.every(([name, values]) => values.includes(item.parameter(name)))) continue;
-		if (field.children.length > 0) {
+		if ('children' in field) {
 			const collection = (item.parameter(field.name, {}) ?? {}) as IDataObject;
 			for (const child of field.children) {
 				if (collection[child.name] !== undefined)

@@ -33,19 +33,19 @@ export function requestBaseFrom(requestOptions: IDataObject, baseURL: string): R
 }
 
 function parseProxy(text: string): IHttpRequestOptions['proxy'] {
-	let url: URL | undefined;
-	try {
-		url = new URL(text);
-	} catch {
-		url = undefined;
-	}
-	if (!url || !url.hostname || !url.port) {
-		throw new InputError(
+	const refused = () =>
+		new InputError(
 			'Proxy (Request Options)',
 			'a proxy URL with host and port, such as http://user:password@myproxy:3128',
 			`"${text.replace(/\/\/[^@/]*@/, '//…@')}"`,
 		);
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw refused();
 	}
+	if (!url.hostname || !url.port) throw refused();
 	const proxy: NonNullable<IHttpRequestOptions['proxy']> = {
 		host: url.hostname,
 		port: Number(url.port),

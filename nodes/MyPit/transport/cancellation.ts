@@ -25,7 +25,7 @@ export async function sleepUnlessCancelled(
 	let onAbort = () => {};
 	const cancelled = new Promise<never>((_resolve, reject) => {
 		onAbort = () => reject(new ExecutionCancelledError());
-		signal.addEventListener('abort', onAbort, { once: true });
+		signal.addEventListener('abort', onAbort);
 	});
 	try {
 		await Promise.race([sleep(ms), cancelled]);
