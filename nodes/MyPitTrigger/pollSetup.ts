@@ -1,7 +1,7 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { clientGate } from '../MyPit/operations/requestLimits';
+import { clientGate } from '../MyPit/transport/requestLimits';
 import { requireSafeBaseUrl } from '../MyPit/shared/baseUrl';
 import { InputError, requireId } from '../MyPit/shared/validation';
 import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';

@@ -1,6 +1,6 @@
 import type { INode, Logger } from 'n8n-workflow';
 
-import { clientGate } from '../../nodes/MyPit/operations/requestLimits';
+import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
 import { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/MyPit/transport/retry';
 import type { ProbeAccount } from './account';

@@ -1,4 +1,4 @@
-import { MAX_REQUESTS_PER_MINUTE } from '../../nodes/MyPit/operations/requestLimits';
+import { MAX_REQUESTS_PER_MINUTE } from '../../nodes/MyPit/transport/requestLimits';
 import { requireSafeBaseUrl } from '../../nodes/MyPit/shared/baseUrl';
 import { InputError, requirePositiveInteger } from '../../nodes/MyPit/shared/validation';
 

@@ -67,7 +67,7 @@ export const retryOptions: INodeProperties[] = [
 	},
 ];
 
-/** How many requests of one node run may be in flight at once (see operations/requestLimits.ts). */
+/** How many requests of one node run may be in flight at once (see transport/requestLimits.ts). */
 export const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../operations/requestLimits';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
 import { runEachItem } from './itemPool';
 import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
 import { buildBody, type BodyMap } from './requestBody';

@@ -5,7 +5,7 @@ import {
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
 	MAX_CONCURRENT_REQUESTS,
 	readMaxRequestsPerMinute,
-} from '../operations/requestLimits';
+} from '../transport/requestLimits';
 import { requireSafeBaseUrl } from '../shared/baseUrl';
 import {
 	InputError,

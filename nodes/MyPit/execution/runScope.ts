@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 
 import type { MyPitRequestContext } from '../transport/client';
 
-import { clientGate } from '../operations/requestLimits';
+import { clientGate } from '../transport/requestLimits';
 import type { RequestGate } from '../transport/requestGate';
 import type { RunScope } from './scope';
 

@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { InputError, describeValue } from '../shared/validation';
-import { budgetFor } from '../transport/clientBudget';
-import { RequestGate, type GateContext } from '../transport/requestGate';
-import { Semaphore } from '../transport/semaphore';
+import { budgetFor } from './clientBudget';
+import { RequestGate, type GateContext } from './requestGate';
+import { Semaphore } from './semaphore';
 
 /**
  * Five at once: a run of thousands of items still moves at about 100 requests per second
