@@ -12,6 +12,7 @@ import {
 } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
+import { withReadableDates } from './readableDates';
 import { getRecord, listRecords } from './records';
 import type { OperationHandler } from './runner';
 
@@ -48,7 +49,7 @@ export const createHolder: OperationHandler = async function ({ client, body }) 
 	const issuerId = await resolveUserId(this);
 	const data = readHolderData(body, issuerId);
 	const request = { issuerDid: await resolveIssuerDid(this), issuerId, data };
-	return [await client.request(ENDPOINTS.createHolder, request)];
+	return [withReadableDates(await client.request(ENDPOINTS.createHolder, request))];
 };
 
 export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({

@@ -7,6 +7,7 @@ import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
 import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { withReadableDates } from './readableDates';
 import type { OperationHandler } from './runner';
 
 export type HolderMatch = 'email' | 'holderUserId';
@@ -104,7 +105,7 @@ export const createOrUpdateHolder: OperationHandler = async function ({ client, 
 	const directory = await readDirectory(this, client, issuerId, match, itemIndex);
 	const node = this.getNode();
 
-	return await inTurn(directory, key, async () => {
+	const records = await inTurn(directory, key, async () => {
 		const doubt = directory.uncertain.get(key);
 		if (doubt !== undefined) {
 			throw new NodeOperationError(
@@ -144,4 +145,6 @@ export const createOrUpdateHolder: OperationHandler = async function ({ client, 
 		directory.byKey.set(key, updated);
 		return [{ ...updated, action: 'updated' as UpsertAction, changedFields }];
 	});
+	// The directory keeps MyPit's records as sent; only the output gets the readable dates.
+	return records.map(withReadableDates);
 };
