@@ -1,5 +1,6 @@
 import {
 	DATE_FIELDS,
+	epochMsOf,
 	isoFieldOf,
 	isoFromEpochMs,
 	withReadableDates,
@@ -45,6 +46,19 @@ describe('isoFromEpochMs: the ISO text of a MyPit timestamp', () => {
 		['an object', { at: MARCH_3 }],
 	])('%s is not a date', (_name, value) => {
 		expect(isoFromEpochMs(value)).toBeUndefined();
+	});
+});
+
+describe('epochMsOf: the milliseconds of a MyPit timestamp', () => {
+	test('a number as it is, numeric text as its number, anything else undefined', () => {
+		expect(epochMsOf(MARCH_3)).toBe(MARCH_3);
+		expect(epochMsOf(String(MARCH_3))).toBe(MARCH_3);
+		expect(epochMsOf('12.5')).toBe(12.5);
+		expect(epochMsOf(-8.64e15)).toBe(-8.64e15);
+		expect(epochMsOf(8.64e15 + 1)).toBeUndefined();
+		expect(epochMsOf('')).toBeUndefined();
+		expect(epochMsOf(null)).toBeUndefined();
+		expect(epochMsOf(Number.NaN)).toBeUndefined();
 	});
 });
 

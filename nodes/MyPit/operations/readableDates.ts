@@ -10,17 +10,22 @@ export const isoFieldOf = (field: string): string => `${field}Iso`;
 const MAX_DATE_MS = 8.64e15;
 
 /**
- * ISO 8601 text in UTC ("2026-03-03T09:30:00.000Z") of a timestamp MyPit sent as a number or,
- * from some backends, as numeric text ("1772530200000"); undefined for anything that is not a
- * date (empty, null, other text, out of range).
+ * The milliseconds of a timestamp MyPit sent as a number or, from some backends, as numeric text
+ * ("1772530200000"); undefined for anything that is not a date (empty, null, other text, out of
+ * a date's range).
  */
-export function isoFromEpochMs(value: unknown): string | undefined {
+export function epochMsOf(value: unknown): number | undefined {
 	let ms: number;
 	if (typeof value === 'number') ms = value;
 	else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) ms = Number(value);
 	else return undefined;
-	if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return undefined;
-	return new Date(ms).toISOString();
+	return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+
+/** ISO 8601 text in UTC ("2026-03-03T09:30:00.000Z") of a MyPit timestamp (see `epochMsOf`). */
+export function isoFromEpochMs(value: unknown): string | undefined {
+	const ms = epochMsOf(value);
+	return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 /**
