@@ -282,4 +282,24 @@ describe('readable dates: the MyPit Trigger', () => {
 		expect(dataOf((await untouched.poll()).items)).toEqual([raw]);
 	});
 
+	test('timestamps sent as numeric text: the trigger still finds the record, and its ISO text is right', async () => {
+		sandbox.sandbox.control.setReadings({ numbers: 'strings' }, sandbox.account.clientId);
+		sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, { expiresInDays: () => 3 });
+		const [raw] = await rawBadges();
+		expect(typeof raw.issuedAt).toBe('string');
+
+		for (const event of ['badge.issued', 'badge.expiring']) {
+			const [data] = dataOf(await (await trigger({ event, daysAhead: 7 })).manual());
+			expectReadable(data, raw, ['issuedAt', 'expiresAt']);
+		}
+
+		// Scheduled polls read the text timestamps as well: the next badge fires once.
+		const node = await trigger({ event: 'badge.issued' });
+		expect((await node.activate()).items).toEqual([]);
+		const [fresh] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1);
+		const fired = dataOf((await node.poll()).items);
+		expect(fired.map((badge) => badge._id)).toEqual([fresh._id]);
+		expect(fired[0].issuedAtIso).toBe(new Date(fresh.issuedAt).toISOString());
+		expect((await node.poll()).items).toEqual([]);
+	});
 });
