@@ -145,6 +145,10 @@ describe('records without optional fields', () => {
 			criteria: template.criteria,
 			validityPeriod: template.validityPeriod,
 			price: template.price,
+			createdAt: template.createdAt,
+			createdAtIso: new Date(template.createdAt).toISOString(),
+			updatedAt: template.updatedAt,
+			updatedAtIso: new Date(template.updatedAt).toISOString(),
 		});
 		const created = await sandbox.run({
 			resource: 'holder',
@@ -160,6 +164,7 @@ describe('records without optional fields', () => {
 			data: { memo: 'kept by the API, not answered' },
 		});
 		const holders = await sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true });
+		const { createdAt } = jsonOf(created)[0];
 		expect(jsonOf(holders)).toEqual([
 			{
 				_id: jsonOf(created)[0]._id,
@@ -168,6 +173,8 @@ describe('records without optional fields', () => {
 				phone: '+1234567',
 				holderDid: 'did:ethr:0x1',
 				holderId: 'ext-1',
+				createdAt,
+				createdAtIso: new Date(createdAt as number).toISOString(),
 			},
 		]);
 	});
