@@ -19,7 +19,7 @@ describe('isoFromEpochMs: the ISO text of a MyPit timestamp', () => {
 	test('the same number sent as text (a backend that sends numbers as strings)', () => {
 		expect(isoFromEpochMs(String(MARCH_3))).toBe('2026-03-03T09:30:00.000Z');
 		expect(isoFromEpochMs('-1')).toBe('1969-12-31T23:59:59.999Z');
-		expect(isoFromEpochMs('1772530200000.5')).toBe('2026-03-03T09:30:00.000Z');
+		expect(isoFromEpochMs('1772530200000.25')).toBe('2026-03-03T09:30:00.000Z');
 	});
 
 	test('the edges of a JavaScript date are dates; beyond them nothing', () => {
@@ -44,6 +44,7 @@ describe('isoFromEpochMs: the ISO text of a MyPit timestamp', () => {
 		['Infinity', Number.POSITIVE_INFINITY],
 		['a boolean', true],
 		['an object', { at: MARCH_3 }],
+		['a list holding a number', [MARCH_3]],
 	])('%s is not a date', (_name, value) => {
 		expect(isoFromEpochMs(value)).toBeUndefined();
 	});
@@ -119,7 +120,8 @@ describe('withReadableDates: ISO text beside each epoch field', () => {
 			expiresAt: 'never',
 			badgeData: { expiresAt: MARCH_3 },
 		};
-		expect(withReadableDates(record)).toEqual(record);
+		expect(withReadableDates(record)).toStrictEqual(record);
+		expect(Object.keys(withReadableDates(record))).toEqual(['issuedAt', 'expiresAt', 'badgeData']);
 	});
 
 	test('an ISO field MyPit sends itself is kept as MyPit sent it', () => {
