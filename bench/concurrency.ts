@@ -16,7 +16,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
 
-// Before n8n-core is loaded: its settings file and logger (as test/setup/env.js does for jest).
+// Before n8n-core is loaded: its settings file and logger (as tooling/engine/env.js does for jest).
 process.env.N8N_USER_FOLDER ??= path.join(os.tmpdir(), 'n8n-nodes-mypit-bench');
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';

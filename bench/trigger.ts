@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-// As in the engine tests (test/setup/env.js): n8n-core's settings file goes to a temp folder.
+// As in the engine tests (tooling/engine/env.js): n8n-core's settings file goes to a temp folder.
 process.env.N8N_USER_FOLDER ||= path.join(os.tmpdir(), 'n8n-nodes-mypit-test');
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL ||= 'silent';

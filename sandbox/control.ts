@@ -49,7 +49,7 @@ export function createControl(state: SandboxState): SandboxControl {
 		},
 		seedTemplates: (userId, count, overrides) =>
 			seedTemplates(state.store, userId, count, overrides),
-		seedHolders: (userId, count) => seedHolders(state.store, userId, count),
+		seedHolders: (userId, count, details) => seedHolders(state.store, userId, count, details),
 		seedBadges: (userId, count, opts) => seedBadges(state.store, userId, count, opts),
 		setPageCap(cap) {
 			if (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 1) {

@@ -76,7 +76,11 @@ function seed(body: unknown, control: SandboxControl): ControlResult {
 	if (b.badges !== undefined) {
 		const spec =
 			typeof b.badges === 'object' && b.badges !== null ? asObject(b.badges, 'badges') : {};
-		onlyKeys(spec, ['count', 'templateId', 'recipientIds', 'expiresInDays'], 'seed.badges');
+		onlyKeys(
+			spec,
+			['count', 'templateId', 'recipientIds', 'expiresInDays', 'issuedDaysAgo'],
+			'seed.badges',
+		);
 		const opts: SeedBadgeOptions = {};
 		if (spec.templateId !== undefined) opts.templateId = String(spec.templateId);
 		if (spec.recipientIds !== undefined) opts.recipientIds = spec.recipientIds as string[];
@@ -85,6 +89,12 @@ function seed(body: unknown, control: SandboxControl): ControlResult {
 			if (typeof days !== 'number')
 				throw new ControlInputError('seed.badges.expiresInDays must be a number over HTTP');
 			opts.expiresInDays = () => days;
+		}
+		if (spec.issuedDaysAgo !== undefined) {
+			const ago = spec.issuedDaysAgo;
+			if (typeof ago !== 'number')
+				throw new ControlInputError('seed.badges.issuedDaysAgo must be a number over HTTP');
+			opts.issuedDaysAgo = () => ago;
 		}
 		created.badges = control
 			.seedBadges(userId, countOf(b.badges, 'badges'), opts)

@@ -9,6 +9,7 @@ import {
 	type Holder,
 	type IssuedBadge,
 	type SeedBadgeOptions,
+	type SeedHolderDetails,
 	type Template,
 } from './types';
 
@@ -56,7 +57,13 @@ export function seedTemplates(
 	return out;
 }
 
-export function seedHolders(store: Store, userId: string, count: number): Holder[] {
+/** `details(i)` sets fields of holder i, `createdAt` among them; the rest is numbered. */
+export function seedHolders(
+	store: Store,
+	userId: string,
+	count: number,
+	details?: (i: number) => SeedHolderDetails,
+): Holder[] {
 	checkSeed(userId, count);
 	const issuerDid = store.issuerDidOf(userId);
 	const out: Holder[] = new Array(count);
@@ -64,6 +71,9 @@ export function seedHolders(store: Store, userId: string, count: number): Holder
 	const now = Date.now();
 	for (let i = 0; i < count; i++) {
 		const n = base + i + 1;
+		const { createdAt = now, ...fields } = details?.(i) ?? {};
+		if (typeof createdAt !== 'number' || !Number.isFinite(createdAt) || createdAt > now)
+			throw new ControlInputError('a seeded holder is created at a time up to now');
 		out[i] = store.createHolder(
 			userId,
 			{
@@ -73,8 +83,9 @@ export function seedHolders(store: Store, userId: string, count: number): Holder
 				holderDid: `did:mypit:holder-${userId}-${n}`,
 				issuerDid,
 				holderId: `ext-holder-${n}`,
+				...fields,
 			},
-			now,
+			createdAt,
 		);
 	}
 	return out;
@@ -83,8 +94,9 @@ export function seedHolders(store: Store, userId: string, count: number): Holder
 /**
  * Issues `count` badges as `userId` from `opts.templateId` (default: the owner's first template,
  * one is seeded if there is none) to `opts.recipientIds` cycled (default: the owner's holders,
- * up to 100 are seeded if there are none). `expiresInDays(i)` sets validityPeriod and expiresAt
- * of badge i; a badge whose expiry is not in the future gets status "expired".
+ * up to 100 are seeded if there are none). `expiresInDays(i)` sets expiresAt of badge i and
+ * `issuedDaysAgo(i)` its issuedAt (see `issueDaysAgo`); validityPeriod is the days between them.
+ * A badge whose expiry is not in the future gets status "expired".
  */
 export function seedBadges(
 	store: Store,
@@ -122,20 +134,38 @@ export function seedBadges(
 	}
 
 	const out: IssuedBadge[] = new Array(count);
-	const issuedAt = Date.now();
+	const now = Date.now();
 	for (let i = 0; i < count; i++) {
 		const days = opts.expiresInDays ? opts.expiresInDays(i) : template.validityPeriod;
 		if (typeof days !== 'number' || !Number.isFinite(days))
 			throw new ControlInputError('expiresInDays must return a number');
+		const ago = issueDaysAgo(days, template.validityPeriod, opts.issuedDaysAgo?.(i));
 		out[i] = store.addBadge(userId, {
 			templateId: template._id,
 			recipientId: recipients[i % recipients.length],
 			type: template.type,
 			badgeData: { seeded: true, index: i },
-			validityPeriod: days,
-			issuedAt,
-			expiresAt: issuedAt + days * DAY_MS,
+			validityPeriod: ago + days,
+			issuedAt: now - ago * DAY_MS,
+			expiresAt: now + days * DAY_MS,
 		});
 	}
 	return out;
+}
+
+/**
+ * How many days ago a seeded badge that expires in `expiresInDays` was issued: as asked, else
+ * today, or for a badge that has already expired one validity period of its template before its
+ * expiry. A badge is never issued in the future, nor after it expires.
+ */
+function issueDaysAgo(expiresInDays: number, validityPeriod: number, asked?: number): number {
+	if (asked === undefined)
+		return expiresInDays < 0 ? Math.max(0, validityPeriod) - expiresInDays : 0;
+	if (typeof asked !== 'number' || !Number.isFinite(asked) || asked < 0)
+		throw new ControlInputError('issuedDaysAgo must return a number of days, 0 or more');
+	if (asked + expiresInDays < 0)
+		throw new ControlInputError(
+			`a badge cannot expire before it is issued (issued ${asked} days ago, expired ${-expiresInDays} days ago)`,
+		);
+	return asked;
 }

@@ -147,7 +147,8 @@ export class Store {
 			issuerId,
 			issuedAt: input.issuedAt,
 			expiresAt: input.expiresAt,
-			status: input.expiresAt <= input.issuedAt ? 'expired' : 'active',
+			// Expired once its expiry has passed (a seeded badge may be issued in the past).
+			status: input.expiresAt <= Math.max(input.issuedAt, Date.now()) ? 'expired' : 'active',
 			type: input.type,
 			badgeData: input.badgeData,
 			validityPeriod: input.validityPeriod,

@@ -151,7 +151,15 @@ export interface SeedBadgeOptions {
 	recipientIds?: string[];
 	/** Days until expiry of badge i (may be negative for already expired badges). */
 	expiresInDays?: (i: number) => number;
+	/**
+	 * Days since badge i was issued (0 or more; never after it expires). Default: today, or for a
+	 * badge that has already expired one template validity period before its expiry.
+	 */
+	issuedDaysAgo?: (i: number) => number;
 }
+
+/** What a seeded holder may set; the rest is generated (name, email, … numbered). */
+export type SeedHolderDetails = Partial<Omit<Holder, '_id' | 'ownerId' | 'issuerDid'>>;
 
 export interface SandboxConfig {
 	pageCap: number;
@@ -168,7 +176,8 @@ export interface SandboxControl {
 	 */
 	closeAccount(clientId: string): void;
 	seedTemplates(userId: string, count: number, overrides?: Partial<Template>): Template[];
-	seedHolders(userId: string, count: number): Holder[];
+	/** `details(i)` sets fields of holder i, `createdAt` included (default: generated, created now). */
+	seedHolders(userId: string, count: number, details?: (i: number) => SeedHolderDetails): Holder[];
 	seedBadges(userId: string, count: number, opts?: SeedBadgeOptions): IssuedBadge[];
 	setPageCap(cap: number): void;
 	setPaginationBehaviour(b: PaginationBehaviour): void;

@@ -10,6 +10,7 @@ import { searchTemplates } from '../MyPit/methods/listSearch';
 import { pollEvent } from './pollEvent';
 import { pollAlone } from './pollGuard';
 import { triggerProperties } from './triggerDescription';
+import { eventSubtitle } from './triggerSubtitle';
 
 export class MyPitTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +19,7 @@ export class MyPitTrigger implements INodeType {
 		icon: { light: 'file:../../icons/mypit.svg', dark: 'file:../../icons/mypit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(triggerProperties),
 		description:
 			'Starts the workflow when badges are issued, holders or templates appear, or badges near expiry',
 		defaults: { name: 'MyPit Trigger' },

@@ -1,11 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { epochMsOf } from '../MyPit/operations/readableDates';
+
 /** The API document does not say how lists are ordered; the timestamps do. */
 export type ListOrder = 'oldest-first' | 'newest-first' | 'unknown';
 
+/** A record's timestamp, sent as a number or as numeric text (some backends send numbers so). */
 export function timestampOf(record: IDataObject, field: string): number | undefined {
-	const value = record[field];
-	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+	return epochMsOf(record[field]);
 }
 
 /**

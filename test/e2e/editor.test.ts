@@ -1,27 +1,43 @@
 /**
- * The n8n editor in a real browser: Debian's Chromium driven by playwright-core, against the same
- * setup `npm start` makes (temporary folder, free ports). Signs in, opens the first example
- * workflow, opens the MyPit node, checks the listed resources and operations and that the MyPit
- * credential tests successfully, in the light and the dark theme. Screenshots go to
- * artifacts/screenshots/ (git-ignored).
+ * The n8n editor in a real browser: Debian's Chromium driven by playwright-core
+ * (tooling/editor/), against the same setup `npm start` makes (temporary folder, free ports).
+ * Signs in, opens the first example workflow, opens the MyPit node, checks the listed resources
+ * and operations and that the MyPit credential tests successfully, in the light and the dark
+ * theme; reads the MyPit Trigger's subtitles on the canvas and the readable dates of its Fetch
+ * Test Event. Screenshots go to artifacts/screenshots/ (git-ignored).
  *
  * Needs /usr/bin/chromium (`apt-get install chromium`; env MYPIT_CHROMIUM for another path). Only
  * loopback is reachable from the browser: every other host fails to resolve and is aborted.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 import type { Stack } from '../../tooling/stack/stack';
 import { REPO_ROOT } from '../../tooling/n8n';
+import {
+	CHROMIUM,
+	hasChromium,
+	launchEditorBrowser,
+	type EditorBrowser,
+} from '../../tooling/editor/browser';
+import {
+	canvasNode,
+	canvasNodeLines,
+	choose,
+	fetchTestEvent,
+	openNode,
+	openTestedCredential,
+	openWorkflow,
+	optionNames,
+	setTheme,
+	signIn,
+} from '../../tooling/editor/editor';
 import { BOOT_TIMEOUT, gate, n8nVersion, startTestStack } from './support/mypit';
 
-const CHROMIUM = process.env.MYPIT_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'artifacts', 'screenshots');
-const hasChromium = fs.existsSync(CHROMIUM);
-const run = gate.run && (hasChromium || gate.required);
+const run = gate.run && (hasChromium() || gate.required);
 const describeEditor = run ? describe : describe.skip;
 
 if (!run) {
@@ -34,38 +50,11 @@ if (!run) {
 	});
 }
 
-/** The flags the brief asks for, plus: no DNS for anything but loopback. */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--no-default-browser-check',
-	'--disable-sync',
-	'--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
-
-const isLoopback = (url: string) => {
-	const { protocol, hostname } = new URL(url);
-	return (
-		protocol === 'data:' ||
-		protocol === 'blob:' ||
-		hostname === '127.0.0.1' ||
-		hostname === 'localhost' ||
-		hostname === '[::1]'
-	);
-};
-
 describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 	let stack: Stack;
-	let context: BrowserContext;
+	let browser: EditorBrowser;
 	let page: Page;
-	let profileDir: string;
-	const blocked: string[] = [];
 	const failedMyPitResponses: string[] = [];
-	const pageErrors: string[] = [];
 	const missingSchemas = new Set<string>();
 
 	const shot = async (name: string) => {
@@ -75,33 +64,14 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 	};
 
 	beforeAll(async () => {
-		if (!hasChromium)
+		if (!hasChromium())
 			throw new Error(
 				`${CHROMIUM} is not installed: apt-get install -y chromium (MYPIT_E2E=1 makes this test mandatory)`,
 			);
 		fs.mkdirSync(SCREENSHOTS, { recursive: true });
 		stack = await startTestStack();
-		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mypit-chromium-profile-'));
-		context = await chromium.launchPersistentContext(profileDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			args: CHROMIUM_ARGS,
-			viewport: { width: 1440, height: 900 },
-			timeout: 120_000,
-		});
-		await context.route('**/*', async (route) => {
-			const url = route.request().url();
-			if (isLoopback(url)) return await route.continue();
-			blocked.push(url);
-			return await route.abort();
-		});
-		page = context.pages()[0] ?? (await context.newPage());
-		page.setDefaultTimeout(30_000);
-		// The editor's bundle runs before DOMContentLoaded; on a loaded machine that alone takes over 30 s.
-		page.setDefaultNavigationTimeout(120_000);
-		page.on('pageerror', (error) => pageErrors.push(error.message));
-		// Leaving a workflow with unsaved changes (resource switched) asks first: leave.
-		page.on('dialog', (dialog) => void dialog.accept());
+		browser = await launchEditorBrowser({ viewport: { width: 1440, height: 900 } });
+		page = browser.page;
 		page.on('response', (response) => {
 			if (!/mypit/i.test(response.url()) || response.status() < 400) return;
 			// The editor asks for optional output schemas (/schemas/<type>/<version>/<resource>/<operation>.json,
@@ -113,9 +83,9 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 	}, BOOT_TIMEOUT);
 
 	afterAll(async () => {
-		await context?.close();
-		if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+		await browser?.close();
 		await stack?.stop();
+		const blocked = browser?.blocked ?? [];
 		if (blocked.length)
 			console.info(
 				`the editor tried ${blocked.length} non-loopback request(s), all aborted: ${[...new Set(blocked.map((url) => new URL(url).host))].join(', ')}`,
@@ -124,60 +94,22 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			console.info(
 				`output schemas the editor asked for and the package does not ship: ${[...missingSchemas].join(', ')}`,
 			);
+		const pageErrors = browser?.pageErrors ?? [];
 		if (pageErrors.length) console.info(`page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
 	});
 
 	test('signs in with the login npm start prints; the home page lists the example workflows', async () => {
-		await page.goto(`${stack.editorUrl}signin`, { waitUntil: 'domcontentloaded' });
-		await page.fill('input[name="emailOrLdapLoginId"]', stack.owner.email);
-		await page.fill('input[name="password"]', stack.owner.password);
-		await page.click('[data-test-id="form-submit-button"]');
-		await page.waitForURL((url) => !url.pathname.includes('signin'));
+		await signIn(page, stack.editorUrl, stack.owner);
 		for (const example of stack.examples)
 			await page.getByText(example.workflow.name, { exact: true }).first().waitFor();
 		await shot('home');
 	}, 60_000);
 
-	/** Option names of an open dropdown (first line of each item: name without description). */
-	const optionNames = async (parameter: string): Promise<string[]> => {
-		await page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`);
-		const items = page.locator('[data-test-id="parameter-input-item"]:visible');
-		await items.first().waitFor();
-		const names = await items.evaluateAll((elements) =>
-			elements.map((element) =>
-				String((element as unknown as { innerText: string }).innerText)
-					.split('\n')[0]
-					.trim(),
-			),
-		);
-		await page.keyboard.press('Escape');
-		await items.first().waitFor({ state: 'hidden' });
-		return names;
-	};
-
-	const choose = async (parameter: string, name: string) => {
-		await page.click(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`);
-		await page
-			.locator('[data-test-id="parameter-input-item"]:visible', { hasText: name })
-			.first()
-			.click();
-		await page
-			.locator('[data-test-id="parameter-input-item"]:visible')
-			.first()
-			.waitFor({ state: 'hidden' });
-	};
-
 	/** The canvas of example 01 in a theme; returns the icon's file name and rendered width. */
 	const openCanvas = async (theme: 'light' | 'dark') => {
-		// n8n reads its theme from localStorage (N8N_THEME: light, dark or system).
-		await page.evaluate((value) => {
-			(
-				globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
-			).localStorage.setItem('N8N_THEME', value);
-		}, theme);
-		await page.emulateMedia({ colorScheme: theme });
+		await setTheme(page, theme);
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
-		const issue = page.locator('[data-test-id="canvas-node"][data-node-name="Issue badge"]');
+		const issue = canvasNode(page, 'Issue badge');
 		await issue.waitFor();
 		// Let the canvas fit the view and the icons load.
 		await page.waitForTimeout(1500);
@@ -210,13 +142,17 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			const ndv = page.locator('[data-test-id="ndv"]');
 			await ndv.waitFor();
 			await expect(ndv.innerText()).resolves.toContain('Issue badge');
-			expect(await optionNames('resource')).toEqual([
+			expect(await optionNames(page, 'resource')).toEqual([
 				'Badge',
 				'Holder',
 				'Template',
 				'Custom API Call',
 			]);
-			expect(await optionNames('operation')).toEqual(['Get Many', 'Issue', 'Custom API Call']);
+			expect(await optionNames(page, 'operation')).toEqual([
+				'Get Many',
+				'Issue',
+				'Custom API Call',
+			]);
 			await expect(
 				page
 					.locator('[data-test-id="ndv"] [data-test-id="parameter-input-templateId"]')
@@ -224,10 +160,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			).resolves.toBeDefined();
 			const panelFile = await shot(`${theme}-node-panel`);
 
-			await page.click('[data-test-id="ndv"] [data-test-id="credential-edit-button"]');
-			const success = page.locator('[data-test-id="credentials-config-container-test-success"]');
-			await success.waitFor({ timeout: 30_000 });
-			await expect(success.innerText()).resolves.toContain('Connection tested successfully');
+			const dialog = await openTestedCredential(page);
+			await expect(dialog.innerText()).resolves.toContain('Connection tested successfully');
 			const credentialFile = await shot(`${theme}-credential`);
 			console.info(
 				`screenshots: ${[canvasFile, panelFile, credentialFile].map((file) => path.relative(REPO_ROOT, file)).join(', ')}`,
@@ -280,11 +214,50 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 		}
 	}, 120_000);
 
+	const example = (prefix: string) => {
+		const found = stack.examples.find((entry) => entry.file.startsWith(prefix));
+		if (!found) throw new Error(`example ${prefix} was not imported`);
+		return found;
+	};
+
+	test("example 05 on the canvas: each MyPit Trigger's subtitle names its event in words", async () => {
+		await openWorkflow(page, example('05').url);
+		const issued = await canvasNodeLines(page, 'New badge issued');
+		const expiring = await canvasNodeLines(page, 'Badge expires within 14 days');
+		expect(issued).toContain('New Issued Badge');
+		expect(expiring).toContain('Badge Expiring (14 days)');
+		expect([...issued, ...expiring]).not.toContain('badge.issued');
+		expect([...issued, ...expiring]).not.toContain('badge.expiring');
+		// The action nodes beside them read as their action, as before.
+		expect(await canvasNodeLines(page, 'Holder of the badge')).toContain('Get Holder');
+		await shot('example-05-trigger-subtitles');
+	}, 120_000);
+
+	test('Fetch Test Event on the MyPit Trigger: every date as the number MyPit sent and as ISO text', async () => {
+		// The demo badge issued last (the newest one Fetch Test Event shows).
+		const newest = [...stack.demoData.badges].sort((a, b) => b.issuedAt - a.issuedAt)[0];
+		await openWorkflow(page, example('05').url);
+		await openNode(page, 'New badge issued');
+		const output = await fetchTestEvent(page);
+		const text = await output.innerText();
+		expect(text).toContain(newest._id);
+		for (const field of ['issuedAt', 'expiresAt'] as const) {
+			expect(text).toContain(`${field}Iso`);
+			expect(text).toContain(String(newest[field]));
+			expect(text).toContain(new Date(newest[field]).toISOString());
+		}
+		// Issued in the past, expiring after it was issued (the demo data makes sense).
+		expect(newest.issuedAt).toBeLessThan(Date.now());
+		expect(newest.expiresAt).toBeGreaterThan(newest.issuedAt);
+		const file = await shot('trigger-test-event');
+		console.info(`MyPit Trigger after Fetch Test Event: ${path.relative(REPO_ROOT, file)}`);
+	}, 120_000);
+
 	test('every resource lists its operations (Holder, Template)', async () => {
 		await page.goto(stack.examples[0].url, { waitUntil: 'domcontentloaded' });
 		await page.locator('[data-test-id="canvas-node"][data-node-name="Create holder"]').dblclick();
 		await page.locator('[data-test-id="ndv"]').waitFor();
-		expect(await optionNames('operation')).toEqual([
+		expect(await optionNames(page, 'operation')).toEqual([
 			'Create',
 			'Create or Update',
 			'Delete',
@@ -293,8 +266,8 @@ describeEditor(`n8n ${n8nVersion} editor in Chromium`, () => {
 			'Update',
 			'Custom API Call',
 		]);
-		await choose('resource', 'Template');
-		expect(await optionNames('operation')).toEqual([
+		await choose(page, 'resource', 'Template');
+		expect(await optionNames(page, 'operation')).toEqual([
 			'Create',
 			'Delete',
 			'Get',

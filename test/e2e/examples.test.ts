@@ -260,13 +260,23 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 				.map((badge) => badge._id)
 				.sort(),
 		).toEqual(expected.map((badge) => badge._id).sort());
+		// The filter compares the readable dates the node outputs beside the epoch fields.
+		for (const badge of nodeJson(run, 'Expires within 30 days'))
+			expect(badge.expiresAtIso).toBe(new Date(badge.expiresAt as number).toISOString());
 		const first = Math.min(...expected.map((badge) => badge.expiresAt));
+		// n8n runs in UTC here (GENERIC_TIMEZONE): "7 December 2026", as Luxon's 'd MMMM yyyy'.
+		const longDate = new Date(first).toLocaleDateString('en-GB', {
+			timeZone: 'UTC',
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+		});
 		expect(nodeJson(run, 'Report')).toEqual([
 			expect.objectContaining({
 				expiringBadges: expected.length,
 				firstExpiry: new Date(first).toISOString().slice(0, 10),
 				holderIds: expect.arrayContaining(expected.map((badge) => badge.recipientId)),
-				message: `${expected.length} badge(s) expire within 30 days, the first on ${new Date(first).toISOString().slice(0, 10)}.`,
+				message: `${expected.length} badge(s) expire within 30 days, the first on ${longDate}.`,
 			}),
 		]);
 		expect(first - Date.now()).toBeLessThan(30 * DAY);

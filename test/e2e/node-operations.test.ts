@@ -120,6 +120,10 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 					price: template.price,
 					imageUrl: template.imageUrl,
 					isActive: template.isActive,
+					createdAt: template.createdAt,
+					createdAtIso: new Date(template.createdAt).toISOString(),
+					updatedAt: template.updatedAt,
+					updatedAtIso: new Date(template.updatedAt).toISOString(),
 				},
 			]);
 		});
@@ -313,6 +317,8 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 					phone: holder.phone,
 					holderDid: holder.holderDid,
 					holderId: holder.holderId,
+					createdAt: holder.createdAt,
+					createdAtIso: new Date(holder.createdAt).toISOString(),
 				},
 			]);
 		});
@@ -548,7 +554,9 @@ describeN8n(`MyPit node in real n8n ${n8nVersion}`, () => {
 					type: template.type,
 					status: badge.status,
 					issuedAt: badge.issuedAt,
+					issuedAtIso: new Date(badge.issuedAt).toISOString(),
 					expiresAt: badge.issuedAt + badge.validityPeriod * DAY,
+					expiresAtIso: new Date(badge.issuedAt + badge.validityPeriod * DAY).toISOString(),
 				});
 			}
 		});

@@ -126,7 +126,13 @@ describeN8n(`safe re-runs in real n8n ${n8nVersion}`, () => {
 				},
 			]);
 			expect(nodeJson(result, 'MyPit')).toEqual([
-				{ ...known, phone: '+44 20 7946 0999', action: 'updated', changedFields: ['phone'] },
+				{
+					...known,
+					createdAtIso: new Date(known.createdAt).toISOString(),
+					phone: '+44 20 7946 0999',
+					action: 'updated',
+					changedFields: ['phone'],
+				},
 			]);
 		});
 

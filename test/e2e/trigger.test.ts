@@ -20,6 +20,14 @@ import {
 reportSkip();
 
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+/** A date as example 05 writes it (Luxon's 'd MMMM yyyy'; n8n runs in UTC here): "3 March 2027". */
+const longDate = (ms: number) =>
+	new Date(ms).toLocaleDateString('en-GB', {
+		timeZone: 'UTC',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+	});
 
 describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 	let stack: Stack;
@@ -98,10 +106,13 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 		expect(badge).toMatchObject({ event: 'badge.issued', data: { _id: latest } });
 		const [holder] = nodeJson(issued, 'Holder of the badge');
 		expect(holder._id).toBe((badge.data as { recipientId: string }).recipientId);
-		expect(nodeJson(issued, 'Congratulations message')[0]).toMatchObject({
-			to: holder.email,
-			subject: 'Your new badge is ready',
-		});
+		const data = badge.data as { expiresAt: number; expiresAtIso: string };
+		expect(data.expiresAtIso).toBe(new Date(data.expiresAt).toISOString());
+		const congratulations = nodeJson(issued, 'Congratulations message')[0];
+		expect(congratulations).toMatchObject({ to: holder.email, subject: 'Your new badge is ready' });
+		expect(String(congratulations.text)).toContain(
+			`It is valid until ${longDate(data.expiresAt)}.`,
+		);
 
 		const [soon] = stack.sandbox.control.seedBadges(stack.sandbox.demo.userId, 1, {
 			expiresInDays: () => 5,
@@ -116,7 +127,9 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 		const expiresAt = (reminded.data as { expiresAt: number }).expiresAt;
 		expect(expiresAt).toBeGreaterThan(Date.now() - 60_000);
 		expect(expiresAt).toBeLessThanOrEqual(soon.expiresAt);
-		expect(String(nodeJson(expiring, 'Renewal reminder')[0].text)).toContain('expires on');
+		expect(String(nodeJson(expiring, 'Renewal reminder')[0].text)).toContain(
+			`expires on ${longDate(expiresAt)}.`,
+		);
 	}, 120_000);
 
 	test('activated: each badge issued starts exactly one execution; a restart loses and repeats nothing', async () => {

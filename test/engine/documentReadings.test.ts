@@ -145,6 +145,10 @@ describe('records without optional fields', () => {
 			criteria: template.criteria,
 			validityPeriod: template.validityPeriod,
 			price: template.price,
+			createdAt: template.createdAt,
+			createdAtIso: new Date(template.createdAt).toISOString(),
+			updatedAt: template.updatedAt,
+			updatedAtIso: new Date(template.updatedAt).toISOString(),
 		});
 		const created = await sandbox.run({
 			resource: 'holder',
@@ -160,6 +164,7 @@ describe('records without optional fields', () => {
 			data: { memo: 'kept by the API, not answered' },
 		});
 		const holders = await sandbox.run({ resource: 'holder', operation: 'getAll', returnAll: true });
+		const { createdAt } = jsonOf(created)[0];
 		expect(jsonOf(holders)).toEqual([
 			{
 				_id: jsonOf(created)[0]._id,
@@ -168,6 +173,8 @@ describe('records without optional fields', () => {
 				phone: '+1234567',
 				holderDid: 'did:ethr:0x1',
 				holderId: 'ext-1',
+				createdAt,
+				createdAtIso: new Date(createdAt as number).toISOString(),
 			},
 		]);
 	});
@@ -272,5 +279,41 @@ describe('numbers sent as strings', () => {
 			validityPeriod: '30',
 			createdAt: String(template.createdAt),
 		});
+	});
+
+	test('Skip Holders Who Already Have It reads expiresAt "1772…": an expired badge is not held, a valid one is', async () => {
+		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
+		sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[0]._id],
+			expiresInDays: () => -1,
+		});
+		const [valid] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+			templateId: template._id,
+			recipientIds: [holders[1]._id],
+		});
+
+		const result = await sandbox.run(
+			{
+				resource: 'badge',
+				operation: 'issue',
+				templateId: byId(template._id),
+				recipientMode: 'allItems',
+				holderIdField: 'id',
+				options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
+			},
+			{ input: holders.map((holder) => ({ id: holder._id })) },
+		);
+
+		expect(result.error).toBeUndefined();
+		const listed = sandbox.requests().find((request) => request.path === '/getIssuedBadges');
+		expect(listed?.status).toBe(200);
+		expect(
+			jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.badgeId]),
+		).toEqual([
+			[holders[0]._id, true, false, expect.any(String)],
+			[holders[1]._id, false, true, valid._id],
+		]);
 	});
 });

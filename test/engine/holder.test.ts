@@ -133,6 +133,8 @@ describe('Holder', () => {
 			holderId: holder.holderId,
 		};
 		if (holder.memo !== undefined) expected.memo = holder.memo;
+		expected.createdAt = holder.createdAt;
+		expected.createdAtIso = new Date(holder.createdAt).toISOString();
 		expect(jsonOf(result)).toEqual([expected]);
 	});
 

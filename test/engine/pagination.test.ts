@@ -143,7 +143,9 @@ describe('Get Many on every list', () => {
 				type: badge.type,
 				status: badge.status,
 				issuedAt: badge.issuedAt,
+				issuedAtIso: new Date(badge.issuedAt).toISOString(),
 				expiresAt: badge.expiresAt,
+				expiresAtIso: new Date(badge.expiresAt).toISOString(),
 			})),
 		);
 	});

@@ -111,7 +111,13 @@ describe('Holder → Create or Update', () => {
 			data: { name: known.name, email: known.email, phone: '+44 20 7946 0000' },
 		});
 		expect(jsonOf(result)).toEqual([
-			{ ...known, phone: '+44 20 7946 0000', action: 'updated', changedFields: ['phone'] },
+			{
+				...known,
+				createdAtIso: new Date(known.createdAt).toISOString(),
+				phone: '+44 20 7946 0000',
+				action: 'updated',
+				changedFields: ['phone'],
+			},
 		]);
 		expect((await allHolders()).find((holder) => holder._id === known._id)?.phone).toBe(
 			'+44 20 7946 0000',

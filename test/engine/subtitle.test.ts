@@ -1,20 +1,24 @@
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { registry } from '../../tooling/engine/engine';
 import { MYPIT_NODE_TYPE } from '../../tooling/engine/package-loader';
+import { TRIGGER_NODE_TYPE } from '../../tooling/engine/poll';
 
 /**
  * The canvas subtitle reads as the action. Evaluated by the expression engine of the line this
  * suite runs on (2.x, and 1.x through `npm run test:engine-1x`), as the editor evaluates it.
  */
-async function subtitleFor(parameters: Record<string, string>): Promise<unknown> {
+async function subtitleFor(
+	parameters: INodeParameters,
+	nodeType = MYPIT_NODE_TYPE,
+): Promise<unknown> {
 	const { nodeTypes } = await registry();
-	const type = nodeTypes.getByNameAndVersion(MYPIT_NODE_TYPE, 1);
+	const type = nodeTypes.getByNameAndVersion(nodeType, 1);
 	const node: INode = {
 		id: 'mypit',
 		name: 'MyPit',
-		type: MYPIT_NODE_TYPE,
+		type: nodeType,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
@@ -50,6 +54,29 @@ describe('node subtitle', () => {
 	test('an operation without a label falls back to "operation: resource"', async () => {
 		await expect(subtitleFor({ resource: 'holder', operation: 'somethingNew' })).resolves.toBe(
 			'somethingNew: holder',
+		);
+	});
+});
+
+describe('MyPit Trigger subtitle: the event in words, as the Event list names it', () => {
+	test.each([
+		[{ event: 'badge.issued' }, 'New Issued Badge'],
+		[{ event: 'holder.created' }, 'New Holder'],
+		[{ event: 'template.created' }, 'New Template'],
+		[{ event: 'template.updated' }, 'Template Updated'],
+		[{ event: 'badge.expired' }, 'Badge Expired'],
+		[{ event: 'badge.expiring', daysAhead: 14 }, 'Badge Expiring (14 days)'],
+		[{ event: 'badge.expiring', daysAhead: 1 }, 'Badge Expiring (1 day)'],
+		[{ event: 'badge.expiring', daysAhead: '={{ 7 * 4 }}' }, 'Badge Expiring (28 days)'],
+		// Parameters at their default may be left out of a saved workflow.
+		[{ event: 'badge.expiring' }, 'Badge Expiring (7 days)'],
+		[{}, 'New Issued Badge'],
+		// Days Ahead belongs to Badge Expiring only.
+		[{ event: 'badge.expired', daysAhead: 14 }, 'Badge Expired'],
+		[{ event: 'badge.revoked' }, 'badge.revoked'],
+	])('%j reads "%s"', async (parameters, expected) => {
+		await expect(subtitleFor(parameters as INodeParameters, TRIGGER_NODE_TYPE)).resolves.toBe(
+			expected,
 		);
 	});
 });

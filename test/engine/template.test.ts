@@ -103,6 +103,10 @@ describe('Template', () => {
 				price: template.price,
 				imageUrl: template.imageUrl,
 				isActive: template.isActive,
+				createdAt: template.createdAt,
+				createdAtIso: new Date(template.createdAt).toISOString(),
+				updatedAt: template.updatedAt,
+				updatedAtIso: new Date(template.updatedAt).toISOString(),
 			},
 		]);
 		expect(jsonOf(raw)).toEqual([template]);

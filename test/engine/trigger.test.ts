@@ -52,7 +52,17 @@ describe('MyPit Trigger: new records', () => {
 		expect(first.saved).toBe(true);
 		expect(first.items[0].json.event).toBe('badge.issued');
 		expect(Object.keys(first.items[0].json.data as object).sort()).toEqual(
-			['_id', 'expiresAt', 'issuedAt', 'recipientId', 'status', 'templateId', 'type'].sort(),
+			[
+				'_id',
+				'expiresAt',
+				'expiresAtIso',
+				'issuedAt',
+				'issuedAtIso',
+				'recipientId',
+				'status',
+				'templateId',
+				'type',
+			].sort(),
 		);
 
 		sandbox.sandbox.control.clearLog();

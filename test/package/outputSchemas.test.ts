@@ -10,7 +10,7 @@ import { nodeOperations } from '../helpers/nodeOperations';
 import { loadPackage } from '../../tooling/engine/package-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const HOW_TO_FIX = 'add its runs to test/helpers/outputSamples.ts and run `npm run schemas`';
+const HOW_TO_FIX = 'add its runs to tooling/engine/outputSamples.ts and run `npm run schemas`';
 
 let operations: Array<{ resource: string; operation: string }>;
 beforeAll(async () => {

@@ -1,7 +1,10 @@
 import { simplifyRecord } from '../../nodes/MyPit/operations/simplify';
 
+const CREATED = Date.UTC(2025, 0, 15, 8); // 2025-01-15T08:00:00.000Z
+const UPDATED = Date.UTC(2026, 1, 20, 17, 45); // 2026-02-20T17:45:00.000Z
+
 describe('simplifyRecord: the fields a workflow usually needs', () => {
-	test('a template keeps its main fields in order and drops the rest', () => {
+	test('a template keeps its main fields and dates in order, with readable dates, and drops the rest', () => {
 		const template = {
 			_id: 't1',
 			name: 'Course',
@@ -15,9 +18,12 @@ describe('simplifyRecord: the fields a workflow usually needs', () => {
 			ownerId: 'u1',
 			_creationTime: 1,
 			textColor: '#fff',
+			createdAt: CREATED,
+			updatedAt: UPDATED,
 		};
 
-		expect(simplifyRecord('template', template)).toEqual({
+		const simple = simplifyRecord('template', template);
+		expect(simple).toEqual({
 			_id: 't1',
 			name: 'Course',
 			type: 'achievement',
@@ -27,7 +33,17 @@ describe('simplifyRecord: the fields a workflow usually needs', () => {
 			price: 0,
 			imageUrl: 'https://example.com/b.png',
 			isActive: true,
+			createdAt: CREATED,
+			createdAtIso: '2025-01-15T08:00:00.000Z',
+			updatedAt: UPDATED,
+			updatedAtIso: '2026-02-20T17:45:00.000Z',
 		});
+		expect(Object.keys(simple).slice(-4)).toEqual([
+			'createdAt',
+			'createdAtIso',
+			'updatedAt',
+			'updatedAtIso',
+		]);
 	});
 
 	test('a holder and a badge', () => {
@@ -40,6 +56,7 @@ describe('simplifyRecord: the fields a workflow usually needs', () => {
 			holderId: 'ann',
 			memo: 'm',
 			issuerId: 'u',
+			createdAt: CREATED,
 		};
 		const badge = {
 			_id: 'b1',
@@ -47,12 +64,22 @@ describe('simplifyRecord: the fields a workflow usually needs', () => {
 			recipientId: 'h1',
 			type: 'finance',
 			status: 'active',
-			issuedAt: 1,
-			expiresAt: 2,
+			issuedAt: CREATED,
+			expiresAt: UPDATED,
 			data: {},
 		};
 
-		expect(simplifyRecord('holder', holder)).toEqual({ ...holder, issuerId: undefined });
+		expect(simplifyRecord('holder', holder)).toEqual({
+			_id: 'h1',
+			name: 'Ann',
+			email: 'a@x.io',
+			phone: '1',
+			holderDid: 'did:a:b',
+			holderId: 'ann',
+			memo: 'm',
+			createdAt: CREATED,
+			createdAtIso: '2025-01-15T08:00:00.000Z',
+		});
 		expect(Object.keys(simplifyRecord('holder', holder))).not.toContain('issuerId');
 		expect(simplifyRecord('badge', badge)).toEqual({
 			_id: 'b1',
@@ -60,8 +87,21 @@ describe('simplifyRecord: the fields a workflow usually needs', () => {
 			recipientId: 'h1',
 			type: 'finance',
 			status: 'active',
-			issuedAt: 1,
-			expiresAt: 2,
+			issuedAt: CREATED,
+			issuedAtIso: '2025-01-15T08:00:00.000Z',
+			expiresAt: UPDATED,
+			expiresAtIso: '2026-02-20T17:45:00.000Z',
+		});
+	});
+
+	test('dates sent as numeric text keep their text and get the same ISO field', () => {
+		expect(
+			simplifyRecord('badge', { _id: 'b1', issuedAt: String(CREATED), expiresAt: 'n/a' }),
+		).toEqual({
+			_id: 'b1',
+			issuedAt: String(CREATED),
+			issuedAtIso: '2025-01-15T08:00:00.000Z',
+			expiresAt: 'n/a',
 		});
 	});
 

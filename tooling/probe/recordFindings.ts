@@ -179,7 +179,7 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 			reading,
 			value,
 			observed,
-			node: `the node reads timestamps only as milliseconds in JSON numbers: ${[...unreadable].map((field) => `${uses[field]} cannot use ${field}`).join('; ')}`,
+			node: `the node reads timestamps as milliseconds, in JSON numbers or numeric text: ${[...unreadable].map((field) => `${uses[field]} cannot use ${field}`).join('; ')}`,
 			verdict: 'not-handled',
 		};
 	}

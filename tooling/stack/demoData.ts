@@ -1,7 +1,9 @@
 /**
  * What `npm start` and `npm run demo` put into the MyPit sandbox: the demo account, three badge
  * templates with readable names (the example workflows pick "Course Completion" by name), five
- * holders, and eight issued badges of which four expire within the next 30 days.
+ * holders, and eight issued badges of which four expire within the next 30 days and one has
+ * expired. A history that holds together: templates first, then holders, then badges issued
+ * over the past year, each valid for its template's 365 days, so each expires after it was issued.
  */
 import type { Holder, IssuedBadge, Sandbox, Template } from '../../sandbox';
 
@@ -81,52 +83,49 @@ export const DEMO_HOLDERS = [
 	},
 ] as const;
 
-/** Days until expiry of the seeded badges: 5, 12, 25 and 28 are within 30 days; -3 has expired. */
-export const DEMO_BADGE_EXPIRY_DAYS = [5, 12, 25, 28, 45, 90, 200, -3] as const;
+/**
+ * Days until expiry of the seeded badges, oldest issue first (the list's order): -3 has expired;
+ * 5, 12, 25 and 28 are within 30 days.
+ */
+export const DEMO_BADGE_EXPIRY_DAYS = [-3, 5, 12, 25, 28, 45, 90, 200] as const;
 
 const DAY_MS = 86_400_000;
-
-async function api<T>(sandbox: Sandbox, path: string, body: unknown): Promise<T> {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/json',
-			clientId: sandbox.demo.clientId,
-			secretKey: sandbox.demo.secretKey,
-		},
-		body: JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`sandbox ${path} answered ${response.status}: ${text}`);
-	return JSON.parse(text) as T;
-}
+/** The templates were created this many days ago (one a day), the holders after them. */
+const TEMPLATES_CREATED_DAYS_AGO = 420;
+const HOLDERS_CREATED_DAYS_AGO = 400;
+/** One template was edited since: Template Updated has an event to show. */
+const TEMPLATE_UPDATED_DAYS_AGO = { 'First Aid Certificate': 30 } as Record<string, number>;
 
 /**
- * Seeds the demo account of a fresh sandbox. Holders go through the sandbox's own API (so they
- * have readable names); the request log is cleared afterwards, so it shows only what n8n sends.
+ * Seeds the demo account of a fresh sandbox, in the order it would have happened, so every list
+ * is oldest first by its dates. The request log is cleared afterwards: it shows only what n8n sends.
  */
 export async function seedDemoData(sandbox: Sandbox): Promise<DemoData> {
-	const { userId, issuerDid } = sandbox.demo;
-	const templates = DEMO_TEMPLATES.map(
-		(template) => sandbox.control.seedTemplates(userId, 1, { ...template, isActive: true })[0],
-	);
-	const holders: Holder[] = [];
-	for (const holder of DEMO_HOLDERS) {
-		holders.push(
-			await api<Holder>(sandbox, '/createHolder', {
-				issuerDid,
-				issuerId: userId,
-				data: { ...holder, ownerId: userId },
-			}),
-		);
-	}
+	const { userId } = sandbox.demo;
+	const now = Date.now();
+	const daysAgo = (days: number) => now - days * DAY_MS;
+	const templates = DEMO_TEMPLATES.map((template, i) => {
+		const createdAt = daysAgo(TEMPLATES_CREATED_DAYS_AGO - i);
+		const updated = TEMPLATE_UPDATED_DAYS_AGO[template.name];
+		return sandbox.control.seedTemplates(userId, 1, {
+			...template,
+			isActive: true,
+			createdAt,
+			updatedAt: updated === undefined ? createdAt : daysAgo(updated),
+		})[0];
+	});
+	const holders = sandbox.control.seedHolders(userId, DEMO_HOLDERS.length, (i) => ({
+		...DEMO_HOLDERS[i],
+		createdAt: daysAgo(HOLDERS_CREATED_DAYS_AGO - i),
+	}));
+	const course = templates[0];
 	const badges = sandbox.control.seedBadges(userId, DEMO_BADGE_EXPIRY_DAYS.length, {
-		templateId: templates[0]._id,
+		templateId: course._id,
 		recipientIds: holders.map((holder) => holder._id),
 		expiresInDays: (i) => DEMO_BADGE_EXPIRY_DAYS[i],
+		issuedDaysAgo: (i) => course.validityPeriod - DEMO_BADGE_EXPIRY_DAYS[i],
 	});
 	sandbox.control.clearLog();
-	const now = Date.now();
 	return {
 		templates,
 		holders,

@@ -13,6 +13,7 @@ import {
 } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
+import { withReadableDates } from './readableDates';
 import { getRecord, listRecords } from './records';
 
 const L = holderLabels;
@@ -48,7 +49,7 @@ export const createHolder: OperationHandler = async ({ item, client, body }) => 
 	const issuerId = resolveUserId(item);
 	const data = readHolderData(body, issuerId);
 	const request = { issuerDid: resolveIssuerDid(item), issuerId, data };
-	return [await client.request(ENDPOINTS.createHolder, request)];
+	return [withReadableDates(await client.request(ENDPOINTS.createHolder, request))];
 };
 
 export const getHolder = getRecord('holder', ENDPOINTS.getHolder, (body) => ({

@@ -7,6 +7,7 @@ import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
 import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { withReadableDates } from './readableDates';
 
 export type HolderMatch = 'email' | 'holderUserId';
 
@@ -103,7 +104,7 @@ export const createOrUpdateHolder: OperationHandler = async ({ item, client, bod
 	const { node } = item.run;
 	const itemIndex = item.index;
 
-	return await inTurn(directory, key, async () => {
+	const records = await inTurn(directory, key, async () => {
 		const doubt = directory.uncertain.get(key);
 		if (doubt !== undefined) {
 			throw new NodeOperationError(
@@ -143,4 +144,6 @@ export const createOrUpdateHolder: OperationHandler = async ({ item, client, bod
 		directory.byKey.set(key, updated);
 		return [{ ...updated, action: 'updated' as UpsertAction, changedFields }];
 	});
+	// The directory keeps MyPit's records as sent; only the output gets the readable dates.
+	return records.map(withReadableDates);
 };

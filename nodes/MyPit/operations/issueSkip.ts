@@ -8,6 +8,7 @@ import { ENDPOINTS } from '../transport/endpoints';
 import { issueInBatches, type IssueSettings } from './issueBatches';
 import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
 import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */
 export type HeldBadgeStatus = 'notRevoked' | 'any';
@@ -31,8 +32,9 @@ export function countsAsHeld(
 	now: number,
 ): boolean {
 	if (badge.templateId !== templateId || typeof badge.recipientId !== 'string') return false;
-	// A badge without an expiry date never expires.
-	if (typeof badge.expiresAt === 'number' && badge.expiresAt <= now) return false;
+	// A badge without an expiry date never expires; a backend may send the date as numeric text.
+	const expiresAt = epochMsOf(badge.expiresAt);
+	if (expiresAt !== undefined && expiresAt <= now) return false;
 	if (rule === 'any') return true;
 	return !NOT_HELD_STATUSES.has(String(badge.status ?? '').toLowerCase());
 }

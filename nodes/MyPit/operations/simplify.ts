@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The fields a workflow usually needs from each record; Simplify off returns the whole record. */
+import { withReadableDates } from './readableDates';
+
+/**
+ * The fields a workflow usually needs from each record; Simplify off returns the whole record.
+ * The dates come with their ISO text beside them (`expiresAt`, `expiresAtIso`).
+ */
 const SIMPLE_FIELDS = {
 	template: [
 		'_id',
@@ -12,8 +17,10 @@ const SIMPLE_FIELDS = {
 		'price',
 		'imageUrl',
 		'isActive',
+		'createdAt',
+		'updatedAt',
 	],
-	holder: ['_id', 'name', 'email', 'phone', 'holderDid', 'holderId', 'memo'],
+	holder: ['_id', 'name', 'email', 'phone', 'holderDid', 'holderId', 'memo', 'createdAt'],
 	badge: ['_id', 'templateId', 'recipientId', 'type', 'status', 'issuedAt', 'expiresAt'],
 } as const;
 
@@ -24,5 +31,5 @@ export function simplifyRecord(kind: RecordKind, record: IDataObject): IDataObje
 	for (const field of SIMPLE_FIELDS[kind]) {
 		if (record[field] !== undefined) simple[field] = record[field];
 	}
-	return simple;
+	return withReadableDates(simple);
 }

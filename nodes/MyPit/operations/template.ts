@@ -14,6 +14,7 @@ import {
 	requireUrl,
 } from '../shared/validation';
 import { ENDPOINTS } from '../transport/endpoints';
+import { withReadableDates } from './readableDates';
 import { getRecord, listRecords } from './records';
 
 const L = templateLabels;
@@ -33,7 +34,7 @@ export const createTemplate: OperationHandler = async ({ item, client, body }) =
 		criteria: requireText(body.criteria, L.criteria),
 		price: requireNonNegativeNumber(body.price, L.price),
 	};
-	return [await client.request(ENDPOINTS.createTemplate, request)];
+	return [withReadableDates(await client.request(ENDPOINTS.createTemplate, request))];
 };
 
 export const getTemplate = getRecord('template', ENDPOINTS.getTemplate, readTemplateId);

@@ -1,0 +1,34 @@
+/**
+ * The README's pictures. Each is made from the real editor by `npm run screenshots`
+ * (scripts/screenshots.ts, the steps in capture.ts), never edited by hand, and the README shows
+ * each under exactly this alt text: test/package/readmeImages.test.ts holds the README, the files
+ * in docs/images/ and this list together. Plain data, so that test stays cheap.
+ */
+export const SCREENSHOTS = [
+	{
+		id: 'badgeIssuePanel',
+		file: 'docs/images/node-panel-badge-issue.png',
+		alt: 'The MyPit node panel in n8n: Badge → Issue with its Template, Recipients, Holder, Badge Data and Options',
+	},
+	{
+		id: 'triggerTestEvent',
+		file: 'docs/images/trigger-fetch-test-event.png',
+		alt: 'The MyPit Trigger panel after Fetch Test Event: the newest issued badge, each date as a number and as ISO text',
+	},
+	{
+		id: 'bulkIssueCanvas',
+		file: 'docs/images/example-02-canvas-after-run.png',
+		alt: 'Example 02 on the canvas after a run: five sheet rows become five holders and five badges issued in bulk',
+	},
+	{
+		id: 'credentialTested',
+		file: 'docs/images/credential-tested.png',
+		alt: 'The MyPit API credential dialog in n8n after a successful connection test',
+	},
+] as const;
+
+export type Screenshot = (typeof SCREENSHOTS)[number];
+export type ScreenshotId = Screenshot['id'];
+
+/** Each picture stays well under this, so the README loads fast. */
+export const MAX_IMAGE_BYTES = 200_000;
