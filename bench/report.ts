@@ -110,7 +110,7 @@ export function writeReport(report: Report, folder: string): void {
 		...failureMarkdown(report),
 		toMarkdownTable(report.measurements),
 		'',
-		'Goals of issue 11 (from the figures above):',
+		'Goals (from the figures above):',
 		'',
 		...(report.command.includes('--quick')
 			? ["A quick run: sizes below the issue's, so the goals are indicative only.", '']
