@@ -87,7 +87,7 @@ const issueFields: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Bulk mode issues to the holders of all input items together, in batches. Template, Badge Data and Options come from the first item. For many thousands of rows, an Aggregate node before this one and Recipients "Holder IDs" is faster (n8n spends time on every input item), at the cost of one input item for all outputs.',
+			'Bulk mode issues to the holders of all input items together, in batches, each output item linked to its row. Template, Badge Data and Options come from the first item.',
 		name: 'bulkNotice',
 		type: 'notice',
 		default: '',

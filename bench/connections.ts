@@ -1,0 +1,115 @@
+/**
+ * What a new connection per request costs: the raw loop of `npm run bench` keeps its connection
+ * alive (Node's fetch), while n8n 2.40's request helper builds new HTTP agents for every request
+ * (`@n8n/backend-network`, `setAxiosAgents` → `buildNodeAgents`), so every request of a node
+ * (the HTTP Request node's and the MyPit node's alike) opens a new TCP connection.
+ *
+ *   node -r ts-node/register/transpile-only bench/connections.ts [records]
+ *
+ * Reads every holder of an account in pages of 100 (as Return All does), one request at a time,
+ * against the sandbox in its own process: once over one kept-alive connection, once with a new
+ * agent (and connection) per request. Medians of 5, alternating.
+ */
+import * as http from 'node:http';
+
+import type { Account } from './raw';
+import { startSandboxProcess } from './sandbox-process';
+
+const PAGE_SIZE = 100;
+
+/** One POST with a fresh agent, as n8n's helper sends it: a new connection every time. */
+async function postNewConnection(url: string, account: Account, body: unknown): Promise<any> {
+	const payload = JSON.stringify(body);
+	return await new Promise((resolve, reject) => {
+		const request = http.request(
+			url,
+			{
+				method: 'POST',
+				agent: new http.Agent(),
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(payload),
+					clientId: account.clientId,
+					secretKey: account.secretKey,
+				},
+			},
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+			},
+		);
+		request.on('error', reject);
+		request.end(payload);
+	});
+}
+
+async function postKeptAlive(url: string, account: Account, body: unknown): Promise<any> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			clientId: account.clientId,
+			secretKey: account.secretKey,
+		},
+		body: JSON.stringify(body),
+	});
+	return await response.json();
+}
+
+async function readAll(
+	post: typeof postKeptAlive,
+	url: string,
+	account: Account & { userId: string },
+): Promise<number> {
+	let count = 0;
+	let cursor: string | undefined;
+	for (;;) {
+		const page = await post(`${url}/getHolders`, account, {
+			userId: account.userId,
+			paginationOpts:
+				cursor === undefined ? { numItems: PAGE_SIZE } : { numItems: PAGE_SIZE, cursor },
+		});
+		count += page.page.length;
+		if (!page.hasMore) return count;
+		cursor = page.cursor;
+	}
+}
+
+async function main() {
+	const records = Number(process.argv[2] ?? 100_000);
+	const sandbox = await startSandboxProcess();
+	try {
+		const account = await sandbox.control<Account & { userId: string }>('POST', '/accounts', {});
+		await sandbox.control('POST', '/seed', { userId: account.userId, holders: records });
+		const ways: Array<[string, typeof postKeptAlive]> = [
+			['one kept-alive connection (the raw loop)', postKeptAlive],
+			['a new connection per request (as n8n 2.40 sends)', postNewConnection],
+		];
+		const times = new Map<string, number[]>();
+		await readAll(postKeptAlive, sandbox.url, account);
+		for (let rep = 0; rep < 5; rep++) {
+			for (const [label, post] of rep % 2 ? [...ways].reverse() : ways) {
+				const started = performance.now();
+				const read = await readAll(post, sandbox.url, account);
+				if (read !== records) throw new Error(`${label}: read ${read} of ${records}`);
+				times.set(label, [...(times.get(label) ?? []), performance.now() - started]);
+			}
+		}
+		const requests = Math.ceil(records / PAGE_SIZE);
+		console.log(`${records} holders, ${requests} requests of ${PAGE_SIZE}, medians of 5:`);
+		for (const [label, values] of times) {
+			const median = [...values].sort((a, b) => a - b)[2];
+			console.log(
+				`  ${label}: ${Math.round(median)} ms (${((median / requests) * 1000).toFixed(0)} µs a request)`,
+			);
+		}
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});
