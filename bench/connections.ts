@@ -1,3 +1,4 @@
+import '../tooling/engine/env';
 /**
  * What a new connection per request costs: the raw loop of `npm run bench` keeps its connection
  * alive (Node's fetch), while n8n 2.40's request helper builds new HTTP agents for every request
@@ -7,10 +8,12 @@
  *   node -r ts-node/register/transpile-only bench/connections.ts [records]
  *
  * Reads every holder of an account in pages of 100 (as Return All does), one request at a time,
- * against the sandbox in its own process: once over one kept-alive connection, once with a new
- * agent (and connection) per request. Medians of 5, alternating.
+ * against the sandbox in its own process: over one kept-alive connection, with a new agent (and
+ * connection) per request, and through n8n-core's own request helper (the dev dependency's,
+ * n8n-core 2.40.x). Medians of 5, rotating the order.
  */
 import * as http from 'node:http';
+import * as path from 'node:path';
 
 import type { Account } from './raw';
 import { startSandboxProcess } from './sandbox-process';
@@ -42,6 +45,25 @@ async function postNewConnection(url: string, account: Account, body: unknown): 
 		request.on('error', reject);
 		request.end(payload);
 	});
+}
+
+/** n8n-core's own request helper (`helpers.httpRequest` of every node), n8n's DI container. */
+function n8nRequestHelper(): (url: string, account: Account, body: unknown) => Promise<any> {
+	const coreDir = path.dirname(require.resolve('n8n-core'));
+	const load = (name: string) => require(require.resolve(name, { paths: [coreDir] }));
+	const { Container } = load('@n8n/di') as { Container: { get<T>(type: unknown): T } };
+	const { OutboundHttp } = load('@n8n/backend-network') as { OutboundHttp: unknown };
+	const outbound = Container.get<{ requests(): { request(options: object): Promise<any> } }>(
+		OutboundHttp,
+	);
+	return async (url, account, body) =>
+		await outbound.requests().request({
+			method: 'POST',
+			url,
+			body,
+			json: true,
+			headers: { clientId: account.clientId, secretKey: account.secretKey },
+		});
 }
 
 async function postKeptAlive(url: string, account: Account, body: unknown): Promise<any> {
@@ -85,11 +107,15 @@ async function main() {
 		const ways: Array<[string, typeof postKeptAlive]> = [
 			['one kept-alive connection (the raw loop)', postKeptAlive],
 			['a new connection per request (as n8n 2.40 sends)', postNewConnection],
+			["n8n-core's request helper (helpers.httpRequest)", n8nRequestHelper()],
 		];
 		const times = new Map<string, number[]>();
 		await readAll(postKeptAlive, sandbox.url, account);
 		for (let rep = 0; rep < 5; rep++) {
-			for (const [label, post] of rep % 2 ? [...ways].reverse() : ways) {
+			for (const [label, post] of [
+				...ways.slice(rep % ways.length),
+				...ways.slice(0, rep % ways.length),
+			]) {
 				const started = performance.now();
 				const read = await readAll(post, sandbox.url, account);
 				if (read !== records) throw new Error(`${label}: read ${read} of ${records}`);

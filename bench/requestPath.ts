@@ -7,8 +7,9 @@
  *
  *   node -r ts-node/register/transpile-only bench/requestPath.ts [items]
  *
- * Two operations with one request per item: Template → Get (no expression) and Holder → Create
- * with five mapped fields (`{{ $json.… }}`). Medians of 5, alternating the paths. This harness
+ * Holder → Get Many over 20,000 holders from one input item, and two operations with one request
+ * per item: Template → Get (no expression) and Holder → Create with five mapped fields
+ * (`{{ $json.… }}`). Medians of 5, alternating the paths. This harness
  * evaluates expressions with n8n's tournament evaluator (no isolate on Node 20), so expressions
  * are cheaper here than in n8n 2.x itself: `npm run bench` measures real n8n.
  */
@@ -22,11 +23,30 @@ interface Scenario {
 	label: string;
 	prepare(sandbox: Sandbox, account: Account, items: number): IDataObject[];
 	parameters(account: Account): INodeParameters;
+	/** Output items of a run with `items` input items. */
+	outputs?: number;
 }
+
+/** Holders listed by the Get Many scenario: one input item, 200 pages of 100. */
+const LISTED_HOLDERS = 20_000;
 
 let templateId = '';
 
 const SCENARIOS: Scenario[] = [
+	{
+		label: `Holder → Get Many, Return All ${LISTED_HOLDERS} (one input item)`,
+		prepare(sandbox, account) {
+			sandbox.control.seedHolders(account.userId, LISTED_HOLDERS);
+			return [{}];
+		},
+		parameters: () => ({
+			resource: 'holder',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		}),
+		outputs: LISTED_HOLDERS,
+	},
 	{
 		label: 'Template → Get',
 		prepare(sandbox, account, items) {
@@ -85,7 +105,7 @@ async function main() {
 			input,
 		});
 		const ms = performance.now() - started;
-		if (result.error || result.items.length !== items)
+		if (result.error || result.items.length !== (scenario.outputs ?? items))
 			throw new Error(`${scenario.label}: ${result.error?.message ?? 'missing items'}`);
 		sandbox.control.closeAccount(account.clientId);
 		return ms;
@@ -105,7 +125,8 @@ async function main() {
 		const line = [...times]
 			.map(([label, values]) => {
 				const ms = median(values);
-				return `${label} ${Math.round(ms)} ms (${Math.round((ms / items) * 1000)} µs/item)`;
+				const perItem = scenario.outputs ? '' : ` (${Math.round((ms / items) * 1000)} µs/item)`;
+				return `${label} ${Math.round(ms)} ms${perItem}`;
 			})
 			.join(', ');
 		console.log(`  ${scenario.label}: ${line}`);
