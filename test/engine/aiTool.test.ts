@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { RoutingNode } from 'n8n-core';
 
-import { callMyPitTool } from '../../tooling/engine/toolCall';
+import { callMyPitTool, callMyPitTools } from '../../tooling/engine/toolCall';
 import { bodiesOf, useSandbox } from '../helpers/fixture';
 
 const sandbox = useSandbox();
@@ -132,6 +132,93 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 		expect(
 			(result.response as IDataObject[]).map((answer) => [answer.recipientId, answer.issued]),
 		).toEqual(holders.map((holder) => [holder._id, true]));
+	});
+
+	test('two MyPit tools with different credentials in one agent execution: each call goes out as its own account', async () => {
+		const other = sandbox.sandbox.control.createAccount();
+		const otherCredentials = { ...sandbox.credentials, ...other };
+		const [mine] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
+		const [theirs] = sandbox.sandbox.control.seedHolders(other.userId, 1);
+		const get = {
+			resource: 'holder',
+			operation: 'get',
+			holderId: byId(fromAI('holderId', 'The holder ID')),
+		};
+		const before = routed.mock.calls.length;
+
+		const results = await callMyPitTools(
+			[
+				{ name: 'Account A', parameters: get, credentials: sandbox.credentials },
+				{ name: 'Account B', parameters: get, credentials: otherCredentials },
+			],
+			[
+				{ tool: 'Account A', args: { holderId: mine._id } },
+				{ tool: 'Account B', args: { holderId: theirs._id } },
+				{ tool: 'Account A', args: { holderId: mine._id } },
+			],
+		);
+
+		expect(results.map((result) => result.error)).toEqual([undefined, undefined, undefined]);
+		expect(results.map((result) => (result.response as IDataObject[])[0]._id)).toEqual([
+			mine._id,
+			theirs._id,
+			mine._id,
+		]);
+		const log = sandbox.sandbox.control.requestLog();
+		expect(
+			log.map((request) => [request.headers.clientid, (request.body as IDataObject).userId]),
+		).toEqual([
+			[sandbox.account.clientId, sandbox.account.userId],
+			[other.clientId, other.userId],
+			[sandbox.account.clientId, sandbox.account.userId],
+		]);
+		expect(routed.mock.calls.length).toBe(before + 3);
+		sandbox.sandbox.control.closeAccount(other.clientId);
+	});
+
+	test('Create or Update called twice in one agent execution reads the holders afresh for each call', async () => {
+		const parameters = {
+			resource: 'holder',
+			operation: 'createOrUpdate',
+			name: fromAI('name', 'Full name'),
+			email: fromAI('email', 'Email address'),
+			phone: fromAI('phone', 'Phone number'),
+			holderDid: fromAI('did', 'Holder DID'),
+			externalHolderId: fromAI('userId', 'Holder user ID'),
+		};
+		const person = {
+			name: 'Katherine Johnson',
+			email: 'katherine@example.com',
+			phone: '+1 555 0102',
+			did: 'did:ethr:0xkj',
+			userId: 'katherine',
+		};
+		const tool = [{ name: 'Holders', parameters, credentials: sandbox.credentials }];
+		const results = await callMyPitTools(tool, [
+			{ tool: 'Holders', args: person },
+			{ tool: 'Holders', args: { ...person, phone: '+1 555 0199' } },
+		]);
+		expect(results.map((result) => (result.response as IDataObject[])[0].action)).toEqual([
+			'created',
+			'updated',
+		]);
+		expect(paths()).toEqual(['/getHolders', '/createHolder', '/getHolders', '/updateHolder']);
+	});
+
+	test('bulk mode as a tool is refused with a clear message: a tool call has no input items', async () => {
+		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+		const result = await call(
+			{
+				resource: 'badge',
+				operation: 'issue',
+				templateId: byId(fromAI('templateId', 'The badge template ID')),
+				recipientMode: 'allItems',
+			},
+			{ templateId: template._id },
+		);
+		expect(result.error).toContain('Invalid "Recipients"');
+		expect(result.error).toContain('when the node is an AI tool');
+		expect(sandbox.requests()).toEqual([]);
 	});
 
 	test('Holder → Create or Update called twice with the same person creates one holder', async () => {

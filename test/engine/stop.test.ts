@@ -23,7 +23,7 @@ async function watchOperation(resource: string, operation: string) {
 	const { nodeTypes } = await registry();
 	const table = nodeTypes.getByNameAndVersion('n8n-nodes-mypit.myPit').customOperations!;
 	const original = table[resource][operation];
-	let settled: Promise<number> = new Promise(() => {});
+	let settled: Promise<number> | undefined;
 	table[resource][operation] = async function (this: IExecuteFunctions) {
 		const call = original.call(this);
 		settled = call.then(
@@ -33,7 +33,12 @@ async function watchOperation(resource: string, operation: string) {
 		return await call;
 	};
 	restore = () => (table[resource][operation] = original);
-	return { settled: async () => await settled };
+	return {
+		settled: async () => {
+			if (!settled) throw new Error(`the ${resource} ${operation} custom operation never ran`);
+			return await settled;
+		},
+	};
 }
 
 let restore = () => {};

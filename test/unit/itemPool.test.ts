@@ -95,22 +95,28 @@ describe('runEachItem', () => {
 	});
 
 	test("n8n's batching: the items of each batch start together, each later batch after the interval", async () => {
-		const starts: number[] = [];
-		const begin = Date.now();
-		const results = await runEachItem(
-			5,
-			{ width: 10, batching: { size: 2, intervalMs: 40 } },
-			async (index) => {
-				starts.push(Date.now() - begin);
-				return index;
-			},
-		);
-		expect(results).toEqual([0, 1, 2, 3, 4]);
-		// Items 0–1 at once, 2–3 after one interval, 4 after two (timers may fire a little late).
-		expect(starts[1] - starts[0]).toBeLessThan(30);
-		expect(starts[2]).toBeGreaterThanOrEqual(35);
-		expect(starts[3] - starts[2]).toBeLessThan(30);
-		expect(starts[4]).toBeGreaterThanOrEqual(75);
+		jest.useFakeTimers();
+		try {
+			const started: number[] = [];
+			const done = runEachItem(
+				5,
+				{ width: 10, batching: { size: 2, intervalMs: 40 } },
+				async (index) => {
+					started.push(index);
+					return index;
+				},
+			);
+			await jest.advanceTimersByTimeAsync(0);
+			expect(started).toEqual([0, 1]);
+			await jest.advanceTimersByTimeAsync(39);
+			expect(started).toEqual([0, 1]);
+			await jest.advanceTimersByTimeAsync(1);
+			expect(started).toEqual([0, 1, 2, 3]);
+			await jest.advanceTimersByTimeAsync(40);
+			await expect(done).resolves.toEqual([0, 1, 2, 3, 4]);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	test('a stop during the wait between batches starts nothing more', async () => {

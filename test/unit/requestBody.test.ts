@@ -145,6 +145,32 @@ describe("the body from the description's routing.send", () => {
 			routing: { send: { type: 'body' } },
 		} as INodeProperties;
 		expect(() => bodyMapFor([withoutPath], 'x', 'y')).toThrow('Parameter "q"');
+		const fixed = {
+			displayName: 'Pairs',
+			name: 'pairs',
+			type: 'fixedCollection',
+			default: {},
+			options: [
+				{ name: 'pair', values: [{ ...withQuery, name: 'deep', routing: withValue.routing }] },
+			],
+		} as unknown as INodeProperties;
+		expect(() => bodyMapFor([fixed], 'x', 'y')).toThrow('routing inside "deep" is not supported');
+		const conditional = {
+			displayName: 'Extra',
+			name: 'extra',
+			type: 'collection',
+			default: {},
+			options: [
+				{
+					...withQuery,
+					routing: { send: { type: 'body', property: 'q' } },
+					displayOptions: { show: { mode: ['a'] } },
+				},
+			],
+		} as INodeProperties;
+		expect(() => bodyMapFor([conditional], 'x', 'y')).toThrow(
+			'display conditions inside a collection are not supported',
+		);
 		const hidden = { ...withQuery, displayOptions: { hide: { mode: ['a'] } } } as INodeProperties;
 		expect(() => bodyMapFor([hidden], 'x', 'y')).toThrow('hide conditions are not supported');
 	});

@@ -64,6 +64,10 @@ describe('"Request Options" as RoutingNode reads them', () => {
 		expect(() => requestBaseFrom({ proxy: 'http://ann:secret@proxy.local' }, BASE)).not.toThrow(
 			/secret/,
 		);
+		// Without a scheme the URL parser reads "ann:" as one: still no password in the message.
+		expect(() => requestBaseFrom({ proxy: 'ann:secret@proxy.local:3128' }, BASE)).toThrow(
+			'"…@proxy.local:3128"',
+		);
 	});
 
 	test('batching: only with an interval; a missing or zero size means one item per batch', () => {

@@ -19,6 +19,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Map<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
+		/** Credentials by the ID a node references, for workflows whose nodes use different ones. */
+		private readonly byId: Record<string, ICredentialDataDecryptedObject> = {},
 	) {
 		super();
 	}
@@ -81,10 +83,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: INodeCredentialsDetails,
+		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.data[type];
+		const data =
+			(nodeCredentials.id ? this.byId[nodeCredentials.id] : undefined) ?? this.data[type];
 		if (!data) throw new Error(`No test credentials of type "${type}"`);
 		// A copy per call, as n8n decrypts anew for every request.
 		return { ...data };

@@ -85,6 +85,8 @@ export async function runWorkflow(
 	nodes: INode[],
 	connections: IConnections,
 	credentials: MyPitCredentials,
+	/** Further credentials by the ID a node references (`credentials.myPitApi.id`). */
+	credentialsById: Record<string, MyPitCredentials> = {},
 ): Promise<IRun> {
 	const { nodeTypes: types, credentialTypes } = await registry();
 	const workflow = new Workflow({
@@ -112,7 +114,7 @@ export async function runWorkflow(
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = createAdditionalData(
-		new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }),
+		new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }, credentialsById),
 		hooks,
 	);
 

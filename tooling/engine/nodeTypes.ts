@@ -8,7 +8,7 @@ import type {
 	INodeTypes,
 	ICredentialType,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers, nodeNameToToolName } from 'n8n-workflow';
 import { RoutingNode } from 'n8n-core';
 
 import { PACKAGE_NAME, loadPackage } from './package-loader';
@@ -16,7 +16,7 @@ import { PACKAGE_NAME, loadPackage } from './package-loader';
 /** A source node that emits the test's input items, as a trigger or a previous node would. */
 export const ITEMS_NODE_TYPE = 'test.items';
 
-/** A stand-in for n8n's AI Agent: calls each connected tool once, as an agent's model would. */
+/** A stand-in for n8n's AI Agent: makes the tool calls it is given, as an agent's model would. */
 export const TOOL_CALLER_NODE_TYPE = 'test.toolCaller';
 
 class ItemsSource implements INodeType {
@@ -43,10 +43,17 @@ interface CallableTool {
 	invoke(args: IDataObject): Promise<unknown>;
 }
 
+/** One tool call the agent stand-in makes: the tool node's name and the model's arguments. */
+export interface ToolCall {
+	tool: string;
+	args: IDataObject;
+}
+
 /**
  * Gets its tools the way n8n's AI Agent does (`getInputConnectionData(ai_tool)`, which makes a
- * node without `supplyData` a tool with n8n-core's own createNodeAsTool) and invokes each with
- * the arguments a model would give. One output item per tool: its answer, or its error message.
+ * node without `supplyData` a tool with n8n-core's own createNodeAsTool) and makes the calls a
+ * model would, in order, all in this one agent execution. One output item per call: the tool's
+ * answer, or its error message.
  */
 class ToolCaller implements INodeType {
 	description = {
@@ -54,24 +61,27 @@ class ToolCaller implements INodeType {
 		name: 'toolCaller',
 		group: ['transform'],
 		version: 1,
-		description: 'Invokes its tools once each',
+		description: 'Calls its tools',
 		defaults: { name: 'Tool Caller' },
 		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, required: true }],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Arguments', name: 'toolArguments', type: 'json', default: '{}' }],
+		properties: [{ displayName: 'Calls', name: 'calls', type: 'json', default: '[]' }],
 	} as unknown as INodeTypeDescription;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const args = JSON.parse(this.getNodeParameter('toolArguments', 0) as string) as IDataObject;
+		const calls = JSON.parse(this.getNodeParameter('calls', 0) as string) as ToolCall[];
 		const tools = (await this.getInputConnectionData(
 			NodeConnectionTypes.AiTool,
 			0,
 		)) as CallableTool[];
 		const answers: INodeExecutionData[] = [];
-		for (const tool of tools) {
-			const json = await tool.invoke(args).then(
-				(response) => ({ tool: tool.name, response: String(response) }),
-				(error: Error) => ({ tool: tool.name, error: error.message }),
+		for (const call of calls) {
+			// n8n names a tool after its node (nodeNameToToolName), as the model sees it.
+			const tool = tools.find((candidate) => candidate.name === nodeNameToToolName(call.tool));
+			if (!tool) throw new Error(`No tool from node "${call.tool}"`);
+			const json = await tool.invoke(call.args).then(
+				(response) => ({ tool: call.tool, response: String(response) }),
+				(error: Error) => ({ tool: call.tool, error: error.message }),
 			);
 			answers.push({ json });
 		}

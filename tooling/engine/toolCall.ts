@@ -1,11 +1,10 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_REFERENCE, itemsNode, runWorkflow, type MyPitCredentials } from './engine';
-import { TOOL_CALLER_NODE_TYPE } from './nodeTypes';
+import { TOOL_CALLER_NODE_TYPE, type ToolCall } from './nodeTypes';
 import { MYPIT_NODE_TYPE } from './package-loader';
 
-const TOOL_NODE_NAME = 'MyPit Tool';
 const CALLER_NODE_NAME = 'Agent';
 
 export interface ToolCallResult {
@@ -15,17 +14,24 @@ export interface ToolCallResult {
 	error?: string;
 }
 
+/** A MyPit Tool node of the agent: its name, parameters (with `$fromAI()`) and credential. */
+export interface MyPitToolNode {
+	name: string;
+	parameters: INodeParameters;
+	credentials: MyPitCredentials;
+}
+
 /**
- * Calls the MyPit node as an AI agent's tool, the way n8n-core does: the agent stand-in asks for
- * its ai_tool inputs, n8n-core wraps the MyPit Tool node with createNodeAsTool (its schema from
- * the `$fromAI()` placeholders in `parameters`), and invoking the tool with `args` runs the node
- * type's `execute` with the arguments as AiTool input, as makeHandleToolInvocation does.
+ * Calls MyPit Tool nodes as an AI agent does, all calls in one agent execution: the agent
+ * stand-in asks for its ai_tool inputs, n8n-core wraps each MyPit Tool node with
+ * createNodeAsTool (its schema from the `$fromAI()` placeholders), and each invocation runs the
+ * node type's `execute` with the arguments as AiTool input, as makeHandleToolInvocation does.
+ * One result per call, in order.
  */
-export async function callMyPitTool(
-	credentials: MyPitCredentials,
-	parameters: INodeParameters,
-	args: IDataObject,
-): Promise<ToolCallResult> {
+export async function callMyPitTools(
+	tools: MyPitToolNode[],
+	calls: ToolCall[],
+): Promise<ToolCallResult[]> {
 	const nodes: INode[] = [
 		itemsNode([{}]),
 		{
@@ -34,30 +40,52 @@ export async function callMyPitTool(
 			type: TOOL_CALLER_NODE_TYPE,
 			typeVersion: 1,
 			position: [200, 0],
-			parameters: { toolArguments: JSON.stringify(args) },
+			parameters: { calls: JSON.stringify(calls) },
 		},
-		{
-			id: 'tool',
-			name: TOOL_NODE_NAME,
+		...tools.map((tool, index): INode => ({
+			id: `tool${index}`,
+			name: tool.name,
 			type: `${MYPIT_NODE_TYPE}Tool`,
 			typeVersion: 1,
-			position: [200, 200],
-			parameters,
-			credentials: CREDENTIAL_REFERENCE,
-		},
+			position: [200 + index * 200, 200],
+			parameters: tool.parameters,
+			credentials: { myPitApi: { ...CREDENTIAL_REFERENCE.myPitApi, id: `tool${index}` } },
+		})),
 	];
-	const connections = {
+	const connections: IConnections = {
 		Items: { main: [[{ node: CALLER_NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] },
-		[TOOL_NODE_NAME]: {
+	};
+	for (const tool of tools) {
+		connections[tool.name] = {
 			[NodeConnectionTypes.AiTool]: [
 				[{ node: CALLER_NODE_NAME, type: NodeConnectionTypes.AiTool, index: 0 }],
 			],
-		},
-	};
-	const run = await runWorkflow(nodes, connections, credentials);
-	if (run.data.resultData.error) return { error: run.data.resultData.error.message };
-	const answer = run.data.resultData.runData[CALLER_NODE_NAME]?.[0]?.data?.main?.[0]?.[0]?.json;
-	if (!answer) return { error: 'The agent stand-in produced no answer' };
-	if (typeof answer.error === 'string') return { error: answer.error };
-	return { response: JSON.parse(String(answer.response)) as unknown };
+		};
+	}
+	const credentialsById = Object.fromEntries(
+		tools.map((tool, index) => [`tool${index}`, tool.credentials]),
+	);
+	const run = await runWorkflow(nodes, connections, tools[0].credentials, credentialsById);
+	if (run.data.resultData.error) return [{ error: run.data.resultData.error.message }];
+	const answers = run.data.resultData.runData[CALLER_NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
+	if (answers.length !== calls.length)
+		return [{ error: `The agent stand-in answered ${answers.length} of ${calls.length} calls` }];
+	return answers.map(({ json }) =>
+		typeof json.error === 'string'
+			? { error: json.error }
+			: { response: JSON.parse(String(json.response)) as unknown },
+	);
+}
+
+/** One call of one MyPit Tool node, in an agent execution of its own. */
+export async function callMyPitTool(
+	credentials: MyPitCredentials,
+	parameters: INodeParameters,
+	args: IDataObject,
+): Promise<ToolCallResult> {
+	const [result] = await callMyPitTools(
+		[{ name: 'MyPit Tool', parameters, credentials }],
+		[{ tool: 'MyPit Tool', args }],
+	);
+	return result;
 }

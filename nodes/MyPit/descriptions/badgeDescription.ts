@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
+import { issueForAllItems } from '../operations/issueBulk';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
 import { ENDPOINTS } from '../transport/endpoints';
 import {
@@ -41,7 +42,7 @@ export const badgeOperations: INodeProperties = {
 					'Issue a badge from a template to one or many holders: one output item per holder',
 			},
 			ENDPOINTS.issueBadge,
-			{ handler: issueBadge, forAllItems: issuesForAllItems },
+			{ handler: issueBadge, allItems: { when: issuesForAllItems, handler: issueForAllItems } },
 		),
 	],
 };

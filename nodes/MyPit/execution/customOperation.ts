@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
 import { runEachItem } from './itemPool';
-import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
+import { readMaxConcurrentRequests } from './itemOptions';
+import { runItem, type ItemRequest } from './itemRun';
 import { buildBody, type BodyMap } from './requestBody';
-import { itemBatchingFrom, requestBaseFrom } from './requestOptions';
+import { credentialAllowedDomains, itemBatchingFrom, requestBaseFrom } from './requestOptions';
 import { createRunScope } from './runScope';
 import type { InputRow, ItemScope, OperationSpec, RunScope } from './scope';
 
@@ -17,7 +18,7 @@ const ITEMS_PER_REQUEST_SLOT = 2;
 
 /**
  * The entry point of a workflow run: n8n-core runs this custom operation instead of RoutingNode
- * when the node's resource and operation match. One call for all input items: each parameter
+ * when the node's resource and operation match. One call for all input items: each routed field
  * is read once per item, the body comes from the description's `routing.send` (`bodyMap`), and
  * the items run through the pool, or (bulk issue) in one call for all of them.
  */
@@ -33,14 +34,17 @@ export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
 		const prepare =
 			(item: ItemScope) =>
 			(baseURL: string): ItemRequest => ({
-				base: requestBaseFrom(item.parameter('requestOptions', {}) as IDataObject, baseURL),
+				base: {
+					...requestBaseFrom(item.parameter('requestOptions', {}) as IDataObject, baseURL),
+					...credentialAllowedDomains(run),
+				},
 				body: buildBody(item, bodyMap),
 			});
 
 		const first = itemAt(0);
-		if (spec.forAllItems?.(first)) {
+		if (spec.allItems?.when(first)) {
 			const inputs: InputRow[] = inputItems.map((input, index) => ({ index, json: input.json }));
-			return [await runItem(first, spec.handler, inputs, prepare(first))];
+			return [await runItem(first, spec.allItems.handler, inputs, prepare(first))];
 		}
 		const outputs = await runEachItem(
 			inputItems.length,
@@ -55,18 +59,25 @@ export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
 	};
 }
 
-/** The pool's width and batching, from the first item (each item's own values are still checked). */
+/**
+ * The pool's width and batching, from the first item. A value that cannot be read is reported by
+ * the first item's own run (its error item with Continue On Fail); the pool then uses the default.
+ */
 function poolSettings(first: ItemScope, run: RunScope) {
-	let concurrency = DEFAULT_MAX_CONCURRENT_REQUESTS;
-	try {
-		concurrency = readMaxConcurrentRequests(first);
-	} catch {
-		// The first item's own run reports it; the others run at the default.
-	}
-	const requestOptions = first.parameter('requestOptions', {}) as IDataObject;
-	return {
-		width: concurrency * ITEMS_PER_REQUEST_SLOT,
-		batching: itemBatchingFrom(requestOptions),
-		signal: run.cancelSignal,
+	const readOr = <T>(read: () => T, fallback: T): T => {
+		try {
+			return read();
+		} catch {
+			return fallback;
+		}
 	};
+	const concurrency = readOr(
+		() => readMaxConcurrentRequests(first),
+		DEFAULT_MAX_CONCURRENT_REQUESTS,
+	);
+	const batching = readOr(
+		() => itemBatchingFrom(first.parameter('requestOptions', {}) as IDataObject),
+		undefined,
+	);
+	return { width: concurrency * ITEMS_PER_REQUEST_SLOT, batching, signal: run.cancelSignal };
 }

@@ -67,13 +67,41 @@ export function bodyMapFor(
 			continue;
 		}
 		// A collection's options send themselves; other options (an operation's) are not fields.
-		if (property.type !== 'collection') continue;
-		const children = ((property.options ?? []) as INodeProperties[])
+		if (property.type !== 'collection') {
+			if (property.type !== 'options') refuseNestedRouting(property, property.options);
+			continue;
+		}
+		const options = (property.options ?? []) as INodeProperties[];
+		for (const child of options) {
+			if (child.displayOptions && bodyProperty(child) !== undefined)
+				throw new Error(
+					`Parameter "${child.name}": display conditions inside a collection are not supported here`,
+				);
+			refuseNestedRouting(child, child.options);
+		}
+		const children = options
 			.map((child) => ({ name: child.name, property: bodyProperty(child) }))
 			.filter((child): child is { name: string; property: string } => child.property !== undefined);
 		if (children.length > 0) map.push({ name: property.name, children, when });
 	}
 	return map;
+}
+
+/** Routing deeper than a collection's own options (a fixed collection's values, …) is not mapped. */
+function refuseNestedRouting(parent: { name: string }, options: unknown): void {
+	for (const option of (Array.isArray(options) ? options : []) as Array<{
+		name?: string;
+		routing?: unknown;
+		values?: unknown;
+		options?: unknown;
+	}>) {
+		if (option.routing)
+			throw new Error(
+				`Parameter "${parent.name}": routing inside "${String(option.name)}" is not supported here`,
+			);
+		refuseNestedRouting(parent, option.values);
+		refuseNestedRouting(parent, option.options);
+	}
 }
 
 /** The body RoutingNode's `routing.send` would build for this item. */

@@ -1,7 +1,9 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
 
 import { InputError } from '../shared/validation';
 import type { RequestBase } from '../transport/client';
+import type { RunScope } from './scope';
 
 /** The headers of every MyPit request: the node's `requestDefaults`, used on both paths. */
 export const REQUEST_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
@@ -37,7 +39,8 @@ function parseProxy(text: string): IHttpRequestOptions['proxy'] {
 		new InputError(
 			'Proxy (Request Options)',
 			'a proxy URL with host and port, such as http://user:password@myproxy:3128',
-			`"${text.replace(/\/\/[^@/]*@/, '//…@')}"`,
+			// Whatever stands before an @ may be a user and password: never in a message.
+			`"${text.replace(/(^|\/\/)[^@/]*@/, '$1…@')}"`,
 		);
 	let url: URL;
 	try {
@@ -66,4 +69,21 @@ export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | un
 	const intervalMs = Number(batch.batchInterval);
 	if (!(intervalMs > 0)) return undefined;
 	return { size: size > 0 ? size : 1, intervalMs };
+}
+
+/**
+ * The credential's "Allowed HTTP Request Domains" (n8n 2.x), as RoutingNode passes them on for
+ * this node: the credential owns the Base URL. n8n 1.x has no such restriction.
+ */
+export function credentialAllowedDomains(
+	run: RunScope,
+): Pick<IHttpRequestOptions, 'allowedDomains'> {
+	const allowedDomainsOf = (n8nWorkflow as Partial<typeof n8nWorkflow>).getCredentialAllowedDomains;
+	if (typeof allowedDomainsOf !== 'function') return {};
+	const allowedDomains = allowedDomainsOf({
+		node: run.node,
+		credentialData: run.credentials,
+		credentialOwnedSurface: true,
+	});
+	return allowedDomains === undefined ? {} : { allowedDomains };
 }

@@ -2,15 +2,15 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { InputError } from '../shared/validation';
 import { CREDENTIAL_TYPE, type RequestBase } from '../transport/client';
 import { runItem } from './itemRun';
 import { createRunScope } from './runScope';
-import type { ItemScope, OperationSpec, RunScope } from './scope';
+import type { ItemScope, OperationHandler, OperationSpec } from './scope';
 
 type RoutingPagination = (
 	this: IExecutePaginationFunctions,
@@ -18,47 +18,45 @@ type RoutingPagination = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
- * The runs RoutingNode makes, keyed by the execute data all items of a run share (an AI agent's
- * tool calls in one agent execution share it too, and with it the credential read and the gate).
- */
-const runs = new WeakMap<object, Promise<RunScope>>();
-
-async function routedRun(context: IExecuteSingleFunctions): Promise<RunScope> {
-	const key = context.getExecuteData();
-	let run = runs.get(key);
-	if (!run) {
-		run = context
-			.getCredentials(CREDENTIAL_TYPE)
-			.then((credentials) => createRunScope(context, credentials));
-		runs.set(key, run);
-	}
-	return await run;
-}
-
-/**
  * The entry point of RoutingNode, which n8n runs for a declarative node when no custom operation
  * does: when an AI agent calls the node as a tool (n8n-core calls the node type's `execute`
  * directly). The operation is the routing's pagination function, so RoutingNode sends nothing
  * itself: it resolves the item's parameters, builds the body from `routing.send` and the request
- * settings from "Request Options", and hands them to the same handler a custom operation calls,
- * one item at a time.
+ * settings from "Request Options", and hands them to the same handler a custom operation calls.
+ *
+ * Each call has a run scope of its own: n8n-core builds every tool call of an agent execution on
+ * the agent's execute data, whatever MyPit tool node (and credential) it is, so nothing of one
+ * call (credential, cached lists) may be kept for the next. A tool call is one item.
  */
 export function routingOperation(spec: OperationSpec): RoutingPagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const index = this.getItemIndex();
-		const run = await routedRun(this);
+		const run = createRunScope(this, await this.getCredentials(CREDENTIAL_TYPE));
 		const item: ItemScope = {
 			index,
 			run,
 			parameter: (name, fallback, options) => this.getNodeParameter(name, fallback, options),
 		};
 		const inputs = [{ index, json: this.getInputData().json }];
-		return await runItem(item, spec.handler, inputs, (baseURL) => ({
+		const handler = spec.allItems?.when(item) ? refuseBulk : spec.handler;
+		return await runItem(item, handler, inputs, (baseURL) => ({
 			base: { ...routedRequestBase(requestData.options as IHttpRequestOptions), baseURL },
 			body: (requestData.options.body ?? {}) as IDataObject,
 		}));
 	};
 }
+
+/**
+ * Bulk mode issues to the holder IDs of a workflow's input items; a tool call has none, only the
+ * agent's arguments.
+ */
+const refuseBulk: OperationHandler = async () => {
+	throw new InputError(
+		'Recipients',
+		'"One Holder per Item" or "List of Holder IDs" when the node is an AI tool (a tool call has no input items to issue to)',
+		'"All Input Items (Bulk)"',
+	);
+};
 
 /** The request settings RoutingNode built (timeout, proxy, SSL, headers), without the payload. */
 function routedRequestBase(options: IHttpRequestOptions): RequestBase {

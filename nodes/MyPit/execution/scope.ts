@@ -67,10 +67,10 @@ export type OperationResult = IDataObject[] | { linked: LinkedOutput[] };
 export type OperationHandler = (call: OperationCall) => Promise<OperationResult>;
 
 /**
- * An operation as the description binds it: its handler, and (bulk issue) whether one call works
- * for all input items, decided on the first item's parameters.
+ * An operation as the description binds it: its handler for one item, and (bulk issue) a handler
+ * that works for all input items in one call, chosen on the first item's parameters.
  */
 export interface OperationSpec {
 	handler: OperationHandler;
-	forAllItems?: (first: ItemScope) => boolean;
+	allItems?: { when: (first: ItemScope) => boolean; handler: OperationHandler };
 }

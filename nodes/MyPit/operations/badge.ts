@@ -1,6 +1,5 @@
 import type { ItemScope, OperationHandler } from '../execution/scope';
 import { ENDPOINTS } from '../transport/endpoints';
-import { issueForAllItems } from './issueBulk';
 import { readIssueSettings, readRecipients } from './issueBatches';
 import { issueToRecipients } from './issueSkip';
 import { listRecords } from './records';
@@ -12,12 +11,10 @@ export const issuesForAllItems = (first: ItemScope) =>
 export const listIssuedBadges = listRecords('badge', ENDPOINTS.listIssuedBadges);
 
 /**
- * Issue a template's badge to one holder or a list of holders per input item, or (bulk) to the
- * holders of all input items at once. Each recipient gets its own output item.
+ * Issue a template's badge to one holder or a list of holders per input item (bulk mode is
+ * `issueForAllItems`). Each recipient gets its own output item.
  */
-export const issueBadge: OperationHandler = async (call) => {
-	const { item, client, body } = call;
-	if (issuesForAllItems(item)) return await issueForAllItems(call);
+export const issueBadge: OperationHandler = async ({ item, client, body }) => {
 	const settings = readIssueSettings(item, body);
 	const recipients = readRecipients(item);
 	return await issueToRecipients(item, client, settings, recipients);

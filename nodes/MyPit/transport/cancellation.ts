@@ -2,8 +2,8 @@ import { sleep } from 'n8n-workflow';
 
 /** Raised where a stopped execution gives up: before a request, or while waiting for one. */
 export class ExecutionCancelledError extends Error {
-	constructor() {
-		super('The execution was stopped: no further MyPit request is sent');
+	constructor(message = 'The execution was stopped: no further MyPit request is sent') {
+		super(message);
 		this.name = 'ExecutionCancelledError';
 	}
 }
@@ -14,7 +14,8 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 
 /**
  * Waits `ms`, or less: a stopped execution ends the wait at once with ExecutionCancelledError.
- * (n8n-workflow's `sleep` takes no signal on the 1.x line, so the wait races the signal.)
+ * n8n-workflow 2.x's `sleep` also clears its timer on the signal; 1.x's takes no signal, so the
+ * wait races the signal.
  */
 export async function sleepUnlessCancelled(
 	ms: number,
@@ -28,7 +29,7 @@ export async function sleepUnlessCancelled(
 		signal.addEventListener('abort', onAbort);
 	});
 	try {
-		await Promise.race([sleep(ms), cancelled]);
+		await Promise.race([sleep(ms, signal), cancelled]);
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}

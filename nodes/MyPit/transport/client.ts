@@ -85,8 +85,14 @@ export class MyPitClient {
 			const failure = this.gate ? await this.gate.send(send, signal) : await send();
 			if ('answer' in failure)
 				return this.checkJson<T>(documentedAnswer(endpoint, failure.answer), label, attempt + 1);
-			// An aborted request: the execution was stopped.
-			if (signal?.aborted) throw new ExecutionCancelledError();
+			// An aborted request: the execution was stopped, perhaps after MyPit acted on a write.
+			if (signal?.aborted) {
+				throw new ExecutionCancelledError(
+					endpoint.read
+						? undefined
+						: `The execution was stopped while ${label} was under way: MyPit may have carried it out`,
+				);
+			}
 			const delay = retryDelay(failure, endpoint.read, attempt, this.retry);
 			if (delay === undefined) {
 				throw toMyPitApiError(this.context.getNode(), failure, {
