@@ -282,6 +282,29 @@ describe('bad answers end in clear errors', () => {
 		expect(result.error?.description).toMatch(/after 2 attempts/);
 	});
 
+	test('Continue On Fail: a Request Options expression that fails gives that item its error item, the next one runs', async () => {
+		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
+
+		const result = await sandbox.run(
+			{
+				resource: 'holder',
+				operation: 'get',
+				holderId: byId(holder._id),
+				requestOptions: {
+					// A node the expression names was deleted: resolving it throws, for that item only.
+					timeout: "={{ $json.timeout ? $json.timeout : $('Deleted Node').item.json.timeout }}",
+				},
+			},
+			{ input: [{}, { timeout: 5000 }], onError: 'continueRegularOutput' },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(String(jsonOf(result)[0].error)).toContain("Referenced node doesn't exist");
+		expect(jsonOf(result)[1]._id).toBe(holder._id);
+		expect(sandbox.requests()).toHaveLength(1);
+	});
+
 	test('Continue On Fail: N input items give N results, each linked, whatever fails', async () => {
 		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
 		sandbox.sandbox.control.injectFault({
