@@ -216,12 +216,15 @@ export const SCENARIOS: Scenario[] = [
 	})),
 ];
 
-/** A fresh account with two templates, three holders and two issued badges. */
+/** A fresh account with two templates, three holders (one with a memo) and two issued badges. */
 function seed(sandbox: Sandbox): { account: Account; seeded: Seeded } {
 	const { control } = sandbox;
 	const account = control.createAccount();
 	const [template] = control.seedTemplates(account.userId, 2);
-	const holders = control.seedHolders(account.userId, 3);
+	// The memo is optional: one holder has it, so the schemas list it for Get and Get Many too.
+	const holders = control.seedHolders(account.userId, 3, (i) =>
+		i === 0 ? { memo: 'Cohort 7' } : {},
+	);
 	control.seedBadges(account.userId, 2, { templateId: template._id });
 	return {
 		account,
