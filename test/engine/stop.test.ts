@@ -66,11 +66,13 @@ async function stopAfter(
 	return { result, lateRequests, nodeEndedAfterMs };
 }
 
-const limited = (parameters: INodeParameters, input: object[]) => () =>
-	sandbox.run(parameters, {
-		input,
-		credentials: { ...sandbox.credentials, maxRequestsPerMinute: 120 },
-	} as never);
+const limited =
+	(parameters: INodeParameters, input: object[], maxRequestsPerMinute = 120) =>
+	() =>
+		sandbox.run(parameters, {
+			input,
+			credentials: { ...sandbox.credentials, maxRequestsPerMinute },
+		} as never);
 
 describe('Stop', () => {
 	test('a per-item operation (Holder → Get for 200 items at 120 requests a minute) sends nothing after the stop', async () => {
@@ -124,6 +126,33 @@ describe('Stop', () => {
 		expect(result.run.status).toBe('canceled');
 		expect(lateRequests).toBe(0);
 		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test('the rate-limit slots a stopped run was waiting for are free for the next run of the client', async () => {
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 50);
+		const getHolders = (input: object[]) =>
+			limited(
+				{
+					resource: 'holder',
+					operation: 'get',
+					holderId: byId('={{ $json.id }}'),
+					options: { maxConcurrentRequests: 5 },
+				},
+				input,
+				30, // a send every 2 s: after the first, four requests wait for slots up to 8 s ahead
+			);
+		const input = holders.map((holder) => ({ id: holder._id }));
+		const { result } = await stopAfter(1, ['holder', 'get'], getHolders(input));
+		expect(result.run.status).toBe('canceled');
+		const firstSentAt = sandbox.requests()[0].at;
+
+		restore();
+		const rerun = await getHolders(input.slice(0, 1))();
+		expect(rerun.run.status).toBe('success');
+		const rerunSentAt = sandbox.requests().at(-1)!.at;
+		// Two seconds after the stopped run's only send, not after the four slots it left behind.
+		expect(rerunSentAt - firstSentAt).toBeGreaterThanOrEqual(1900);
+		expect(rerunSentAt - firstSentAt).toBeLessThan(4000);
 	});
 
 	test('a retry wait (MyPit answers 429 with Retry-After: 20) ends at the stop, with no retry sent', async () => {

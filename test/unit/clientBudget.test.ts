@@ -6,7 +6,7 @@ describe('ClientBudget', () => {
 		const budget = new ClientBudget();
 		expect(budget.limited).toBe(false);
 		for (let i = 0; i < 1000; i++) {
-			expect(budget.reserveSlot(1000)).toBe(0);
+			expect(budget.reserveSlot(1000)).toEqual({ slotAt: 1000, waitMs: 0 });
 			expect(budget.confirmSend(1000)).toBe(0);
 		}
 	});
@@ -15,7 +15,7 @@ describe('ClientBudget', () => {
 		const budget = new ClientBudget();
 		budget.setLimit(120);
 		const now = 10_000;
-		const waits = Array.from({ length: 300 }, () => budget.reserveSlot(now));
+		const waits = Array.from({ length: 300 }, () => budget.reserveSlot(now).waitMs);
 		expect(waits.slice(0, 4)).toEqual([0, 500, 1000, 1500]);
 		const sends = waits.map((wait) => now + wait);
 		for (const send of sends) expect(budget.confirmSend(send)).toBe(0);
@@ -30,15 +30,58 @@ describe('ClientBudget', () => {
 	test('a send that went out late pushes the next one back by the spacing', () => {
 		const budget = new ClientBudget();
 		budget.setLimit(60);
-		expect(budget.reserveSlot(0)).toBe(0);
-		expect(budget.reserveSlot(0)).toBe(1000);
+		expect(budget.reserveSlot(0).waitMs).toBe(0);
+		expect(budget.reserveSlot(0).waitMs).toBe(1000);
 		// The first request is sent 900 ms late (a busy process).
 		expect(budget.confirmSend(900)).toBe(0);
 		// The second wakes at its slot, 100 ms after: it waits 900 ms more.
 		expect(budget.confirmSend(1000)).toBe(900);
 		expect(budget.confirmSend(1900)).toBe(0);
 		// And the slot after it moved too.
-		expect(budget.reserveSlot(1900)).toBe(1000);
+		expect(budget.reserveSlot(1900).waitMs).toBe(1000);
+	});
+
+	test('slots given back by a stopped run are taken again from the end of the row, in any order', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(7); // 8,571.43 ms apart: slot times are not whole numbers
+		const slots = [0, 1, 2, 3].map(() => budget.reserveSlot(0));
+		expect(budget.confirmSend(0)).toBe(0);
+		// Two of the three waiting requests are stopped; slot 3 is still taken.
+		budget.giveBackSlot(slots[1].slotAt);
+		budget.giveBackSlot(slots[2].slotAt);
+		const next = budget.reserveSlot(100);
+		expect(next.slotAt).toBe(slots[3].slotAt + 60_000 / 7);
+		// The last two are stopped too, the later one first.
+		budget.giveBackSlot(next.slotAt);
+		budget.giveBackSlot(slots[3].slotAt);
+		// Every slot after the one sent is free again: the next request takes the second slot.
+		expect(budget.reserveSlot(100)).toEqual({
+			slotAt: slots[1].slotAt,
+			waitMs: slots[1].slotAt - 100,
+		});
+	});
+
+	test('a slot given back while a later one is still taken stays a gap', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(60);
+		const [, middle, last] = [0, 1, 2].map(() => budget.reserveSlot(0));
+		budget.giveBackSlot(middle.slotAt);
+		expect(budget.reserveSlot(0).slotAt).toBe(last.slotAt + 1000);
+	});
+
+	test('once every slot has passed, a late give-back changes nothing', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(60);
+		const [first] = [0, 1].map(() => budget.reserveSlot(0));
+		expect(budget.reserveSlot(10_000)).toEqual({ slotAt: 10_000, waitMs: 0 });
+		budget.giveBackSlot(first.slotAt);
+		expect(budget.reserveSlot(10_000).slotAt).toBe(11_000);
+	});
+
+	test('without a limit there is nothing to give back', () => {
+		const budget = new ClientBudget();
+		budget.giveBackSlot(5000);
+		expect(budget.reserveSlot(0)).toEqual({ slotAt: 0, waitMs: 0 });
 	});
 
 	test('a pause after a 429 holds every request until it ends; a later, shorter pause does not shorten it', () => {

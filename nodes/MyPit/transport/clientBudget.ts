@@ -3,6 +3,12 @@
  * execution or workflow sends them: the credential's "Max Requests per Minute" and a pause after
  * a 429. Pure bookkeeping: the caller gets how long to wait and does the waiting.
  */
+/** A send slot: its time (epoch ms) and how long from the reservation until then. */
+export interface SlotReservation {
+	slotAt: number;
+	waitMs: number;
+}
+
 export class ClientBudget {
 	/** Epoch ms before which no request of this client is sent (after a 429). */
 	private pausedUntil = 0;
@@ -12,6 +18,8 @@ export class ClientBudget {
 	private spacingMs = 0;
 	/** Epoch ms of the last send under the limit. */
 	private lastSentAt = Number.NEGATIVE_INFINITY;
+	/** Slots given back by stopped requests, by the epoch ms each ends at. */
+	private readonly givenBack = new Map<number, number>();
 
 	/**
 	 * Requests are spread evenly, one every 60/N seconds, rather than N at once and then a minute
@@ -36,12 +44,32 @@ export class ClientBudget {
 		this.pausedUntil = Math.max(this.pausedUntil, now + ms);
 	}
 
-	/** Takes the next send slot, in arrival order: how long to wait for it (0 = now). */
-	reserveSlot(now: number): number {
-		if (!this.limited) return 0;
-		const slot = Math.max(now, this.nextSlotAt);
-		this.nextSlotAt = slot + this.spacingMs;
-		return slot - now;
+	/** Takes the next send slot, in arrival order: when it is and how long to wait for it. */
+	reserveSlot(now: number): SlotReservation {
+		if (!this.limited) return { slotAt: now, waitMs: 0 };
+		// Every slot taken so far has passed: none given back can be reused any more.
+		if (now >= this.nextSlotAt) this.givenBack.clear();
+		const slotAt = Math.max(now, this.nextSlotAt);
+		this.nextSlotAt = slotAt + this.spacingMs;
+		return { slotAt, waitMs: slotAt - now };
+	}
+
+	/**
+	 * A request stopped before its slot gives the slot back. Slots are handed out in a row, so
+	 * the row only shrinks from its end: once every slot after this one is given back too, the
+	 * next request takes the earliest of them. Without this, a stopped run would leave the
+	 * client's next request waiting up to (permits × spacing) for slots nobody uses.
+	 */
+	giveBackSlot(slotAt: number): void {
+		if (!this.limited) return;
+		// Keyed by where the slot ends, computed as reserveSlot did, so the match is exact.
+		this.givenBack.set(slotAt + this.spacingMs, slotAt);
+		for (;;) {
+			const start = this.givenBack.get(this.nextSlotAt);
+			if (start === undefined) return;
+			this.givenBack.delete(this.nextSlotAt);
+			this.nextSlotAt = start;
+		}
 	}
 
 	/**

@@ -38,18 +38,32 @@ export class RequestGate {
 			try {
 				// A 429 elsewhere may have paused the client while this request queued.
 				if (this.budget.pauseLeft(Date.now()) > 0) continue;
-				let wait = this.budget.reserveSlot(Date.now());
-				if (wait > 0) this.logRateWait(wait);
-				for (;;) {
-					if (wait > 0) await sleepUnlessCancelled(wait, signal);
-					wait = this.budget.confirmSend(Date.now());
-					if (wait === 0) break;
-				}
-				throwIfCancelled(signal);
+				await this.waitForSlot(signal);
 				return await attempt();
 			} finally {
 				release();
 			}
+		}
+	}
+
+	/** Waits for this request's send slot; a stop on the way gives the slot back. */
+	private async waitForSlot(signal: AbortSignal | undefined): Promise<void> {
+		// Requests queued for a permit when the execution stopped take no slot at all.
+		throwIfCancelled(signal);
+		const slot = this.budget.reserveSlot(Date.now());
+		if (slot.waitMs > 0) this.logRateWait(slot.waitMs);
+		let reached = false;
+		try {
+			let wait = slot.waitMs;
+			for (;;) {
+				if (wait > 0) await sleepUnlessCancelled(wait, signal);
+				wait = this.budget.confirmSend(Date.now());
+				if (wait === 0) break;
+			}
+			throwIfCancelled(signal);
+			reached = true;
+		} finally {
+			if (!reached) this.budget.giveBackSlot(slot.slotAt);
 		}
 	}
 
