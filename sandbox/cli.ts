@@ -5,7 +5,8 @@
  *   --host <host>       interface (default 127.0.0.1)
  *   --page-cap <n>      max items per page (default 1000)
  *   --seed-demo / --no-seed-demo
- *                       seed a few demo templates and holders for the demo user (default on)
+ *                       seed the demo account as `npm start` does (default on): 3 templates,
+ *                       5 holders and 8 issued badges, oldest first (demoData.ts)
  *   --ready-file <path> write {"url", "demo"} as JSON there once listening
  *   --quiet             print nothing but errors
  *   --reading <key=value>
@@ -13,6 +14,7 @@
  *                       e.g. --reading issueSuccessful=badge-ids --reading lastPageCursor=null
  */
 import { renameSync, writeFileSync } from 'node:fs';
+import { DEMO_BADGE_EXPIRY_DAYS, DEMO_HOLDERS, DEMO_TEMPLATES, seedDemoData } from './demoData';
 import { checkReadings, type Readings } from './readings';
 import { startSandbox } from './server';
 import type { Sandbox } from './types';
@@ -99,10 +101,7 @@ export async function main(argv: readonly string[]): Promise<Sandbox> {
 		readings: options.readings,
 	});
 	const { demo } = sandbox;
-	if (options.seedDemo) {
-		sandbox.control.seedTemplates(demo.userId, 3);
-		sandbox.control.seedHolders(demo.userId, 5);
-	}
+	if (options.seedDemo) await seedDemoData(sandbox);
 	if (options.readyFile) {
 		// Write then rename, so a process polling for the file never reads half of it.
 		const temporary = `${options.readyFile}.${process.pid}.tmp`;
@@ -115,7 +114,11 @@ export async function main(argv: readonly string[]): Promise<Sandbox> {
 		console.log(`  secretKey: ${demo.secretKey}`);
 		console.log(`  userId:    ${demo.userId}`);
 		console.log(`  issuerDid: ${demo.issuerDid}`);
-		if (options.seedDemo) console.log('  seeded 3 templates and 5 holders for the demo user');
+		if (options.seedDemo) {
+			console.log(
+				`  seeded ${DEMO_TEMPLATES.length} templates, ${DEMO_HOLDERS.length} holders and ${DEMO_BADGE_EXPIRY_DAYS.length} issued badges for the demo user`,
+			);
+		}
 		console.log(`  control surface: ${sandbox.url}/__sandbox/  (Ctrl+C to stop)`);
 	}
 

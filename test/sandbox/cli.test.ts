@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { IDataObject } from 'n8n-workflow';
+
 import { parseArgs } from '../../sandbox/cli';
 
 describe('sandbox CLI arguments', () => {
@@ -94,12 +96,20 @@ describe('sandbox CLI process', () => {
 					headers,
 					body: JSON.stringify({ userId: ready.demo.userId, paginationOpts: { numItems: 100 } }),
 				});
-				return (await response.json()) as { page: unknown[]; hasMore: boolean };
+				return (await response.json()) as { page: IDataObject[]; hasMore: boolean };
 			};
+			// The demo account's history, as npm start seeds it: oldest first, page cap 2.
 			const holders = await list('/getHolders');
-			expect(holders.page).toHaveLength(2); // page cap 2
+			expect(holders.page.map((holder) => holder.name)).toEqual(['Marie Curie', 'Nikola Tesla']);
 			expect(holders.hasMore).toBe(true);
-			expect((await list('/getAllBadgeTemplatesByOwnerId')).page).toHaveLength(2);
+			const templates = (await list('/getAllBadgeTemplatesByOwnerId')).page;
+			expect(templates.map((template) => template.name)).toEqual([
+				'Course Completion',
+				'First Aid Certificate',
+			]);
+			expect(templates[0].createdAt).toBeLessThan(templates[1].createdAt as number);
+			expect((await list('/getIssuedBadges')).page).toHaveLength(2);
+			expect(stdout).toContain('seeded 3 templates, 5 holders and 8 issued badges');
 
 			expect(stdout).toContain(ready.url);
 			for (const value of [

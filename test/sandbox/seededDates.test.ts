@@ -5,7 +5,7 @@
  * real HTTP, as the node reads it.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { DEMO_BADGE_EXPIRY_DAYS, seedDemoData, type DemoData } from '../../tooling/stack/demoData';
+import { DEMO_BADGE_EXPIRY_DAYS, seedDemoData, type DemoData } from '../../sandbox/demoData';
 import { control, walk, type Json } from './helpers';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 /** What the stack puts into a running n8n: the sandbox credential and the example workflows. */
 import type { Sandbox } from '../../sandbox';
 import type { N8nServer } from '../n8n';
-import type { DemoData } from './demoData';
+import type { DemoData } from '../../sandbox/demoData';
 import {
 	EXAMPLE_CREDENTIAL_NAME,
 	fitExampleToAccount,

@@ -27,7 +27,7 @@ import {
 	type N8nServer,
 } from '../n8n';
 import { buildPackage, packPackage, provisionN8n } from './build';
-import { seedDemoData, type DemoData } from './demoData';
+import { seedDemoData, type DemoData } from '../../sandbox/demoData';
 import { EXAMPLE_CREDENTIAL_NAME } from './examples';
 import { ensureCredential, importExamples, type ImportedExample } from './n8nContent';
 import { lockHome, persistentHome } from './persistentHome';

@@ -21,7 +21,7 @@ import {
 	startN8n,
 	type N8nHome,
 } from '../../n8n';
-import { seedDemoData } from '../demoData';
+import { seedDemoData } from '../../../sandbox/demoData';
 import { REPO_ROOT } from '../../n8n';
 import { buildPackage, packPackage, provisionN8n } from '../build';
 import { EXAMPLE_CREDENTIAL_NAME } from '../examples';

@@ -1,11 +1,11 @@
 /**
- * What `npm start` and `npm run demo` put into the MyPit sandbox: the demo account, three badge
+ * What `npm start`, `npm run demo` and `npm run sandbox` put into the MyPit sandbox: the demo account, three badge
  * templates with readable names (the example workflows pick "Course Completion" by name), five
  * holders, and eight issued badges of which four expire within the next 30 days and one has
  * expired. A history that holds together: templates first, then holders, then badges issued
  * over the past year, each valid for its template's 365 days, so each expires after it was issued.
  */
-import type { Holder, IssuedBadge, Sandbox, Template } from '../../sandbox';
+import type { Holder, IssuedBadge, Sandbox, Template } from './types';
 
 export interface DemoData {
 	templates: Template[];
