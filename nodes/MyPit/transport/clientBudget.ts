@@ -3,12 +3,6 @@
  * execution or workflow sends them: the credential's "Max Requests per Minute" and a pause after
  * a 429. Pure bookkeeping: the caller gets how long to wait and does the waiting.
  */
-/** A send slot: its time (epoch ms) and how long from the reservation until then. */
-export interface SlotReservation {
-	slotAt: number;
-	waitMs: number;
-}
-
 export class ClientBudget {
 	/** Epoch ms before which no request of this client is sent (after a 429). */
 	private pausedUntil = 0;
@@ -87,6 +81,12 @@ export class ClientBudget {
 		this.lastSentAt = now;
 		return 0;
 	}
+}
+
+/** A send slot: its time (epoch ms) and how long from the reservation until then. */
+export interface SlotReservation {
+	slotAt: number;
+	waitMs: number;
 }
 
 /**
