@@ -23,6 +23,8 @@ export const READING_CHOICES = {
 	records: ['full', 'sparse'],
 	/** Numbers of records as JSON numbers or as strings (`validityPeriod: "30"`). */
 	numbers: ['numbers', 'strings'],
+	/** Timestamps in milliseconds or in seconds since 1970: the document only says `number`. */
+	timestamps: ['milliseconds', 'seconds'],
 } as const;
 
 export type Readings = {
@@ -38,6 +40,7 @@ export const DEFAULT_READINGS: Readonly<Readings> = Object.freeze({
 	deleteHolderAnswer: 'success',
 	records: 'full',
 	numbers: 'numbers',
+	timestamps: 'milliseconds',
 });
 
 /** Checks a partial set of readings; throws a ControlInputError naming the bad key or value. */
@@ -92,14 +95,8 @@ const isObject = (value: unknown): value is Json =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const SPARSE_DROPS = ['imageUrl', 'backgroundColor', 'textColor', 'isActive', 'memo'];
-const NUMERIC_FIELDS = [
-	'validityPeriod',
-	'price',
-	'createdAt',
-	'updatedAt',
-	'issuedAt',
-	'expiresAt',
-];
+const TIMESTAMP_FIELDS = ['createdAt', 'updatedAt', 'issuedAt', 'expiresAt'];
+const NUMERIC_FIELDS = ['validityPeriod', 'price', ...TIMESTAMP_FIELDS];
 const WRITE_PATHS = [
 	'/createBadgeTemplate',
 	'/updateBadgeTemplate',
@@ -111,12 +108,23 @@ const LIST_PATHS = ['/getAllBadgeTemplatesByOwnerId', '/getHolders', '/getIssued
 
 /** Whether records are answered as stored (then they are not copied: lists stay cheap). */
 const recordsAsStored = (readings: Readings) =>
-	readings.records === 'full' && readings.numbers === 'numbers';
+	readings.records === 'full' &&
+	readings.numbers === 'numbers' &&
+	readings.timestamps === 'milliseconds';
+
+/** A timestamp a client sent, as the sandbox keeps it (milliseconds) under the reading in force. */
+export function storedTimestamp(value: number, readings: Readings): number {
+	return readings.timestamps === 'seconds' ? value * 1000 : value;
+}
 
 function presentRecord(record: unknown, readings: Readings): unknown {
 	if (!isObject(record) || recordsAsStored(readings)) return record;
 	const out: Json = { ...record };
 	if (readings.records === 'sparse') for (const field of SPARSE_DROPS) delete out[field];
+	if (readings.timestamps === 'seconds') {
+		for (const field of TIMESTAMP_FIELDS)
+			if (typeof out[field] === 'number') out[field] = Math.floor(out[field] / 1000);
+	}
 	if (readings.numbers === 'strings') {
 		for (const field of NUMERIC_FIELDS)
 			if (typeof out[field] === 'number') out[field] = String(out[field]);

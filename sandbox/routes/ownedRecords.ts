@@ -27,7 +27,7 @@ export function recordRoute<T extends { _id: string }, B>(
 	kind: RecordKind,
 	records: Records<T>,
 	ref: RecordRef<B>,
-	act: (entry: Entry<T>, body: B, state: SandboxState) => unknown,
+	act: (entry: Entry<T>, body: B, state: SandboxState, clientId: string) => unknown,
 ): Route {
 	return {
 		method: 'POST',
@@ -38,7 +38,7 @@ export function recordRoute<T extends { _id: string }, B>(
 			const owner = String(b[ref.owner]);
 			requireSelf(account, ref.owner, owner);
 			const entry = loadOwned(records(state), String(b[ref.id]), owner, kind);
-			return ok(act(entry, b, state));
+			return ok(act(entry, b, state, account.clientId));
 		},
 	};
 }

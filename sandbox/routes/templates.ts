@@ -1,4 +1,5 @@
 /** Badge template endpoints: create, list, get, update, delete. */
+import { storedTimestamp } from '../readings';
 import { createTemplateBody, templateRefBody, updateTemplateBodyFor } from '../schemas';
 import type { SandboxState } from '../state';
 import { parseBody } from '../validate';
@@ -43,8 +44,9 @@ export const templateRoutes: Record<string, Route> = {
 		ref((state, clientId) =>
 			updateTemplateBodyFor(state.readings.get(clientId).records === 'sparse'),
 		),
-		(entry, b, state) => {
-			state.store.updateTemplate(entry.doc._id, b.data);
+		(entry, b, state, clientId) => {
+			const updatedAt = storedTimestamp(b.data.updatedAt, state.readings.get(clientId));
+			state.store.updateTemplate(entry.doc._id, { ...b.data, updatedAt });
 			return { _id: entry.doc._id };
 		},
 	),

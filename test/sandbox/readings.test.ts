@@ -231,6 +231,42 @@ describe('other readings', () => {
 			validityPeriod: '3',
 		});
 	});
+
+	test("timestamps: seconds answers whole seconds and reads an update's updatedAt as seconds", async () => {
+		sb.control.setReadings({ timestamps: 'seconds' }, account.clientId);
+		const [template] = sb.control.seedTemplates(account.userId, 1);
+		const [badge] = sb.control.seedBadges(account.userId, 1, { templateId: template._id });
+		const ref = { userId: account.userId, templateId: template._id };
+		const read = async () => (await post(sb, '/getASingleBadgeTemplate', ref, { account })).body;
+		expect(await read()).toMatchObject({
+			createdAt: Math.floor(template.createdAt / 1000),
+			updatedAt: Math.floor(template.updatedAt / 1000),
+		});
+		const badges = await post(
+			sb,
+			'/getIssuedBadges',
+			{ userId: account.userId, paginationOpts: { numItems: 10 } },
+			{ account },
+		);
+		expect(badges.body.page[0]).toMatchObject({
+			issuedAt: Math.floor(badge.issuedAt / 1000),
+			expiresAt: Math.floor(badge.expiresAt / 1000),
+		});
+
+		const { _id, ownerId, createdAt, isActive, updatedAt, ...data } = template;
+		(void _id, void ownerId, void createdAt, void isActive, void updatedAt);
+		const update = await post(
+			sb,
+			'/updateBadgeTemplate',
+			{ ...ref, data: { ...data, updatedAt: 1_800_000_000 } },
+			{ account },
+		);
+		expect(update.status).toBe(200);
+		expect((await read()).updatedAt).toBe(1_800_000_000);
+		// Kept as the instant it stands for: read in milliseconds, it is the same time.
+		sb.control.setReadings({ timestamps: 'milliseconds' }, account.clientId);
+		expect((await read()).updatedAt).toBe(1_800_000_000_000);
+	});
 });
 
 describe('setting readings', () => {
