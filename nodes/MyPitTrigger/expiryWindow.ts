@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { latestMsOf } from '../MyPit/operations/readableDates';
 import { readList } from './listReader';
 import { timestampOf } from './listOrder';
 import type { PollOutcome } from './newRecords';
@@ -22,7 +23,8 @@ export interface ExpiryWindow {
  * Fires each badge once, in the first poll whose window holds its `expiresAt`, with no list of
  * fired IDs: a badge fires at poll k when
  *   lower < expiresAt <= now + ahead   (lower: now for Expiring, none for Expired)
- *   issuedAt <= now                    (a badge issued during the read waits for the next poll)
+ *   issuedAt <= now                    (a badge issued during the read waits for the next poll;
+ *                                       issuedAt in whole seconds counts as the end of its second)
  *   and expiresAt > the furthest window end of earlier polls, or issuedAt > the previous poll.
  * A badge that fired at poll j has expiresAt <= windowEnd(j) and issuedAt <= polledAt(j), so no
  * later poll fires it again; a badge not yet fired is due at the first poll that covers it.
@@ -61,7 +63,9 @@ export async function pollExpiry(
 	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined);
 	const due = read.records.filter((badge) => {
 		const expiresAt = timestampOf(badge, 'expiresAt');
-		const issuedAt = timestampOf(badge, 'issuedAt') ?? Number.NEGATIVE_INFINITY;
+		// Issued at most this late: a badge dated in whole seconds fires at the first poll after
+		// the end of its second, which surely read it.
+		const issuedAt = latestMsOf(badge.issuedAt) ?? Number.NEGATIVE_INFINITY;
 		if (expiresAt === undefined || expiresAt > end || issuedAt > now) return false;
 		if (source.ahead && expiresAt <= now) return false;
 		if (!(expiresAt > previous.windowEnd || issuedAt > previous.polledAt)) return false;

@@ -1,6 +1,9 @@
 import {
 	DATE_FIELDS,
+	datesInSeconds,
 	epochMsOf,
+	latestMsOf,
+	nowInUnitOf,
 	isoFieldOf,
 	isoFromEpochMs,
 	withReadableDates,
@@ -12,13 +15,23 @@ describe('isoFromEpochMs: the ISO text of a MyPit timestamp', () => {
 	test('a number of milliseconds since 1970', () => {
 		expect(isoFromEpochMs(MARCH_3)).toBe('2026-03-03T09:30:00.000Z');
 		expect(isoFromEpochMs(0)).toBe('1970-01-01T00:00:00.000Z');
-		expect(isoFromEpochMs(-1)).toBe('1969-12-31T23:59:59.999Z');
-		expect(isoFromEpochMs(1.9)).toBe('1970-01-01T00:00:00.001Z');
+		expect(isoFromEpochMs(1e11)).toBe('1973-03-03T09:46:40.000Z');
+		expect(isoFromEpochMs(-1e11)).toBe('1966-10-31T14:13:20.000Z');
+		expect(isoFromEpochMs(MARCH_3 + 1.9)).toBe('2026-03-03T09:30:00.001Z');
+	});
+
+	test('a number below 10^11 is seconds since 1970 (the document says only `number`)', () => {
+		expect(isoFromEpochMs(MARCH_3 / 1000)).toBe('2026-03-03T09:30:00.000Z');
+		expect(isoFromEpochMs(-1)).toBe('1969-12-31T23:59:59.000Z');
+		expect(isoFromEpochMs(1.9)).toBe('1970-01-01T00:00:01.900Z');
+		expect(isoFromEpochMs(99_999_999_999)).toBe('5138-11-16T09:46:39.000Z');
+		expect(isoFromEpochMs(-99_999_999_999)).toBe('-001199-02-15T14:13:21.000Z');
 	});
 
 	test('the same number sent as text (a backend that sends numbers as strings)', () => {
 		expect(isoFromEpochMs(String(MARCH_3))).toBe('2026-03-03T09:30:00.000Z');
-		expect(isoFromEpochMs('-1')).toBe('1969-12-31T23:59:59.999Z');
+		expect(isoFromEpochMs('-1')).toBe('1969-12-31T23:59:59.000Z');
+		expect(isoFromEpochMs(String(MARCH_3 / 1000))).toBe('2026-03-03T09:30:00.000Z');
 		expect(isoFromEpochMs('1772530200000.25')).toBe('2026-03-03T09:30:00.000Z');
 	});
 
@@ -54,12 +67,52 @@ describe('epochMsOf: the milliseconds of a MyPit timestamp', () => {
 	test('a number as it is, numeric text as its number, anything else undefined', () => {
 		expect(epochMsOf(MARCH_3)).toBe(MARCH_3);
 		expect(epochMsOf(String(MARCH_3))).toBe(MARCH_3);
-		expect(epochMsOf('12.5')).toBe(12.5);
+		expect(epochMsOf('12.5')).toBe(12_500);
+		expect(epochMsOf(MARCH_3 / 1000)).toBe(MARCH_3);
+		expect(epochMsOf(1e11)).toBe(1e11);
+		expect(epochMsOf(-1e11)).toBe(-1e11);
+		expect(epochMsOf(99_999_999_999)).toBe(99_999_999_999_000);
 		expect(epochMsOf(-8.64e15)).toBe(-8.64e15);
 		expect(epochMsOf(8.64e15 + 1)).toBeUndefined();
 		expect(epochMsOf('')).toBeUndefined();
 		expect(epochMsOf(null)).toBeUndefined();
 		expect(epochMsOf(Number.NaN)).toBeUndefined();
+	});
+});
+
+describe('datesInSeconds: the unit of a record, from its first date that is a number', () => {
+	test.each([
+		[{ createdAt: MARCH_3 / 1000 }, true],
+		[{ createdAt: String(MARCH_3 / 1000) }, true],
+		[{ createdAt: 'soon', issuedAt: MARCH_3 / 1000 }, true],
+		[{ expiresAt: -5 }, true],
+		[{ createdAt: MARCH_3, updatedAt: MARCH_3 / 1000 }, false],
+		[{ createdAt: 0, updatedAt: MARCH_3 }, false],
+		[{ createdAt: '', updatedAt: MARCH_3 }, false],
+		[{ createdAt: null, updatedAt: 'soon' }, false],
+		[{ name: 'No dates', validityPeriod: 30 }, false],
+	])('%j: %p', (record, seconds) => {
+		expect(datesInSeconds(record)).toBe(seconds);
+	});
+});
+
+describe('latestMsOf: the latest instant a timestamp may stand for', () => {
+	test('milliseconds stand for themselves; whole seconds for the end of their second', () => {
+		expect(latestMsOf(MARCH_3)).toBe(MARCH_3);
+		expect(latestMsOf(1e11)).toBe(1e11);
+		expect(latestMsOf(MARCH_3 / 1000)).toBe(MARCH_3 + 999);
+		expect(latestMsOf(String(MARCH_3 / 1000))).toBe(MARCH_3 + 999);
+		expect(latestMsOf(-1)).toBe(-1);
+		expect(latestMsOf('soon')).toBeUndefined();
+		expect(latestMsOf(null)).toBeUndefined();
+	});
+});
+
+describe('nowInUnitOf: the updatedAt an update sends', () => {
+	test('whole seconds for a record in seconds, milliseconds otherwise', () => {
+		expect(nowInUnitOf({ createdAt: MARCH_3 / 1000 }, MARCH_3 + 999)).toBe(MARCH_3 / 1000);
+		expect(nowInUnitOf({ createdAt: MARCH_3 }, MARCH_3 + 999)).toBe(MARCH_3 + 999);
+		expect(nowInUnitOf({}, MARCH_3 + 999)).toBe(MARCH_3 + 999);
 	});
 });
 

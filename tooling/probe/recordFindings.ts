@@ -150,7 +150,7 @@ function stampKind(value: unknown): StampKind {
 
 const STAMP_WORDS: Record<StampKind, string> = {
 	numbers: 'milliseconds since 1970, as JSON numbers',
-	seconds: 'numbers too small for milliseconds (seconds?)',
+	seconds: 'seconds since 1970, as JSON numbers',
 	strings: 'milliseconds as text ("1700000000000")',
 	iso: 'ISO 8601 text',
 	missing: 'missing',
@@ -167,7 +167,7 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 		for (const field of fields) {
 			const stamp = stampKind(record[field]);
 			kinds.add(stamp);
-			if (timestampOf(record, field) === undefined || stamp === 'seconds') unreadable.add(field);
+			if (timestampOf(record, field) === undefined) unreadable.add(field);
 		}
 	}
 	const value = [...kinds].sort().join('+');
@@ -179,7 +179,7 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 			reading,
 			value,
 			observed,
-			node: `the node reads timestamps as milliseconds, in JSON numbers or numeric text: ${[...unreadable].map((field) => `${uses[field]} cannot use ${field}`).join('; ')}`,
+			node: `the node reads timestamps as numbers or numeric text, in milliseconds or seconds: ${[...unreadable].map((field) => `${uses[field]} cannot use ${field}`).join('; ')}`,
 			verdict: 'not-handled',
 		};
 	}
@@ -188,7 +188,11 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 		reading,
 		value,
 		observed,
-		node: `read by ${Object.values(uses).join(', ')}`,
-		verdict: 'handled',
+		node: kinds.has('seconds')
+			? `read as seconds (numbers below 10^11) by ${Object.values(uses).join(', ')}${kind === 'template' ? '; Update Template sends updatedAt in seconds too' : ''}`
+			: `read by ${Object.values(uses).join(', ')}`,
+		// Worth knowing: every other reader of these records (Luxon's fromMillis, a Date) must
+		// multiply by 1000.
+		verdict: kinds.has('seconds') ? 'observation' : 'handled',
 	};
 }

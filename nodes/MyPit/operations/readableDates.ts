@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The dates of MyPit's records, each in milliseconds since 1970 (the API document's `number`). */
+/** The dates of MyPit's records: numbers since 1970, in milliseconds or seconds (see `epochMsOf`). */
 export const DATE_FIELDS: readonly string[] = ['createdAt', 'updatedAt', 'issuedAt', 'expiresAt'];
 
 /** The name of a date's readable twin: `expiresAt` → `expiresAtIso`. */
@@ -10,16 +10,48 @@ export const isoFieldOf = (field: string): string => `${field}Iso`;
 const MAX_DATE_MS = 8.64e15;
 
 /**
+ * Below this a timestamp is read as seconds: the API document types dates as `number` without a
+ * unit. 10^11 ms is March 1973 and 10^11 s the year 5138, so no date MyPit could hold is both.
+ */
+export const SECONDS_BELOW = 1e11;
+
+/**
  * The milliseconds of a timestamp MyPit sent as a number or, from some backends, as numeric text
- * ("1772530200000"); undefined for anything that is not a date (empty, null, other text, out of
- * a date's range).
+ * ("1772530200000"), in milliseconds or in seconds since 1970 (`SECONDS_BELOW`); undefined for
+ * anything that is not a date (empty, null, other text, out of a date's range).
  */
 export function epochMsOf(value: unknown): number | undefined {
-	let ms: number;
-	if (typeof value === 'number') ms = value;
-	else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) ms = Number(value);
+	let stamp: number;
+	if (typeof value === 'number') stamp = value;
+	else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) stamp = Number(value);
 	else return undefined;
+	const ms = Math.abs(stamp) < SECONDS_BELOW ? stamp * 1000 : stamp;
 	return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+
+/**
+ * The latest instant (ms) a timestamp may stand for: a date in whole seconds covers the 999 ms
+ * after it, so a poll that compares it with its own clock never takes it for earlier than it was.
+ */
+export function latestMsOf(value: unknown): number | undefined {
+	const ms = epochMsOf(value);
+	if (ms === undefined) return undefined;
+	return Math.abs(Number(value)) < SECONDS_BELOW ? ms + 999 : ms;
+}
+
+/** Whether a record's dates come in seconds since 1970 (its first date that is a number says). */
+export function datesInSeconds(record: IDataObject): boolean {
+	for (const field of DATE_FIELDS) {
+		const stamp = typeof record[field] === 'string' ? Number(record[field]) : record[field];
+		if (typeof stamp === 'number' && Number.isFinite(stamp) && stamp !== 0)
+			return Math.abs(stamp) < SECONDS_BELOW;
+	}
+	return false;
+}
+
+/** `now` in the unit of the record's own dates: what an update sends as its `updatedAt`. */
+export function nowInUnitOf(record: IDataObject, now: number): number {
+	return datesInSeconds(record) ? Math.floor(now / 1000) : now;
 }
 
 /** ISO 8601 text in UTC ("2026-03-03T09:30:00.000Z") of a MyPit timestamp (see `epochMsOf`). */

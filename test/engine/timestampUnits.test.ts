@@ -1,0 +1,147 @@
+/**
+ * Timestamps in seconds: the API document types every date as `number` without a unit, so a
+ * MyPit may send seconds since 1970 where the sandbox's default sends milliseconds (the
+ * `timestamps` reading). The node reads a number below 10^11 as seconds everywhere it reads a date
+ * (ISO text, Skip Holders Who Already Have It, the MyPit Trigger) and writes Update Template's
+ * updatedAt in the unit of the template. Real engine, real HTTP to the sandbox.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { PolledTrigger } from '../../tooling/engine/poll';
+import { bodiesOf, jsonOf, useSandbox } from '../helpers/fixture';
+
+const sandbox = useSandbox();
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const DAY_MS = 86_400_000;
+
+beforeEach(() =>
+	sandbox.sandbox.control.setReadings({ timestamps: 'seconds' }, sandbox.account.clientId),
+);
+
+/** A stored instant (ms) as MyPit answers it under the seconds reading. */
+const inSeconds = (ms: number) => Math.floor(ms / 1000);
+
+test('Get Many: the epoch fields as MyPit sent them (seconds), the ISO text of the right day', async () => {
+	const [badge] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+		expiresInDays: () => 30,
+	});
+
+	const [item] = jsonOf(
+		await sandbox.run({ resource: 'badge', operation: 'getAll', returnAll: true }),
+	);
+
+	expect(item.expiresAt).toBe(inSeconds(badge.expiresAt));
+	expect(item.expiresAtIso).toBe(new Date(inSeconds(badge.expiresAt) * 1000).toISOString());
+	expect(item.issuedAtIso).toBe(new Date(inSeconds(badge.issuedAt) * 1000).toISOString());
+});
+
+test('Skip Holders Who Already Have It: a badge expired by its seconds is not held, a valid one is', async () => {
+	const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+	const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
+	sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+		templateId: template._id,
+		recipientIds: [holders[0]._id],
+		expiresInDays: () => -1,
+	});
+	const [valid] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+		templateId: template._id,
+		recipientIds: [holders[1]._id],
+	});
+
+	const result = await sandbox.run(
+		{
+			resource: 'badge',
+			operation: 'issue',
+			templateId: byId(template._id),
+			recipientMode: 'allItems',
+			holderIdField: 'id',
+			options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
+		},
+		{ input: holders.map((holder) => ({ id: holder._id })) },
+	);
+
+	expect(result.error).toBeUndefined();
+	expect(
+		jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.badgeId]),
+	).toEqual([
+		[holders[0]._id, true, false, expect.any(String)],
+		[holders[1]._id, false, true, valid._id],
+	]);
+});
+
+test('Update Template sends updatedAt in whole seconds, and Template Updated fires once for it', async () => {
+	const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1, {
+		createdAt: Date.now() - 10 * DAY_MS,
+		updatedAt: Date.now() - 10 * DAY_MS,
+	});
+	const watcher = await PolledTrigger.create(sandbox.credentials, { event: 'template.updated' });
+	expect((await watcher.activate()).items).toEqual([]);
+
+	const before = Date.now();
+	const result = await sandbox.run({
+		resource: 'template',
+		operation: 'update',
+		templateId: byId(template._id),
+		updateFields: { name: 'Renamed' },
+	});
+
+	expect(result.error).toBeUndefined();
+	const sent = bodiesOf(sandbox.requests()).find((body) => body.templateId && body.data)!;
+	const updatedAt = (sent.data as IDataObject).updatedAt as number;
+	expect(updatedAt).toBeGreaterThanOrEqual(inSeconds(before));
+	expect(updatedAt).toBeLessThanOrEqual(inSeconds(Date.now()));
+	const fired = (await watcher.poll()).items.map((item) => item.json.data as IDataObject);
+	expect(fired.map((record) => [record._id, record.name, record.updatedAt])).toEqual([
+		[template._id, 'Renamed', updatedAt],
+	]);
+	expect((await watcher.poll()).items).toEqual([]);
+});
+
+test('the MyPit Trigger: New Issued Badge, Badge Expiring and Badge Expired each fire once', async () => {
+	const trigger = async (event: string) =>
+		await PolledTrigger.create(sandbox.credentials, { event, daysAhead: 7 });
+	const issued = await trigger('badge.issued');
+	const expiring = await trigger('badge.expiring');
+	const expired = await trigger('badge.expired');
+	for (const node of [issued, expiring, expired]) expect((await node.activate()).items).toEqual([]);
+
+	// Issued now, each already inside a window: one expires in 3 days, one in 1.5 seconds.
+	const [soon, gone] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 2, {
+		expiresInDays: (i) => [3, 1.5 / 86_400][i],
+		issuedDaysAgo: () => 0,
+	});
+	// Poll once the second badge has expired and the second both were issued in has ended (their
+	// dates are whole seconds).
+	await new Promise((resolve) => setTimeout(resolve, 2600));
+
+	const idsOf = async (node: PolledTrigger) =>
+		(await node.poll()).items.map((item) => (item.json.data as IDataObject)._id);
+	expect(await idsOf(issued)).toEqual([soon._id, gone._id]);
+	expect(await idsOf(expiring)).toEqual([soon._id]);
+	expect(await idsOf(expired)).toEqual([gone._id]);
+	for (const node of [issued, expiring, expired]) expect(await idsOf(node)).toEqual([]);
+});
+
+test('Badge Expiring: a badge issued after a poll but within the same second still fires, once', async () => {
+	const expiring = await PolledTrigger.create(sandbox.credentials, {
+		event: 'badge.expiring',
+		daysAhead: 7,
+	});
+	expect((await expiring.activate()).items).toEqual([]);
+	// Just after a second begins: poll, then issue within the same second (its issuedAt, whole
+	// seconds, reads as earlier than that poll).
+	await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+	const polledFrom = Date.now();
+	expect((await expiring.poll()).items).toEqual([]);
+	const [badge] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+		expiresInDays: () => 3,
+		issuedDaysAgo: () => 0,
+	});
+	expect(badge.issuedAt).toBeGreaterThan(polledFrom);
+	expect(inSeconds(badge.issuedAt)).toBe(inSeconds(polledFrom));
+	await new Promise((resolve) => setTimeout(resolve, 1000));
+
+	const fired = (await expiring.poll()).items.map((item) => (item.json.data as IDataObject)._id);
+	expect(fired).toEqual([badge._id]);
+	expect((await expiring.poll()).items).toEqual([]);
+});
