@@ -150,9 +150,10 @@ describe('Stop', () => {
 		const rerun = await getHolders(input.slice(0, 1))();
 		expect(rerun.run.status).toBe('success');
 		const rerunSentAt = sandbox.requests().at(-1)!.at;
-		// Two seconds after the stopped run's only send, not after the four slots it left behind.
-		expect(rerunSentAt - firstSentAt).toBeGreaterThanOrEqual(1900);
-		expect(rerunSentAt - firstSentAt).toBeLessThan(4000);
+		// About 2 s after the stopped run's only send (the spacing), not 10 s or more after the slots
+		// it was waiting for (bounds loose for a busy machine).
+		expect(rerunSentAt - firstSentAt).toBeGreaterThanOrEqual(1500);
+		expect(rerunSentAt - firstSentAt).toBeLessThan(8000);
 	});
 
 	test('a retry wait (MyPit answers 429 with Retry-After: 20) ends at the stop, with no retry sent', async () => {

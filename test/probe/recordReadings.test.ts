@@ -87,21 +87,27 @@ describe('the probe names each record reading as the sandbox was set', () => {
 		expect(run.exitCode).toBe(0);
 	});
 
-	test('timestamps: seconds — read as seconds, named as worth knowing, not failed', async () => {
-		sb.control.setReadings({ timestamps: 'seconds' }, account.clientId);
-		const run = await probe(sb, account, { write: true });
-		for (const kind of ['template', 'holder', 'badge']) {
-			expect(run.finding(kind, 'timestamps')).toMatchObject({
-				value: 'seconds',
-				observed: expect.stringMatching(/seconds since 1970, as JSON numbers/),
-				verdict: 'observation',
-			});
-		}
-		expect(run.finding('template', 'timestamps').node).toMatch(
-			/read as seconds .*; Update Template sends updatedAt in seconds too/,
-		);
-		expect(run.finding('badge', 'timestamps').node).not.toMatch(/Update Template/);
-		expect(run.finding('template.write', 'update (full data)').verdict).toBe('handled');
-		expect(run.exitCode).toBe(0);
-	});
+	test.each([
+		['numbers', 'seconds', /seconds since 1970, as JSON numbers/],
+		['strings', 'seconds-strings', /seconds as text/],
+	] as const)(
+		'timestamps: seconds, numbers: %s — read as seconds, worth knowing, not failed',
+		async (numbers, value, words) => {
+			sb.control.setReadings({ timestamps: 'seconds', numbers }, account.clientId);
+			const run = await probe(sb, account, { write: true });
+			for (const kind of ['template', 'holder', 'badge']) {
+				expect(run.finding(kind, 'timestamps')).toMatchObject({
+					value,
+					observed: expect.stringMatching(words),
+					verdict: 'observation',
+				});
+			}
+			expect(run.finding('template', 'timestamps').node).toMatch(
+				/read as seconds .*; Update Template sends updatedAt in seconds too/,
+			);
+			expect(run.finding('badge', 'timestamps').node).not.toMatch(/Update Template/);
+			expect(run.finding('template.write', 'update (full data)').verdict).toBe('handled');
+			expect(run.exitCode).toBe(0);
+		},
+	);
 });

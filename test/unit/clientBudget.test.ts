@@ -6,7 +6,7 @@ describe('ClientBudget', () => {
 		const budget = new ClientBudget();
 		expect(budget.limited).toBe(false);
 		for (let i = 0; i < 1000; i++) {
-			expect(budget.reserveSlot(1000)).toEqual({ slotAt: 1000, waitMs: 0 });
+			expect(budget.reserveSlot(1000)).toEqual({ slotAt: 1000, endsAt: 1000, waitMs: 0 });
 			expect(budget.confirmSend(1000)).toBe(0);
 		}
 	});
@@ -47,16 +47,17 @@ describe('ClientBudget', () => {
 		const slots = [0, 1, 2, 3].map(() => budget.reserveSlot(0));
 		expect(budget.confirmSend(0)).toBe(0);
 		// Two of the three waiting requests are stopped; slot 3 is still taken.
-		budget.giveBackSlot(slots[1].slotAt);
-		budget.giveBackSlot(slots[2].slotAt);
+		budget.giveBackSlot(slots[1]);
+		budget.giveBackSlot(slots[2]);
 		const next = budget.reserveSlot(100);
 		expect(next.slotAt).toBe(slots[3].slotAt + 60_000 / 7);
 		// The last two are stopped too, the later one first.
-		budget.giveBackSlot(next.slotAt);
-		budget.giveBackSlot(slots[3].slotAt);
+		budget.giveBackSlot(next);
+		budget.giveBackSlot(slots[3]);
 		// Every slot after the one sent is free again: the next request takes the second slot.
 		expect(budget.reserveSlot(100)).toEqual({
 			slotAt: slots[1].slotAt,
+			endsAt: slots[1].endsAt,
 			waitMs: slots[1].slotAt - 100,
 		});
 	});
@@ -65,23 +66,32 @@ describe('ClientBudget', () => {
 		const budget = new ClientBudget();
 		budget.setLimit(60);
 		const [, middle, last] = [0, 1, 2].map(() => budget.reserveSlot(0));
-		budget.giveBackSlot(middle.slotAt);
+		budget.giveBackSlot(middle);
 		expect(budget.reserveSlot(0).slotAt).toBe(last.slotAt + 1000);
+	});
+
+	test('a limit changed by another run in between does not break the give-back', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(60);
+		const [, second] = [0, 1].map(() => budget.reserveSlot(0));
+		budget.setLimit(30);
+		budget.giveBackSlot(second);
+		expect(budget.reserveSlot(0)).toMatchObject({ slotAt: 1000, endsAt: 3000 });
 	});
 
 	test('once every slot has passed, a late give-back changes nothing', () => {
 		const budget = new ClientBudget();
 		budget.setLimit(60);
 		const [first] = [0, 1].map(() => budget.reserveSlot(0));
-		expect(budget.reserveSlot(10_000)).toEqual({ slotAt: 10_000, waitMs: 0 });
-		budget.giveBackSlot(first.slotAt);
+		expect(budget.reserveSlot(10_000)).toEqual({ slotAt: 10_000, endsAt: 11_000, waitMs: 0 });
+		budget.giveBackSlot(first);
 		expect(budget.reserveSlot(10_000).slotAt).toBe(11_000);
 	});
 
 	test('without a limit there is nothing to give back', () => {
 		const budget = new ClientBudget();
-		budget.giveBackSlot(5000);
-		expect(budget.reserveSlot(0)).toEqual({ slotAt: 0, waitMs: 0 });
+		budget.giveBackSlot({ slotAt: 5000, endsAt: 6000, waitMs: 5000 });
+		expect(budget.reserveSlot(0)).toEqual({ slotAt: 0, endsAt: 0, waitMs: 0 });
 	});
 
 	test('a pause after a 429 holds every request until it ends; a later, shorter pause does not shorten it', () => {

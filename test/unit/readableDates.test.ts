@@ -3,7 +3,7 @@ import {
 	datesInSeconds,
 	epochMsOf,
 	latestMsOf,
-	nowInUnitOf,
+	updatedAtFor,
 	isoFieldOf,
 	isoFromEpochMs,
 	withReadableDates,
@@ -108,11 +108,27 @@ describe('latestMsOf: the latest instant a timestamp may stand for', () => {
 	});
 });
 
-describe('nowInUnitOf: the updatedAt an update sends', () => {
-	test('whole seconds for a record in seconds, milliseconds otherwise', () => {
-		expect(nowInUnitOf({ createdAt: MARCH_3 / 1000 }, MARCH_3 + 999)).toBe(MARCH_3 / 1000);
-		expect(nowInUnitOf({ createdAt: MARCH_3 }, MARCH_3 + 999)).toBe(MARCH_3 + 999);
-		expect(nowInUnitOf({}, MARCH_3 + 999)).toBe(MARCH_3 + 999);
+describe('updatedAtFor: the updatedAt an update sends', () => {
+	test('now: whole seconds for a record in seconds, milliseconds otherwise', () => {
+		expect(updatedAtFor({ createdAt: MARCH_3 / 1000 - 60 }, MARCH_3 + 999)).toBe(MARCH_3 / 1000);
+		expect(updatedAtFor({ createdAt: MARCH_3 - 60 }, MARCH_3 + 999)).toBe(MARCH_3 + 999);
+		expect(updatedAtFor({}, MARCH_3 + 999)).toBe(MARCH_3 + 999);
+	});
+
+	test("always after the record's createdAt and updatedAt, in its unit", () => {
+		// Made within this second: the update still moves past it.
+		expect(updatedAtFor({ createdAt: MARCH_3 / 1000 }, MARCH_3 + 999)).toBe(MARCH_3 / 1000 + 1);
+		expect(
+			updatedAtFor({ createdAt: MARCH_3 / 1000, updatedAt: MARCH_3 / 1000 + 1 }, MARCH_3),
+		).toBe(MARCH_3 / 1000 + 2);
+		expect(updatedAtFor({ createdAt: String(MARCH_3 + 5) }, MARCH_3)).toBe(MARCH_3 + 6);
+		// A date in the other unit (written by an older version) is not followed.
+		expect(updatedAtFor({ createdAt: MARCH_3 / 1000, updatedAt: MARCH_3 * 2 }, MARCH_3)).toBe(
+			MARCH_3 / 1000 + 1,
+		);
+		expect(updatedAtFor({ createdAt: MARCH_3 * 2, updatedAt: 'soon' }, MARCH_3)).toBe(
+			MARCH_3 * 2 + 1,
+		);
 	});
 });
 

@@ -6,6 +6,7 @@ import {
 	requireNonNegativeNumber,
 	requirePositiveInteger,
 } from '../../nodes/MyPit/shared/validation';
+import { SECONDS_BELOW } from '../../nodes/MyPit/operations/readableDates';
 import { timestampOf } from '../../nodes/MyPitTrigger/listOrder';
 import { DOCUMENT_FIELDS, NODE_NEEDS, TIMESTAMP_USES, schemaFields } from './documentFields';
 import type { SeenRecords } from './context';
@@ -138,12 +139,14 @@ function numbersFinding(records: readonly IDataObject[]): Finding {
 	};
 }
 
-type StampKind = 'numbers' | 'seconds' | 'strings' | 'iso' | 'missing' | 'other';
+type StampKind =
+	'numbers' | 'seconds' | 'strings' | 'seconds-strings' | 'iso' | 'missing' | 'other';
 
 function stampKind(value: unknown): StampKind {
 	if (value === undefined || value === null) return 'missing';
-	if (typeof value === 'number') return value < 1e11 ? 'seconds' : 'numbers';
-	if (typeof value === 'string' && /^\d+$/.test(value)) return 'strings';
+	if (typeof value === 'number') return value < SECONDS_BELOW ? 'seconds' : 'numbers';
+	if (typeof value === 'string' && /^\d+$/.test(value))
+		return Number(value) < SECONDS_BELOW ? 'seconds-strings' : 'strings';
 	if (typeof value === 'string' && Number.isFinite(Date.parse(value))) return 'iso';
 	return 'other';
 }
@@ -152,6 +155,7 @@ const STAMP_WORDS: Record<StampKind, string> = {
 	numbers: 'milliseconds since 1970, as JSON numbers',
 	seconds: 'seconds since 1970, as JSON numbers',
 	strings: 'milliseconds as text ("1700000000000")',
+	'seconds-strings': 'seconds as text ("1700000000")',
 	iso: 'ISO 8601 text',
 	missing: 'missing',
 	other: 'neither numbers nor dates',
@@ -173,6 +177,7 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 	const value = [...kinds].sort().join('+');
 	const observed = `${fields.join(', ')}: ${[...kinds].map((stamp) => STAMP_WORDS[stamp]).join(' / ')}`;
 	const reading = 'timestamps';
+	const inSeconds = kinds.has('seconds') || kinds.has('seconds-strings');
 	if (unreadable.size > 0) {
 		return {
 			subject: kind,
@@ -188,11 +193,11 @@ function timestampsFinding(kind: RecordKind, records: readonly IDataObject[]): F
 		reading,
 		value,
 		observed,
-		node: kinds.has('seconds')
+		node: inSeconds
 			? `read as seconds (numbers below 10^11) by ${Object.values(uses).join(', ')}${kind === 'template' ? '; Update Template sends updatedAt in seconds too' : ''}`
 			: `read by ${Object.values(uses).join(', ')}`,
 		// Worth knowing: every other reader of these records (Luxon's fromMillis, a Date) must
 		// multiply by 1000.
-		verdict: kinds.has('seconds') ? 'observation' : 'handled',
+		verdict: inSeconds ? 'observation' : 'handled',
 	};
 }

@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { epochMsOf } from '../../nodes/MyPit/operations/readableDates';
 import type { Finding } from './findings';
 
-/** A timestamp as milliseconds, whether MyPit sends a number, numeric text or ISO text. */
+/** A timestamp as milliseconds: a number or numeric text as the node reads it, or ISO text. */
 function millis(value: unknown): number | undefined {
-	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+	const epoch = epochMsOf(value);
+	if (epoch !== undefined) return epoch;
 	const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
 	return Number.isFinite(parsed) ? parsed : undefined;
 }

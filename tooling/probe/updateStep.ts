@@ -1,4 +1,4 @@
-import { nowInUnitOf } from '../../nodes/MyPit/operations/readableDates';
+import { updatedAtFor } from '../../nodes/MyPit/operations/readableDates';
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
 import type { ProbeContext } from './context';
 import { failedStep } from './findings';
@@ -17,7 +17,7 @@ export async function update(ctx: ProbeContext, name: string, templateId: string
 	ctx.progress(`Updating template ${name}`);
 	const mark = ctx.log.mark();
 	try {
-		const data = templateUpdateData(before, `${name} (updated)`, nowInUnitOf(before, Date.now()));
+		const data = templateUpdateData(before, `${name} (updated)`, updatedAtFor(before, Date.now()));
 		await ctx.client.request(ENDPOINTS.updateTemplate, { ...ref, data });
 		const raw = ctx.log.since(mark, ENDPOINTS.updateTemplate.path).pop()?.answer;
 		ctx.findings.push(

@@ -49,9 +49,20 @@ export function datesInSeconds(record: IDataObject): boolean {
 	return false;
 }
 
-/** `now` in the unit of the record's own dates: what an update sends as its `updatedAt`. */
-export function nowInUnitOf(record: IDataObject, now: number): number {
-	return datesInSeconds(record) ? Math.floor(now / 1000) : now;
+/**
+ * The `updatedAt` an update sends: `now` in the unit of the record's own dates, and later than the
+ * record's createdAt and updatedAt in that unit, so the change always shows (Template Updated
+ * fires when updatedAt moves past createdAt), even within the second the template was made.
+ */
+export function updatedAtFor(record: IDataObject, now: number): number {
+	const seconds = datesInSeconds(record);
+	let stamp = seconds ? Math.floor(now / 1000) : now;
+	for (const field of ['createdAt', 'updatedAt']) {
+		const value = Number(record[field]);
+		const sameUnit = Math.abs(value) < SECONDS_BELOW === seconds;
+		if (Number.isFinite(value) && sameUnit && value >= stamp) stamp = value + 1;
+	}
+	return stamp;
 }
 
 /** ISO 8601 text in UTC ("2026-03-03T09:30:00.000Z") of a MyPit timestamp (see `epochMsOf`). */

@@ -14,7 +14,7 @@ import {
 	requireUrl,
 } from '../shared/validation';
 import { ENDPOINTS } from '../transport/endpoints';
-import { nowInUnitOf, withReadableDates } from './readableDates';
+import { updatedAtFor, withReadableDates } from './readableDates';
 import { getRecord, listRecords } from './records';
 
 const L = templateLabels;
@@ -68,8 +68,8 @@ export const updateTemplate: OperationHandler = async ({ item, client, body }) =
 		criteria: requireText(merged.criteria, L.criteria),
 		validityPeriod: requirePositiveInteger(merged.validityPeriod, L.validityPeriod),
 		price: requireNonNegativeNumber(merged.price, L.price),
-		// In the unit the template's own dates use (seconds or milliseconds).
-		updatedAt: nowInUnitOf(current, Date.now()),
+		// In the unit of the template's own dates (seconds or milliseconds), past its createdAt.
+		updatedAt: updatedAtFor(current, Date.now()),
 	};
 	// A record may lack the optional fields (imageUrl; the colours on some backends): what it
 	// lacks and the user did not set is left out rather than invented.

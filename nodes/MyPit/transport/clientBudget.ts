@@ -40,12 +40,12 @@ export class ClientBudget {
 
 	/** Takes the next send slot, in arrival order: when it is and how long to wait for it. */
 	reserveSlot(now: number): SlotReservation {
-		if (!this.limited) return { slotAt: now, waitMs: 0 };
+		if (!this.limited) return { slotAt: now, endsAt: now, waitMs: 0 };
 		// Every slot taken so far has passed: none given back can be reused any more.
 		if (now >= this.nextSlotAt) this.givenBack.clear();
 		const slotAt = Math.max(now, this.nextSlotAt);
 		this.nextSlotAt = slotAt + this.spacingMs;
-		return { slotAt, waitMs: slotAt - now };
+		return { slotAt, endsAt: this.nextSlotAt, waitMs: slotAt - now };
 	}
 
 	/**
@@ -54,10 +54,10 @@ export class ClientBudget {
 	 * next request takes the earliest of them. Without this, a stopped run would leave the
 	 * client's next request waiting up to (permits × spacing) for slots nobody uses.
 	 */
-	giveBackSlot(slotAt: number): void {
+	giveBackSlot(slot: SlotReservation): void {
 		if (!this.limited) return;
-		// Keyed by where the slot ends, computed as reserveSlot did, so the match is exact.
-		this.givenBack.set(slotAt + this.spacingMs, slotAt);
+		// Keyed by where the slot ends, as reserveSlot set it: exact, whatever the limit is now.
+		this.givenBack.set(slot.endsAt, slot.slotAt);
 		for (;;) {
 			const start = this.givenBack.get(this.nextSlotAt);
 			if (start === undefined) return;
@@ -83,9 +83,10 @@ export class ClientBudget {
 	}
 }
 
-/** A send slot: its time (epoch ms) and how long from the reservation until then. */
+/** A send slot: its time and where the next one starts (epoch ms), and how long until it. */
 export interface SlotReservation {
 	slotAt: number;
+	endsAt: number;
 	waitMs: number;
 }
 

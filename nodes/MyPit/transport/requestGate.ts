@@ -63,7 +63,7 @@ export class RequestGate {
 			throwIfCancelled(signal);
 			reached = true;
 		} finally {
-			if (!reached) this.budget.giveBackSlot(slot.slotAt);
+			if (!reached) this.budget.giveBackSlot(slot);
 		}
 	}
 
