@@ -31,12 +31,14 @@ export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
 			run,
 			parameter: (name, fallback, options) => this.getNodeParameter(name, index, fallback, options),
 		});
+		// The credential's, so the same for every item.
+		const allowedDomains = credentialAllowedDomains(run);
 		const prepare =
 			(item: ItemScope) =>
 			(baseURL: string): ItemRequest => ({
 				base: {
 					...requestBaseFrom(item.parameter('requestOptions', {}) as IDataObject, baseURL),
-					...credentialAllowedDomains(run),
+					...allowedDomains,
 				},
 				body: buildBody(item, bodyMap),
 			});
