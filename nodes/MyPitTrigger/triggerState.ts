@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SECONDS_BELOW } from '../MyPit/operations/readableDates';
+import { isSecondsStamp } from '../MyPit/operations/readableDates';
 import type { HighWaterMark, ListOrder } from './listOrder';
 import type { TriggerEvent } from './triggerEvents';
 
@@ -45,11 +45,7 @@ export function loadState(staticData: IDataObject, event: TriggerEvent): Trigger
 		return { ...saved, position: { ...position, latest: Number.NEGATIVE_INFINITY } };
 	}
 	// Saved before timestamps in seconds were read as seconds: the mark is in that unit too.
-	if (
-		position.kind === 'list' &&
-		position.latest !== 0 &&
-		Math.abs(position.latest) < SECONDS_BELOW
-	) {
+	if (position.kind === 'list' && position.latest !== 0 && isSecondsStamp(position.latest)) {
 		return { ...saved, position: { ...position, latest: position.latest * 1000 } };
 	}
 	return saved;

@@ -15,18 +15,30 @@ const MAX_DATE_MS = 8.64e15;
  */
 export const SECONDS_BELOW = 1e11;
 
+/** Whether a timestamp's number counts seconds rather than milliseconds (`SECONDS_BELOW`). */
+export const isSecondsStamp = (stamp: number): boolean => Math.abs(stamp) < SECONDS_BELOW;
+
+/** The number of a timestamp MyPit sent as a number or as numeric text; undefined otherwise. */
+function stampOf(value: unknown): number | undefined {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+	return undefined;
+}
+
+/** The milliseconds a timestamp's number stands for; undefined outside a date's range. */
+function msOfStamp(stamp: number): number | undefined {
+	const ms = isSecondsStamp(stamp) ? stamp * 1000 : stamp;
+	return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+
 /**
  * The milliseconds of a timestamp MyPit sent as a number or, from some backends, as numeric text
  * ("1772530200000"), in milliseconds or in seconds since 1970 (`SECONDS_BELOW`); undefined for
  * anything that is not a date (empty, null, other text, out of a date's range).
  */
 export function epochMsOf(value: unknown): number | undefined {
-	let stamp: number;
-	if (typeof value === 'number') stamp = value;
-	else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) stamp = Number(value);
-	else return undefined;
-	const ms = Math.abs(stamp) < SECONDS_BELOW ? stamp * 1000 : stamp;
-	return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+	const stamp = stampOf(value);
+	return stamp === undefined ? undefined : msOfStamp(stamp);
 }
 
 /**
@@ -34,9 +46,10 @@ export function epochMsOf(value: unknown): number | undefined {
  * after it, so a poll that compares it with its own clock never takes it for earlier than it was.
  */
 export function latestMsOf(value: unknown): number | undefined {
-	const ms = epochMsOf(value);
-	if (ms === undefined) return undefined;
-	return Math.abs(Number(value)) < SECONDS_BELOW ? ms + 999 : ms;
+	const stamp = stampOf(value);
+	if (stamp === undefined) return undefined;
+	const ms = msOfStamp(stamp);
+	return ms !== undefined && isSecondsStamp(stamp) ? ms + 999 : ms;
 }
 
 /** Whether a record's dates come in seconds since 1970 (its first date that is a number says). */
@@ -44,7 +57,7 @@ export function datesInSeconds(record: IDataObject): boolean {
 	for (const field of DATE_FIELDS) {
 		const stamp = typeof record[field] === 'string' ? Number(record[field]) : record[field];
 		if (typeof stamp === 'number' && Number.isFinite(stamp) && stamp !== 0)
-			return Math.abs(stamp) < SECONDS_BELOW;
+			return isSecondsStamp(stamp);
 	}
 	return false;
 }
@@ -59,7 +72,7 @@ export function updatedAtFor(record: IDataObject, now: number): number {
 	let stamp = seconds ? Math.floor(now / 1000) : now;
 	for (const field of ['createdAt', 'updatedAt']) {
 		const value = Number(record[field]);
-		const sameUnit = Math.abs(value) < SECONDS_BELOW === seconds;
+		const sameUnit = isSecondsStamp(value) === seconds;
 		if (Number.isFinite(value) && sameUnit && value >= stamp) stamp = value + 1;
 	}
 	return stamp;
