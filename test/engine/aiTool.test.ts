@@ -15,6 +15,16 @@ const fromAI = (key: string, description: string, type = 'string') =>
 	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const paths = () => sandbox.requests().map((request) => request.path);
+/** Holder → Create or Update with every field from the model. */
+const createOrUpdateHolder = {
+	resource: 'holder',
+	operation: 'createOrUpdate',
+	name: fromAI('name', 'Full name'),
+	email: fromAI('email', 'Email address'),
+	phone: fromAI('phone', 'Phone number'),
+	holderDid: fromAI('did', 'Holder DID'),
+	externalHolderId: fromAI('userId', 'Holder user ID'),
+};
 let routed: jest.SpyInstance;
 beforeEach(() => {
 	routed = jest.spyOn(RoutingNode.prototype, 'runNode');
@@ -177,15 +187,6 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 	});
 
 	test('Create or Update called twice in one agent execution reads the holders afresh for each call', async () => {
-		const parameters = {
-			resource: 'holder',
-			operation: 'createOrUpdate',
-			name: fromAI('name', 'Full name'),
-			email: fromAI('email', 'Email address'),
-			phone: fromAI('phone', 'Phone number'),
-			holderDid: fromAI('did', 'Holder DID'),
-			externalHolderId: fromAI('userId', 'Holder user ID'),
-		};
 		const person = {
 			name: 'Katherine Johnson',
 			email: 'katherine@example.com',
@@ -193,7 +194,9 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 			did: 'did:ethr:0xkj',
 			userId: 'katherine',
 		};
-		const tool = [{ name: 'Holders', parameters, credentials: sandbox.credentials }];
+		const tool = [
+			{ name: 'Holders', parameters: createOrUpdateHolder, credentials: sandbox.credentials },
+		];
 		const results = await callMyPitTools(tool, [
 			{ tool: 'Holders', args: person },
 			{ tool: 'Holders', args: { ...person, phone: '+1 555 0199' } },
@@ -222,15 +225,6 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 	});
 
 	test('Holder → Create or Update called twice with the same person creates one holder', async () => {
-		const parameters = {
-			resource: 'holder',
-			operation: 'createOrUpdate',
-			name: fromAI('name', 'Full name'),
-			email: fromAI('email', 'Email address'),
-			phone: fromAI('phone', 'Phone number'),
-			holderDid: fromAI('did', 'Holder DID'),
-			externalHolderId: fromAI('userId', 'Holder user ID'),
-		};
 		const person = {
 			name: 'Grace Hopper',
 			email: 'grace@example.com',
@@ -238,8 +232,8 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 			did: 'did:ethr:0xgrace',
 			userId: 'grace',
 		};
-		const first = await call(parameters, person);
-		const second = await call(parameters, { ...person, email: ' GRACE@example.com ' });
+		const first = await call(createOrUpdateHolder, person);
+		const second = await call(createOrUpdateHolder, { ...person, email: ' GRACE@example.com ' });
 		expect(
 			[first.response, second.response].map((answer) => (answer as IDataObject[])[0].action),
 		).toEqual(['created', 'unchanged']);

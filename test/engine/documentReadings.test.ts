@@ -1,7 +1,7 @@
 /**
  * The other answers the API document leaves open, each given by a sandbox reading, and the node
  * accepting every one: the cursor of the last page, bare IDs from writes, deleteHolder's bare
- * answers, records without optional fields, numbers sent as strings.
+ * answers, records without optional fields, numbers sent as strings, timestamps in seconds.
  */
 import type { Readings } from '../../sandbox';
 import { bodiesOf, jsonOf, useSandbox } from '../helpers/fixture';
@@ -280,40 +280,49 @@ describe('numbers sent as strings', () => {
 			createdAt: String(template.createdAt),
 		});
 	});
+});
 
-	test('Skip Holders Who Already Have It reads expiresAt "1772…": an expired badge is not held, a valid one is', async () => {
-		const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
-		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
-		sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
-			templateId: template._id,
-			recipientIds: [holders[0]._id],
-			expiresInDays: () => -1,
-		});
-		const [valid] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
-			templateId: template._id,
-			recipientIds: [holders[1]._id],
-		});
+describe('Skip Holders Who Already Have It under every timestamp reading', () => {
+	test.each([
+		['numbers sent as text ("1772…")', { numbers: 'strings' }],
+		['seconds (timestamps: seconds)', { timestamps: 'seconds' }],
+	] as const)(
+		'expiresAt in %s: an expired badge is not held, a valid one is',
+		async (_name, readings) => {
+			read(readings);
+			const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
+			const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
+			sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+				templateId: template._id,
+				recipientIds: [holders[0]._id],
+				expiresInDays: () => -1,
+			});
+			const [valid] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
+				templateId: template._id,
+				recipientIds: [holders[1]._id],
+			});
 
-		const result = await sandbox.run(
-			{
-				resource: 'badge',
-				operation: 'issue',
-				templateId: byId(template._id),
-				recipientMode: 'allItems',
-				holderIdField: 'id',
-				options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
-			},
-			{ input: holders.map((holder) => ({ id: holder._id })) },
-		);
+			const result = await sandbox.run(
+				{
+					resource: 'badge',
+					operation: 'issue',
+					templateId: byId(template._id),
+					recipientMode: 'allItems',
+					holderIdField: 'id',
+					options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
+				},
+				{ input: holders.map((holder) => ({ id: holder._id })) },
+			);
 
-		expect(result.error).toBeUndefined();
-		const listed = sandbox.requests().find((request) => request.path === '/getIssuedBadges');
-		expect(listed?.status).toBe(200);
-		expect(
-			jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.badgeId]),
-		).toEqual([
-			[holders[0]._id, true, false, expect.any(String)],
-			[holders[1]._id, false, true, valid._id],
-		]);
-	});
+			expect(result.error).toBeUndefined();
+			const listed = sandbox.requests().find((request) => request.path === '/getIssuedBadges');
+			expect(listed?.status).toBe(200);
+			expect(
+				jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.badgeId]),
+			).toEqual([
+				[holders[0]._id, true, false, expect.any(String)],
+				[holders[1]._id, false, true, valid._id],
+			]);
+		},
+	);
 });

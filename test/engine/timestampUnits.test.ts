@@ -3,7 +3,9 @@
  * MyPit may send seconds since 1970 where the sandbox's default sends milliseconds (the
  * `timestamps` reading). The node reads a number below 10^11 as seconds everywhere it reads a date
  * (ISO text, Skip Holders Who Already Have It, the MyPit Trigger) and writes Update Template's
- * updatedAt in the unit of the template. Real engine, real HTTP to the sandbox.
+ * updatedAt in the unit of the template (Skip Holders under this reading is tested beside the
+ * other readings, in documentReadings.test.ts).
+ * Real engine, real HTTP to the sandbox.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -33,40 +35,6 @@ test('Get Many: the epoch fields as MyPit sent them (seconds), the ISO text of t
 	expect(item.expiresAt).toBe(inSeconds(badge.expiresAt));
 	expect(item.expiresAtIso).toBe(new Date(inSeconds(badge.expiresAt) * 1000).toISOString());
 	expect(item.issuedAtIso).toBe(new Date(inSeconds(badge.issuedAt) * 1000).toISOString());
-});
-
-test('Skip Holders Who Already Have It: a badge expired by its seconds is not held, a valid one is', async () => {
-	const [template] = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 1);
-	const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 2);
-	sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
-		templateId: template._id,
-		recipientIds: [holders[0]._id],
-		expiresInDays: () => -1,
-	});
-	const [valid] = sandbox.sandbox.control.seedBadges(sandbox.account.userId, 1, {
-		templateId: template._id,
-		recipientIds: [holders[1]._id],
-	});
-
-	const result = await sandbox.run(
-		{
-			resource: 'badge',
-			operation: 'issue',
-			templateId: byId(template._id),
-			recipientMode: 'allItems',
-			holderIdField: 'id',
-			options: { skipHoldersWithBadge: true, heldBadgeStatus: 'any' },
-		},
-		{ input: holders.map((holder) => ({ id: holder._id })) },
-	);
-
-	expect(result.error).toBeUndefined();
-	expect(
-		jsonOf(result).map((item) => [item.recipientId, item.issued, item.skipped, item.badgeId]),
-	).toEqual([
-		[holders[0]._id, true, false, expect.any(String)],
-		[holders[1]._id, false, true, valid._id],
-	]);
 });
 
 test('Update Template sends updatedAt in whole seconds, and Template Updated fires once for it', async () => {
