@@ -10,7 +10,7 @@ import type { ExpiryPosition } from './triggerState';
 
 export const DAY_MS = 86_400_000;
 
-export interface ExpiryWindow {
+interface ExpiryWindow {
 	/** This poll's time. */
 	now: number;
 	/** Badge Expiring: now + N days; Badge Expired: now. */

@@ -9,15 +9,15 @@ import { readHolderData, sendHolderUpdate } from './holder';
 import { MAX_PAGE_SIZE, fetchPages } from './pagination';
 import { withReadableDates } from './readableDates';
 
-export type HolderMatch = 'email' | 'holderUserId';
+type HolderMatch = 'email' | 'holderUserId';
 
-export type UpsertAction = 'created' | 'updated' | 'unchanged';
+type UpsertAction = 'created' | 'updated' | 'unchanged';
 
 /** The fields the update endpoint can change; DID, Holder User ID and memo stay as created. */
 const UPDATABLE = ['name', 'email', 'phone'] as const;
 
 /** Email: trimmed and case-insensitive. Holder User ID: trimmed, exact. */
-export function matchKey(match: HolderMatch, value: unknown): string {
+function matchKey(match: HolderMatch, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	return match === 'email' ? text.toLowerCase() : text;
 }

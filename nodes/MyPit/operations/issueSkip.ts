@@ -11,12 +11,12 @@ import { MAX_PAGE_SIZE, fetchPages } from './pagination';
 import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */
-export type HeldBadgeStatus = 'notRevoked' | 'any';
+type HeldBadgeStatus = 'notRevoked' | 'any';
 
 /** Statuses that do not count as held under `notRevoked`. */
 const NOT_HELD_STATUSES = new Set(['revoked', 'expired']);
 
-export function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined {
+function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined {
 	if (item.parameter('options.skipHoldersWithBadge', false) !== true) return undefined;
 	const status = item.parameter('options.heldBadgeStatus', 'notRevoked');
 	if (status !== 'notRevoked' && status !== 'any') {
@@ -25,7 +25,7 @@ export function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined 
 	return status;
 }
 
-export function countsAsHeld(
+function countsAsHeld(
 	badge: IDataObject,
 	templateId: string,
 	rule: HeldBadgeStatus,

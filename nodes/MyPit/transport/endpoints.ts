@@ -20,7 +20,7 @@ export const ENDPOINTS = {
 	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges', read: true },
 } as const;
 
-export type EndpointName = keyof typeof ENDPOINTS;
+type EndpointName = keyof typeof ENDPOINTS;
 export type Endpoint = (typeof ENDPOINTS)[EndpointName];
 
 export const BADGE_TYPES = ['achievement', 'finance', 'healthcare', 'mobility'] as const;
