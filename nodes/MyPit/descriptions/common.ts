@@ -4,7 +4,7 @@ import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
 import { bindOperation } from '../execution/operationSpecs';
 import { routingOperation } from '../execution/routingOperation';
 import type { OperationHandler, OperationSpec } from '../execution/scope';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
 export type Show = Record<string, string[]>;
 

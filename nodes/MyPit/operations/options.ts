@@ -1,6 +1,6 @@
 import type { ItemScope } from '../execution/scope';
 import { requirePositiveInteger } from '../shared/validation';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
 /** Reads the Return All / Limit / Page Size / Simplify parameters of a Get Many operation. */
 export function readListParameters(item: ItemScope) {
