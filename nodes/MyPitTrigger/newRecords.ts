@@ -1,6 +1,7 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { readList, rejectsCursor, type ListRead } from './listReader';
+import { rejectsCursor } from '../MyPit/transport/cursorPager';
+import { readList, type ListRead } from './listReader';
 import {
 	EMPTY_MARK,
 	detectOrder,

@@ -6,7 +6,8 @@ import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
-import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { MAX_PAGE_SIZE } from '../transport/cursorPager';
+import { fetchPages } from './pagination';
 import { withReadableDates } from './readableDates';
 
 type HolderMatch = 'email' | 'holderUserId';

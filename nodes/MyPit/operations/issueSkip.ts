@@ -7,7 +7,8 @@ import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueInBatches, type IssueSettings } from './issueBatches';
 import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
-import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { MAX_PAGE_SIZE } from '../transport/cursorPager';
+import { fetchPages } from './pagination';
 import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */

@@ -5,9 +5,6 @@ import type { MyPitClient } from '../transport/client';
 import { readPages, type PagerRead } from '../transport/cursorPager';
 import type { Endpoint } from '../transport/endpoints';
 
-// The probe (tooling/probe) imports the page sizes from here until it reads through the pager.
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
-
 export interface PageWalk {
 	userId: string;
 	/** Stop as soon as this many records (matching ones, with `matches`) are in hand (Infinity: all). */
