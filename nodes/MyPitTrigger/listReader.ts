@@ -40,3 +40,13 @@ export async function readList(
 	);
 	return { records: read.records, endCursor: read.endCursor, requests: read.requests };
 }
+
+/** The list's first page alone: activation's proof that the list reads, or the top of the list. */
+export async function readFirstPage(
+	node: INode,
+	client: MyPitClient,
+	endpoint: Endpoint,
+	userId: string,
+): Promise<ListRead> {
+	return await readList(node, client, endpoint, userId, undefined, () => false);
+}

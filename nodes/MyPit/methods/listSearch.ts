@@ -57,30 +57,22 @@ async function searchList(
 	return { results, paginationToken: page.nextCursor };
 }
 
-export async function searchTemplates(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		ENDPOINTS.listTemplates,
-		(template) => `${template.name} (${template.type})`,
-		filter,
-		paginationToken,
-	);
-}
+/** A list search method of the node: `this` is the editor's load-options context. */
+const searchMethod = (endpoint: Endpoint, describe: (record: IDataObject) => string) =>
+	async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList(this, endpoint, describe, filter, paginationToken);
+	};
 
-export async function searchHolders(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		ENDPOINTS.listHolders,
-		(holder) => `${holder.name} <${holder.email}>`,
-		filter,
-		paginationToken,
-	);
-}
+export const searchTemplates = searchMethod(
+	ENDPOINTS.listTemplates,
+	(template) => `${template.name} (${template.type})`,
+);
+
+export const searchHolders = searchMethod(
+	ENDPOINTS.listHolders,
+	(holder) => `${holder.name} <${holder.email}>`,
+);

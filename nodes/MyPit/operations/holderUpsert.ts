@@ -6,8 +6,7 @@ import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
-import { MAX_PAGE_SIZE } from '../transport/cursorPager';
-import { fetchPages } from './pagination';
+import { readWholeList } from './pagination';
 import { withReadableDates } from './readableDates';
 
 type HolderMatch = 'email' | 'holderUserId';
@@ -51,14 +50,7 @@ async function readDirectory(
 		// Both match fields come from the same list: it is read once per run whatever the match.
 		const holders = await run.once(
 			`all holders ${userId}`,
-			async () =>
-				await fetchPages(
-					run.node,
-					client,
-					ENDPOINTS.listHolders,
-					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					item.index,
-				),
+			async () => await readWholeList(run.node, client, ENDPOINTS.listHolders, userId, item.index),
 		);
 		const byKey = new Map<string, IDataObject>();
 		for (const holder of holders) {

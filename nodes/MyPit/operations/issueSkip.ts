@@ -7,8 +7,7 @@ import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueInBatches, type IssueSettings } from './issueBatches';
 import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
-import { MAX_PAGE_SIZE } from '../transport/cursorPager';
-import { fetchPages } from './pagination';
+import { readWholeList } from './pagination';
 import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */
@@ -59,13 +58,7 @@ async function heldBadges(
 		const badges = await run.once(
 			`all issued badges ${userId}`,
 			async () =>
-				await fetchPages(
-					run.node,
-					client,
-					ENDPOINTS.listIssuedBadges,
-					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					item.index,
-				),
+				await readWholeList(run.node, client, ENDPOINTS.listIssuedBadges, userId, item.index),
 		);
 		const now = Date.now();
 		const held: HeldBadges = new Map();
