@@ -106,13 +106,30 @@ describe('Template → Get Many with Filters', () => {
 		]);
 	});
 
+	test('Active matches neither way on records that carry no isActive (sparse records)', async () => {
+		const { userId, clientId } = sandbox.account;
+		sandbox.sandbox.control.seedTemplates(userId, 3);
+		sandbox.sandbox.control.setReadings({ records: 'sparse' }, clientId);
+		for (const active of [true, false]) {
+			const result = await sandbox.run({
+				resource: 'template',
+				operation: 'getAll',
+				filters: { active },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items).toEqual([]);
+		}
+	});
+
 	test('a type outside the four is refused before any request', async () => {
 		const result = await sandbox.run({
 			resource: 'template',
 			operation: 'getAll',
 			filters: { type: 'gold' },
 		});
-		expect(result.error?.message).toMatch(/^Invalid "Filters: Type": expected one of achievement, finance/);
+		expect(result.error?.message).toMatch(
+			/^Invalid "Filters: Type": expected one of achievement, finance/,
+		);
 		expect(sandbox.requests()).toEqual([]);
 	});
 });
