@@ -3,7 +3,7 @@
  * records while it pages, in pages of 1,000, and stops reading once Limit records match.
  * Runs on both n8n lines against the sandbox.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { bodiesOf, jsonOf, useSandbox } from '../helpers/fixture';
 
@@ -12,7 +12,7 @@ const seedHolders = (count: number) =>
 	sandbox.sandbox.control.seedHolders(sandbox.account.userId, count);
 const pagesAsked = () =>
 	bodiesOf(sandbox.requests()).map((body) => (body.paginationOpts as IDataObject).numItems);
-const getHolders = (filters: IDataObject, more: IDataObject = {}) =>
+const getHolders = (filters: INodeParameters, more: INodeParameters = {}) =>
 	sandbox.run({ resource: 'holder', operation: 'getAll', filters, ...more });
 
 describe('Holder → Get Many with Filters', () => {
@@ -91,7 +91,7 @@ describe('Template → Get Many with Filters', () => {
 		// Types cycle mobility, achievement, healthcare, finance; names run Seed template 1 to 12.
 		const active = control.seedTemplates(userId, 8);
 		const inactive = control.seedTemplates(userId, 4, { isActive: false });
-		const run = async (filters: IDataObject) =>
+		const run = async (filters: INodeParameters) =>
 			jsonOf(await sandbox.run({ resource: 'template', operation: 'getAll', filters })).map(
 				(template) => template._id,
 			);
@@ -147,7 +147,7 @@ describe('Badge → Get Many with Filters', () => {
 			recipientIds: [ada._id],
 			expiresInDays: () => -1,
 		});
-		const run = async (filters: IDataObject) =>
+		const run = async (filters: INodeParameters) =>
 			jsonOf(await sandbox.run({ resource: 'badge', operation: 'getAll', filters }));
 
 		expect((await run({ holder: ada._id })).map((badge) => badge.recipientId)).toEqual(
