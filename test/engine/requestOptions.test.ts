@@ -4,7 +4,7 @@
  * (RoutingNode). Each is seen on the wire: the sandbox's request log, a real proxy that counts
  * what passes through it, an https front with a self-signed certificate. Both n8n lines.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { callMyPitTool } from '../../tooling/engine/toolCall';
 import { useSandbox } from '../helpers/fixture';
@@ -26,7 +26,7 @@ async function started<T extends Closable>(server: Promise<T>): Promise<T> {
 }
 
 /** Holder → Get of one seeded holder, with the given Request Options, both ways. */
-function getHolder(requestOptions: IDataObject) {
+function getHolder(requestOptions: INodeParameters) {
 	const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
 	return {
 		holder,
