@@ -60,8 +60,8 @@ export const REPORT_PAGE_RECORDS = 20;
 /**
  * An exchange as the report keeps it: the names, emails, phones, DIDs, external IDs and memos of
  * your holders (in the request and the answer) and the badge data of your badges are replaced
- * by their shape, so the report can be attached to a
- * public issue; a long page keeps its first records. What the probe made itself stays as it was.
+ * by their shape, so the report can be attached to a public issue; a long page keeps its first
+ * records. What the probe made itself stays as it was.
  */
 export function redactExchange(
 	exchange: Exchange,
