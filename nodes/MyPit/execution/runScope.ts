@@ -17,6 +17,7 @@ export type RunContext = Pick<
 export function createRunScope(
 	context: RunContext,
 	credentials: ICredentialDataDecryptedObject,
+	asTool = false,
 ): RunScope {
 	const values = new Map<string, Promise<unknown>>();
 	let gate: RequestGate | undefined;
@@ -25,6 +26,7 @@ export function createRunScope(
 		node,
 		credentials,
 		continueOnFail: context.continueOnFail(),
+		asTool,
 		cancelSignal: context.getExecutionCancelSignal?.(),
 		n8n: { helpers: context.helpers, logger: context.logger, getNode: () => node },
 		async once<T>(key: string, compute: () => Promise<T>): Promise<T> {
