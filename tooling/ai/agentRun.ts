@@ -2,7 +2,8 @@
  * Example 04 (the badge assistant) made runnable without a person at the chat: a copy of the
  * example whose chat trigger holds the user's message as pinned data (what the chat would have
  * sent), whose OpenAI Chat Model uses the given credential (a scripted model's URL), and whose
- * MyPit tools keep the example's credential. Everything else is the example as shipped.
+ * MyPit tools use the given MyPit credential (by ID: n8n 1.x resolves credentials by name only
+ * when a workflow is created in a named project). Everything else is the example as shipped.
  */
 import type { ExampleWorkflow } from '../stack/examples';
 
@@ -21,16 +22,23 @@ function nodeOfType(workflow: ExampleWorkflow, type: string) {
 	return node;
 }
 
-/** The agent example with `chatInput` pinned on its chat trigger and the model's credential set. */
+interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+/** The agent example with `chatInput` pinned on its chat trigger and both credentials set. */
 export function agentRunWorkflow(
 	example: ExampleWorkflow,
 	chatInput: string,
-	modelCredential: { id: string; name: string },
+	credentials: { model: CredentialRef; myPit: CredentialRef },
 	name = `${example.name} (${chatInput.slice(0, 40)})`,
 ): ExampleWorkflow {
 	const copy = JSON.parse(JSON.stringify(example)) as ExampleWorkflow;
 	const trigger = nodeOfType(copy, CHAT_TRIGGER_TYPE);
-	nodeOfType(copy, OPENAI_CHAT_MODEL_TYPE).credentials = { openAiApi: modelCredential };
+	nodeOfType(copy, OPENAI_CHAT_MODEL_TYPE).credentials = { openAiApi: credentials.model };
+	for (const node of copy.nodes)
+		if (node.credentials?.myPitApi) node.credentials = { myPitApi: credentials.myPit };
 	copy.name = name;
 	copy.pinData = {
 		[trigger.name]: [{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput } }],
