@@ -16,9 +16,17 @@ import {
 	scriptedModelCredential,
 } from '../../tooling/ai/agentRun';
 import {
+	FIND_HOLDERS,
+	FIND_TEMPLATES,
+	ISSUE_BADGE,
+	finalAnswer,
+	findThenIssue,
+	issueResult,
+	pick,
+} from '../../tooling/ai/badgeAssistantScripts';
+import {
 	startScriptedModel,
 	steps,
-	type ModelRequest,
 	type ScriptedModel,
 	type ToolAnswer,
 } from '../../tooling/ai/scriptedModel';
@@ -42,62 +50,6 @@ reportSkip();
 const MAX_FIND_ANSWER_BYTES = 20_000;
 /** Holders added to the demo account's five for the large-account runs. */
 const LARGE_ACCOUNT_EXTRA_HOLDERS = 5_000;
-
-const FIND_HOLDERS = 'Find_holders';
-const FIND_TEMPLATES = 'Find_templates';
-const ISSUE_BADGE = 'Issue_badge';
-
-/** The one record of a Find answer whose `field` equals `value` (as a model would pick it). */
-function pick(request: ModelRequest, tool: string, field: string, value: string) {
-	const found = recordsWith(request.lastAnswerOf(tool), '_id').filter(
-		(record) => String(record[field]).toLowerCase() === value.toLowerCase(),
-	);
-	if (found.length !== 1)
-		throw new Error(`${tool} answered ${found.length} records with ${field} "${value}"`);
-	return found[0] as { _id: string; name: string };
-}
-
-/** The Issue badge result the model received last. */
-function issueResult(request: ModelRequest) {
-	const [result] = recordsWith(request.lastAnswerOf(ISSUE_BADGE), 'issued');
-	if (!result) throw new Error('Issue badge answered no result with "issued"');
-	return result as { issued: boolean; badgeId?: string; error?: string; recipientId: string };
-}
-
-const finalAnswer = (holder: string, template: string, badgeId: string) =>
-	`Issued the ${template} badge to ${holder}: badge ${badgeId}.`;
-
-/**
- * A model that does what the system prompt asks: find the template by name and the holder by
- * email (both at once), issue with the IDs found, then report the badge.
- */
-function findThenIssue(email: string, template: string) {
-	return steps(
-		() => ({
-			toolCalls: [
-				{ name: FIND_TEMPLATES, arguments: { name: template.split(' ')[0] } },
-				{ name: FIND_HOLDERS, arguments: { email: email.toUpperCase(), name: '' } },
-			],
-		}),
-		(request) => ({
-			toolCalls: [
-				{
-					name: ISSUE_BADGE,
-					arguments: {
-						templateId: pick(request, FIND_TEMPLATES, 'name', template)._id,
-						holderId: pick(request, FIND_HOLDERS, 'email', email)._id,
-					},
-				},
-			],
-		}),
-		(request) => {
-			const result = issueResult(request);
-			if (!result.issued) throw new Error(`not issued: ${result.error}`);
-			const holder = pick(request, FIND_HOLDERS, 'email', email);
-			return { content: finalAnswer(holder.name, template, result.badgeId!) };
-		},
-	);
-}
 
 describeN8n(`example 04 through n8n's AI Agent with a scripted model, n8n ${n8nVersion}`, () => {
 	let stack: Stack;
