@@ -48,7 +48,7 @@ describe('Get Many as an AI tool: a bounded answer, whatever the account', () =>
 				expect.objectContaining({ _id: wanted._id, email: wanted.email }),
 			]);
 			expect(answer).toMatchObject({ returned: 1, moreMatching: 0, moreMatchingIsExact: true });
-			expect(answer.note).toBe('All 1 matching holders are listed.');
+			expect(answer.note).toBe('All matching holders are listed (1).');
 			expect(bytes).toBeLessThanOrEqual(LOOKUP_BYTES_GOAL);
 			expect(pagesAsked()).toEqual(Array(count / 1000).fill(1000));
 		},
@@ -101,6 +101,19 @@ describe('Get Many as an AI tool: a bounded answer, whatever the account', () =>
 		expect(answer).toMatchObject({ returned: 20, moreMatching: 91, moreMatchingIsExact: true });
 		expect(answer.note).toMatch(/^91 more holders match but are not listed\. Narrow the search/);
 		expect(pagesAsked()).toEqual([1000, 1000]);
+	});
+
+	test('an answer that fills up on the last record of a page says more may match', async () => {
+		sandbox.sandbox.control.seedHolders(sandbox.account.userId, 150);
+		const { answer } = await ask(
+			{ resource: 'holder', operation: 'getAll', returnAll: true, options: { pageSize: 10 } },
+			{},
+		);
+		expect(answer).toMatchObject({ returned: 10, moreMatching: 0, moreMatchingIsExact: false });
+		expect(answer.note).toMatch(
+			/^More holders may match: the list was not read past the last of these\. /,
+		);
+		expect(pagesAsked()).toEqual([10]);
 	});
 
 	test('no match says so and how to search again', async () => {

@@ -33,7 +33,9 @@ export function toolListAnswer(
 	if (records.length === 0) {
 		answer.note = `No ${plural} match.${narrowing(kind, node, 'Try other values')}`;
 	} else if (more === 0 && exact) {
-		answer.note = `All ${records.length} matching ${plural} are listed.`;
+		answer.note = `All matching ${plural} are listed (${records.length}).`;
+	} else if (more === 0) {
+		answer.note = `More ${plural} may match: the list was not read past the last of these.${narrowing(kind, node, 'Narrow the search')}`;
 	} else {
 		const count = exact ? `${more} more ${plural} match` : `At least ${more} more ${plural} match`;
 		answer.note = `${count} but are not listed.${narrowing(kind, node, 'Narrow the search')}`;
