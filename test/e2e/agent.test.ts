@@ -76,6 +76,11 @@ describeN8n(`example 04 through n8n's AI Agent with a scripted model, n8n ${n8nV
 	const template = (name: string) => stack.demoData.templates.find((entry) => entry.name === name)!;
 	const holder = (email: string) => stack.demoData.holders.find((entry) => entry.email === email)!;
 
+	/** Badge IDs the account held before the last run. */
+	let badgesBefore = new Set<string>();
+	const newBadges = <T extends { _id: string }>(badges: T[]) =>
+		badges.filter((badge) => !badgesBefore.has(badge._id));
+
 	/** Runs the agent example on one chat message; the sandbox log and model record are this run's. */
 	async function askAgent(chatInput: string): Promise<{ run: N8nRun; requests: LoggedRequest[] }> {
 		badgesBefore = new Set((await issuedBadgesOf(stack.sandbox)).map((badge) => badge._id));
@@ -91,10 +96,6 @@ describeN8n(`example 04 through n8n's AI Agent with a scripted model, n8n ${n8nV
 		return { run, requests: stack.sandbox.control.requestLog() };
 	}
 
-	/** Badge IDs the account held before the last run. */
-	let badgesBefore = new Set<string>();
-	const newBadges = <T extends { _id: string }>(badges: T[]) =>
-		badges.filter((badge) => !badgesBefore.has(badge._id));
 	/** A failed run says why: n8n's error and what each tool answered the model. */
 	const expectSuccess = (run: N8nRun) =>
 		expect({ status: run.status, error: run.error?.message, answers: model.toolAnswers() }).toEqual(
