@@ -5,7 +5,8 @@ import type { MyPitClient } from '../transport/client';
 import { readPages, type PagerRead } from '../transport/cursorPager';
 import type { Endpoint } from '../transport/endpoints';
 
-// The probe (tooling/probe) imports the page sizes from here until it reads through the pager.
+// The probe (tooling/probe) and the trigger's listReader import the page sizes from here until
+// they read through the pager.
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
 export interface PageWalk {
