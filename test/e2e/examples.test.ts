@@ -2,11 +2,17 @@
  * The example workflows (examples/*.json) in real n8n, set up as `npm start` does: imported with
  * the "MyPit sandbox" credential resolved by name, the runnable ones executed from their triggers
  * (pinned form data, one schedule tick, a manual start), checked by their output items and by the
- * requests the sandbox received. The AI agent workflow is imported and its node types loaded (no
- * chat model is available to run it). Also: the raw files import with n8n's CLI.
+ * requests the sandbox received. The AI agent (04) and MCP server (06) workflows are imported and
+ * their node types loaded; agent.test.ts and mcp.test.ts run them. Also: the raw files import with
+ * n8n's CLI.
  */
 import { runExample } from '../../tooling/stack/demo';
-import { MYPIT_NODE_TYPE, MYPIT_TOOL_NODE_TYPE, loadExamples } from '../../tooling/stack/examples';
+import {
+	MCP_TRIGGER_NODE_TYPE,
+	MYPIT_NODE_TYPE,
+	MYPIT_TOOL_NODE_TYPE,
+	loadExamples,
+} from '../../tooling/stack/examples';
 import type { ImportedExample, Stack } from '../../tooling/stack/stack';
 import {
 	createN8nHome,
@@ -47,13 +53,14 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		await stack?.stop();
 	});
 
-	test('all five examples are imported, each MyPit node with the "MyPit sandbox" credential found by name', async () => {
+	test('all six examples are imported, each MyPit node with the "MyPit sandbox" credential found by name', async () => {
 		expect(stack.examples.map((entry) => entry.file)).toEqual([
 			'01-form-to-badge.json',
 			'02-bulk-issue-from-sheet.json',
 			'03-expiring-badges-report.json',
 			'04-ai-agent-badge-assistant.json',
 			'05-badge-trigger.json',
+			'06-mcp-server-badge-tools.json',
 		]);
 		for (const entry of stack.examples) {
 			const stored = await stack.server.rest<{
@@ -309,6 +316,23 @@ describeN8n(`example workflows in real n8n ${n8nVersion}`, () => {
 		expect(toolNodes).toHaveLength(3);
 		for (const name of toolNodes)
 			expect(Object.keys(stored.connections[name] ?? {})).toEqual(['ai_tool']);
+	});
+
+	test('06 MCP server: imported, n8n loaded the MCP Server Trigger and the MyPit tool, three tools connected to it', async () => {
+		const mcp = example('06');
+		const loaded = await stack.server.nodeTypes();
+		expect(loaded).toEqual(expect.arrayContaining([MCP_TRIGGER_NODE_TYPE, MYPIT_TOOL_NODE_TYPE]));
+		const stored = await stack.server.rest<{
+			connections: Record<string, Record<string, Array<Array<{ node: string }>>>>;
+		}>('GET', `/rest/workflows/${mcp.id}`);
+		const toolNodes = mcp.workflow.nodes
+			.filter((node) => node.type === MYPIT_TOOL_NODE_TYPE)
+			.map((node) => node.name);
+		expect(toolNodes.sort()).toEqual(['Find holders', 'Find templates', 'Issue badge']);
+		for (const name of toolNodes)
+			expect(stored.connections[name]).toEqual({
+				ai_tool: [[expect.objectContaining({ node: 'MCP Server Trigger' })]],
+			});
 	});
 
 	describe('the example files as they are, with the n8n CLI (`n8n import:workflow`)', () => {

@@ -15,6 +15,9 @@ import {
 	openWorkflow,
 } from '../editor/editor';
 import type { Stack } from '../stack/stack';
+import { agentRunWorkflow, scriptedModelCredential } from '../ai/agentRun';
+import { findThenIssue } from '../ai/badgeAssistantScripts';
+import { startScriptedModel } from '../ai/scriptedModel';
 import type { ScreenshotId } from './shots';
 
 export interface CaptureContext {
@@ -76,6 +79,37 @@ export const CAPTURES: Record<ScreenshotId, Capture> = {
 		const drawn = '[data-test-id="canvas-node"], [data-test-id="sticky"]';
 		const canvas = page.locator('[data-test-id="canvas"]');
 		return await page.screenshot({ clip: await clipAroundDrawn(page, drawn, 16, canvas) });
+	},
+
+	/**
+	 * Example 04 run from the editor: its chat message pinned, the chat model a scripted one (no
+	 * LLM here) that finds the template and the holder, issues, and answers. Every node green.
+	 */
+	async agentCanvas({ page, stack }) {
+		const example = stack.examples.find((entry) => entry.file.startsWith('04'));
+		if (!example) throw new Error('no example 04-*.json was imported');
+		const model = await startScriptedModel(
+			findThenIssue('hedy@example.com', 'First Aid Certificate'),
+		);
+		try {
+			const credential = await stack.server.createCredential(scriptedModelCredential(model.url));
+			const workflow = agentRunWorkflow(
+				example.workflow,
+				'Give hedy@example.com the First Aid Certificate badge',
+				{ model: { id: credential.id, name: credential.name }, myPit: stack.credential },
+				`${example.workflow.name} (after a run)`,
+			);
+			const id = await stack.server.createWorkflow(workflow);
+			await openWorkflow(page, `${stack.editorUrl}workflow/${id}`);
+			// The trigger, the agent, its model and the three MyPit tools.
+			await executeWorkflow(page, 6);
+			await settle(page);
+			const drawn = '[data-test-id="canvas-node"], [data-test-id="sticky"]';
+			const canvas = page.locator('[data-test-id="canvas"]');
+			return await page.screenshot({ clip: await clipAroundDrawn(page, drawn, 16, canvas) });
+		} finally {
+			await model.close();
+		}
 	},
 
 	/** The credential of example 01's MyPit nodes, opened from the node panel: n8n tests it. */

@@ -21,6 +21,11 @@ export const SCREENSHOTS = [
 		alt: 'Example 02 on the canvas after a run: five sheet rows become five holders and five badges issued in bulk',
 	},
 	{
+		id: 'agentCanvas',
+		file: 'docs/images/example-04-agent-canvas-after-run.png',
+		alt: 'Example 04 on the canvas after a run: the AI Agent found the template and the holder with the MyPit tools and issued the badge',
+	},
+	{
 		id: 'credentialTested',
 		file: 'docs/images/credential-tested.png',
 		alt: 'The MyPit API credential dialog in n8n after a successful connection test',

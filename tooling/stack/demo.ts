@@ -2,6 +2,7 @@
 import type { LoggedRequest } from '../../sandbox';
 import type { N8nRun } from '../n8n';
 import {
+	MCP_TRIGGER_NODE_TYPE,
 	MYPIT_TOOL_NODE_TYPE,
 	summarizeExampleRun,
 	type ExampleCounts,
@@ -85,6 +86,10 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 		const missing = [...new Set(example.workflow.nodes.map((node) => node.type))].filter(
 			(type) => !nodeTypes!.includes(type),
 		);
+		const mcpTrigger = example.workflow.nodes.find((node) => node.type === MCP_TRIGGER_NODE_TYPE);
+		const waitsFor = mcpTrigger
+			? `serves MCP clients at /mcp/${String(mcpTrigger.parameters.path)} once published, with a Bearer token credential`
+			: 'needs a chat model credential';
 		importedOnly.push({
 			example,
 			ok: missing.length === 0,
@@ -92,7 +97,7 @@ export async function runDemo(stack: Stack): Promise<DemoResult> {
 				missing.length > 0
 					? `imported, but n8n does not know the node types ${missing.join(', ')}`
 					: toolNodes.length > 0
-						? `imported, not run (needs a chat model credential); ${toolNodes.length} MyPit tool nodes, n8n loaded ${MYPIT_TOOL_NODE_TYPE}`
+						? `imported, not run (${waitsFor}); ${toolNodes.length} MyPit tool nodes, n8n loaded ${MYPIT_TOOL_NODE_TYPE}`
 						: 'imported, not run (it starts when activated: its trigger polls MyPit)',
 		});
 	}

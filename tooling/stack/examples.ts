@@ -16,6 +16,8 @@ export const EXAMPLE_CREDENTIAL_NAME = 'MyPit sandbox';
 
 export const MYPIT_NODE_TYPE = 'n8n-nodes-mypit.myPit';
 export const MYPIT_TOOL_NODE_TYPE = 'n8n-nodes-mypit.myPitTool';
+/** n8n's MCP Server Trigger (example 06 serves the MyPit tools to MCP clients with it). */
+export const MCP_TRIGGER_NODE_TYPE = '@n8n/n8n-nodes-langchain.mcpTrigger';
 
 /** Trigger types a workflow can be started from by hand (REST `run` with triggerToStartFrom). */
 const RUNNABLE_TRIGGERS = new Set([

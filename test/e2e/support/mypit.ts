@@ -146,3 +146,35 @@ export function myPitTriggerWorkflow(
 		settings: { saveDataSuccessExecution: 'all' },
 	};
 }
+
+/** Every badge of the sandbox's demo account, read page by page through the MyPit API as a client would. */
+export async function issuedBadgesOf(
+	sandbox: Stack['sandbox'],
+): Promise<Array<{ _id: string; recipientId: string; templateId: string }>> {
+	const { clientId, secretKey, userId } = sandbox.demo;
+	const badges: Array<{ _id: string; recipientId: string; templateId: string }> = [];
+	let cursor: string | undefined;
+	for (let pages = 0; pages < 1000; pages++) {
+		const response = await fetch(`${sandbox.url}/getIssuedBadges`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', clientId, secretKey },
+			body: JSON.stringify({
+				userId,
+				paginationOpts: { numItems: 1000, ...(cursor ? { cursor } : {}) },
+			}),
+		});
+		const body = (await response.json()) as {
+			page?: typeof badges;
+			hasMore?: boolean;
+			cursor?: string;
+		};
+		if (!response.ok || !Array.isArray(body.page))
+			throw new Error(
+				`getIssuedBadges answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+			);
+		badges.push(...body.page);
+		if (!body.hasMore) return badges;
+		cursor = body.cursor;
+	}
+	throw new Error('getIssuedBadges: no last page after 1,000 pages');
+}
