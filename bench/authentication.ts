@@ -146,7 +146,63 @@ function main() {
 	}
 }
 
-if (process.argv[2] === '--child') {
+/**
+ * `--parts [line]`: each piece of the authenticated path alone, in a loop of 2,000 (µs per call):
+ * reading (decrypting) the stored credential, the function authenticate, the generic one
+ * resolved with the workflow's expression engine, as the credentials helper does per request.
+ */
+async function parts(calls = 2000) {
+	await import('../tooling/engine/env');
+	const { Workflow } = await import('n8n-workflow');
+	const { registry } = await import('../tooling/engine/engine');
+	const { TestCredentialsHelper } = await import('../tooling/engine/credentials-helper');
+	const { nodeTypes, credentialTypes } = await registry();
+	const data = { clientId: 'c', secretKey: 's', baseUrl: 'https://mypit.example.com' };
+	const node = {
+		id: 'n',
+		name: 'MyPit',
+		type: 'n8n-nodes-mypit.myPit',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const helper = new TestCredentialsHelper(credentialTypes, { myPitApi: data }, {}, true);
+	const type = credentialTypes.get('myPitApi');
+	if (!type) throw new Error('no myPitApi credential type');
+	const fn = type.authenticate;
+	const time = async (label: string, call: () => Promise<unknown>) => {
+		for (let i = 0; i < 200; i++) await call();
+		const started = performance.now();
+		for (let i = 0; i < calls; i++) await call();
+		console.log(
+			`  ${label}: ${Math.round(((performance.now() - started) / calls) * 1000)} µs per call`,
+		);
+	};
+	const details = { id: '1', name: 'MyPit account' };
+	await time(
+		'read the credential (decrypt)',
+		async () => await helper.getDecrypted({} as never, details, 'myPitApi'),
+	);
+	await time(
+		'function authenticate',
+		async () => await helper.authenticate(data, 'myPitApi', { url: '/x' }, workflow, node),
+	);
+	type.authenticate = GENERIC_AUTHENTICATE as never;
+	await time(
+		'generic authenticate (2 expressions)',
+		async () => await helper.authenticate(data, 'myPitApi', { url: '/x' }, workflow, node),
+	);
+	type.authenticate = fn;
+	process.exit(0);
+}
+
+if (process.argv[2] === '--parts') {
+	parts().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+} else if (process.argv[2] === '--child') {
 	child(process.argv[3] as Variant, Number(process.argv[4])).catch((error: unknown) => {
 		console.error(error);
 		process.exit(1);
