@@ -17,6 +17,7 @@ export type RunContext = Pick<
 export function createRunScope(
 	context: RunContext,
 	credentials: ICredentialDataDecryptedObject,
+	asTool = false,
 ): RunScope {
 	const values = new Map<string, Promise<unknown>>();
 	let gate: RequestGate | undefined;
@@ -25,6 +26,7 @@ export function createRunScope(
 		node,
 		credentials,
 		continueOnFail: context.continueOnFail(),
+		asTool,
 		cancelSignal: context.getExecutionCancelSignal?.(),
 		// n8n's context itself: its request helper reads the credential from it.
 		n8n: context,
