@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
+const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
 
 /**
  * Where the secret key may go: https://, or http:// to localhost, 127.x.x.x or [::1] (a local

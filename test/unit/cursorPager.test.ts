@@ -265,4 +265,33 @@ describe('readPages: the one cursor pager', () => {
 		});
 		expect(kept).toMatchObject({ requests: 3, nextCursor: '300' });
 	});
+
+	test('a page after which keepReading wants nothing ends the listing, whatever it says of the next page', async () => {
+		// The trigger's newest-first read stops at a record it has seen: a missing or repeated
+		// cursor on that page is not held against the poll. A page without a list still is.
+		for (const cursor of [undefined, 'start']) {
+			const request = async () => ({ page: records(2), hasMore: true, cursor });
+			const read = await readPages(request, {
+				pageSize: 10,
+				startCursor: 'start',
+				keepReading: () => false,
+				problem,
+			});
+			expect(read).toMatchObject({ requests: 1, reachedEnd: false, records: records(2) });
+		}
+		await expect(
+			readPages(async () => ({ hasMore: true, cursor: 'c' }), {
+				pageSize: 10,
+				keepReading: () => false,
+				problem,
+			}),
+		).rejects.toThrow('answered without a "page" list');
+		let asked = 0;
+		await readPages(async () => ({ page: records(1), hasMore: true, cursor: `c${++asked}` }), {
+			pageSize: 10,
+			keepReading: () => asked < 2,
+			problem,
+		});
+		expect(asked).toBe(2);
+	});
 });

@@ -47,7 +47,7 @@ export const userIdOption: INodeProperties = {
 };
 
 /** How transient failures are retried (see transport/retry.ts for what is retried at all). */
-export const retryOptions: INodeProperties[] = [
+const retryOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
@@ -68,7 +68,7 @@ export const retryOptions: INodeProperties[] = [
 ];
 
 /** How many requests of one node run may be in flight at once (see transport/requestLimits.ts). */
-export const concurrencyOption: INodeProperties = {
+const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',
 	type: 'number',
@@ -161,7 +161,7 @@ export function simplifyField(show: Show): INodeProperties {
 }
 
 /** A template or holder picker: searchable list, or an ID typed or mapped in. */
-export function recordLocator(
+function recordLocator(
 	field: { displayName: string; name: string; searchListMethod: string; placeholder: string },
 	show: Show,
 	bodyProperty?: string,

@@ -7,7 +7,7 @@ import type { RequestGate } from '../transport/requestGate';
 import type { RunScope } from './scope';
 
 /** What a run needs from n8n: the execute context of a custom operation or of one routed item. */
-export type RunContext = Pick<
+type RunContext = Pick<
 	IExecuteFunctions,
 	'getNode' | 'logger' | 'continueOnFail' | 'getExecutionCancelSignal'
 > &

@@ -2,12 +2,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MyPitClient } from '../transport/client';
-import { readPages, type PagerRead } from '../transport/cursorPager';
+import { MAX_PAGE_SIZE, readPages, type PagerRead } from '../transport/cursorPager';
 import type { Endpoint } from '../transport/endpoints';
-
-// The probe (tooling/probe) and the trigger's listReader import the page sizes from here until
-// they read through the pager.
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
 export interface PageWalk {
 	userId: string;
@@ -53,13 +49,14 @@ export async function readListPages(
 	);
 }
 
-/** The records of `readListPages` (Skip Holders, Create or Update, the probe's first walk). */
-export async function fetchPages(
+/** A whole list at the largest page size (Skip Holders, Create or Update read it once per run). */
+export async function readWholeList(
 	node: INode,
 	client: MyPitClient,
 	endpoint: Endpoint,
-	walk: PageWalk,
+	userId: string,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
+	const walk = { userId, limit: Infinity, pageSize: MAX_PAGE_SIZE };
 	return (await readListPages(node, client, endpoint, walk, itemIndex)).records;
 }

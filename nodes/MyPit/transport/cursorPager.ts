@@ -178,14 +178,19 @@ export async function readPages(request: PageRequest, settings: PagerSettings): 
 			if (read.records.length < limit) read.records.push(record);
 			else read.moreMatched++;
 		}
-		if (step.problem !== undefined) throw settings.problem(step.problem, at());
-		if (step.next === undefined) {
+		const answer = outcome.answer as PageResponse | undefined;
+		const hasPage = Array.isArray(answer?.page);
+		if (hasPage && answer?.hasMore !== true) {
 			read.reachedEnd = true;
-			read.endCursor = endCursorOf(outcome.answer);
+			read.endCursor = endCursorOf(answer);
 			return read;
 		}
+		// The caller needs nothing after this page: what it says about the next one does not matter.
+		const stop =
+			hasPage && settings.keepReading !== undefined && !settings.keepReading(step.records);
+		if (step.problem !== undefined && !stop) throw settings.problem(step.problem, at());
 		cursor = step.next;
-		if (settings.keepReading && !settings.keepReading(step.records)) break;
+		if (stop) break;
 		if (settings.maxPages !== undefined && page >= settings.maxPages) break;
 	}
 	read.nextCursor = cursor;
