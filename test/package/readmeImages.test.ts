@@ -32,7 +32,9 @@ describe('README pictures (npm run screenshots)', () => {
 	const shown = readmeImages(README);
 
 	test('the README finds its images the way it names them (the check reads both notations)', () => {
-		expect(readmeImages('x ![A cat](.github/images/cat.png) y <img src="b.png" alt="B"> z')).toEqual([
+		expect(
+			readmeImages('x ![A cat](.github/images/cat.png) y <img src="b.png" alt="B"> z'),
+		).toEqual([
 			{ alt: 'A cat', src: '.github/images/cat.png' },
 			{ alt: 'B', src: 'b.png' },
 		]);
