@@ -17,7 +17,7 @@ module.exports = {
 		'^n8n-workflow$': '<rootDir>/test/setup/n8n-workflow-unit.js',
 	},
 	transform: {
-		// tsconfig.json sets isolatedModules, so ts-jest only transpiles: types are `npm run typecheck`'s job.
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+		// tsconfig.dev.json sets isolatedModules, so ts-jest only transpiles: types are `npm run typecheck`'s job.
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 };

@@ -1,14 +1,21 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SECURE_BASE_URL_PATTERN } from '../nodes/MyPit/shared/baseUrl';
-
 const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
+
+/**
+ * Where the secret key may go: https://, or http:// to localhost, 127.x.x.x or [::1] (a local
+ * sandbox). The node checks its Base URL with the same rule (nodes/MyPit/shared/baseUrl.ts, kept
+ * equal by test/unit/baseUrl.test.ts): the credential file stands alone.
+ */
+export const SECRET_KEY_TARGET =
+	/^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
 export class MyPitApi implements ICredentialType {
 	name = 'myPitApi';
@@ -73,17 +80,24 @@ export class MyPitApi implements ICredentialType {
 		},
 	];
 
-	// The API authenticates every request with these two headers. The secret key goes only to an
-	// https:// Base URL, or to http:// on this machine (a local sandbox): never in clear text
-	// across a network, whichever node or credential test sends the request.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
+	// The API authenticates every request with these two headers, and n8n attaches them to every
+	// request sent with this credential (the MyPit nodes, the HTTP Request node, the credential
+	// test). The secret key goes only to an https:// Base URL, or to http:// on this machine (a
+	// local sandbox): never in clear text across a network. A function rather than the generic
+	// form: n8n evaluates the generic form's expressions for every request (see BENCHMARKS.md).
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const baseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+		return {
+			...requestOptions,
 			headers: {
-				clientId: '={{$credentials.clientId}}',
-				secretKey: `={{ /${SECURE_BASE_URL_PATTERN}/i.test($credentials.baseUrl) ? $credentials.secretKey : "" }}`,
+				...requestOptions.headers,
+				clientId: String(credentials.clientId ?? ''),
+				secretKey: SECRET_KEY_TARGET.test(baseUrl) ? String(credentials.secretKey ?? '') : '',
 			},
-		},
+		};
 	};
 
 	// The answer is read whatever its status, so the rules can show MyPit's own error text:

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the README's pictures (docs/images/), made from the real editor. Starts
+ * `npm run screenshots`: the README's pictures (.github/images/), made from the real editor. Starts
  * what `npm start` starts (build, pack, n8n with the package, the seeded sandbox, the credential,
  * the examples) in a temporary folder on free ports, takes each picture in Debian's Chromium
  * (tooling/screenshots/capture.ts) and writes the PNGs listed in tooling/screenshots/shots.ts.

@@ -1,11 +1,12 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { clientGate } from '../MyPit/transport/requestLimits';
+import { requestBaseFrom } from '../MyPit/execution/requestOptions';
 import { requireSafeBaseUrl } from '../MyPit/shared/baseUrl';
-import { InputError, requireId } from '../MyPit/shared/validation';
+import { userIdFrom } from '../MyPit/shared/identity';
 import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';
 import type { RequestGate } from '../MyPit/transport/requestGate';
+import { clientGate } from '../MyPit/transport/requestLimits';
 import { DEFAULT_RETRY_POLICY } from '../MyPit/transport/retry';
 
 /** One read of a poll waits this long for MyPit's answer (then it is retried, as reads are). */
@@ -18,43 +19,32 @@ export interface PollSetup {
 	userId: string;
 }
 
-/** The credential, its Base URL and the user ID, checked before any request is sent. */
+/**
+ * The credential, its Base URL and the user ID, checked before any request is sent, by the
+ * action node's own rules (requireSafeBaseUrl, userIdFrom) and request settings (requestBaseFrom).
+ */
 export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 	const node = context.getNode();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const override = String(context.getNodeParameter('options.userId', '') ?? '').trim();
-	const fallback = typeof credentials.userId === 'string' ? credentials.userId.trim() : '';
 	let baseURL: string;
 	let userId: string;
 	let gate: RequestGate;
 	try {
 		baseURL = requireSafeBaseUrl(credentials.baseUrl);
-		if (!override && !fallback) {
-			throw new InputError(
-				'User ID',
-				'a value: set "User ID" under the node\'s Options, or "Default User ID" in the MyPit credential',
-				'nothing in either place',
-			);
-		}
-		userId = requireId(override || fallback, 'User ID');
+		userId = userIdFrom(context.getNodeParameter('options.userId', ''), credentials);
 		// A poll reads one page at a time, inside the credential's Max Requests per Minute and
 		// the 429 pauses it shares with every MyPit node of the same API client.
 		gate = clientGate(context, credentials, 1);
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message);
 	}
+	// A hung connection must end: while a poll runs, the node's next polls are skipped
+	// (pollGuard.ts).
+	const base = requestBaseFrom({ timeout: POLL_REQUEST_TIMEOUT_MS }, baseURL);
 	const client = new MyPitClient(
-		context,
-		{
-			url: '',
-			baseURL,
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			// A hung connection must end: while a poll runs, the node's next polls are skipped
-			// (pollGuard.ts).
-			timeout: POLL_REQUEST_TIMEOUT_MS,
-		},
+		{ getNode: () => node, n8n: context },
+		base,
 		DEFAULT_RETRY_POLICY,
-		credentials,
 		gate,
 	);
 	return { node, client, userId };

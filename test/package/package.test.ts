@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodeType,
+} from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
 import { loadPackage } from '../../tooling/engine/package-loader';
@@ -139,16 +144,19 @@ describe('the built node and credential, as n8n loads them', () => {
 		}
 	});
 
-	test('the credential sends both headers and tests with GET /hello', () => {
+	test('the credential sends both headers and tests with GET /hello', async () => {
 		expect(credential.name).toBe('myPitApi');
-		const { headers } = (
-			credential.authenticate as { properties: { headers: Record<string, string> } }
-		).properties;
-		expect(Object.keys(headers).sort()).toEqual(['clientId', 'secretKey']);
-		expect(headers.clientId).toBe('={{$credentials.clientId}}');
-		expect(headers.secretKey).toMatch(
-			/^=\{\{ \/\^\(https:.*\.test\(\$credentials\.baseUrl\) \? \$credentials\.secretKey : "" \}\}$/,
+		// A function authenticate, as n8n's CredentialsHelper calls it.
+		expect(typeof credential.authenticate).toBe('function');
+		const authenticate = credential.authenticate as (
+			credentials: Record<string, string>,
+			options: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		const sent = await authenticate(
+			{ clientId: 'c', secretKey: 's', baseUrl: 'https://mypit.example.com' },
+			{ url: '/hello' },
 		);
+		expect(sent.headers).toEqual({ clientId: 'c', secretKey: 's' });
 		expect(credential.test?.request).toMatchObject({ method: 'GET', url: '/hello' });
 		const secret = credential.properties.find((property) => property.name === 'secretKey');
 		expect(secret?.typeOptions?.password).toBe(true);

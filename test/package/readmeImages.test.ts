@@ -1,5 +1,5 @@
 /**
- * The README's pictures, the files in docs/images/ and the screenshot script's list agree: every
+ * The README's pictures, the files in .github/images/ and the screenshot script's list agree: every
  * picture the README shows exists, is one `npm run screenshots` makes (under the alt text the
  * script's list gives it), stays small, and none ships in the npm package. Cheap: no editor runs.
  */
@@ -11,7 +11,7 @@ import { CAPTURES } from '../../tooling/screenshots/capture';
 import { MAX_IMAGE_BYTES, SCREENSHOTS } from '../../tooling/screenshots/shots';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const IMAGES_DIR = 'docs/images';
+const IMAGES_DIR = '.github/images';
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** Every image the README shows: Markdown `![alt](src)` and HTML `<img src alt>`. */
@@ -32,8 +32,10 @@ describe('README pictures (npm run screenshots)', () => {
 	const shown = readmeImages(README);
 
 	test('the README finds its images the way it names them (the check reads both notations)', () => {
-		expect(readmeImages('x ![A cat](docs/images/cat.png) y <img src="b.png" alt="B"> z')).toEqual([
-			{ alt: 'A cat', src: 'docs/images/cat.png' },
+		expect(
+			readmeImages('x ![A cat](.github/images/cat.png) y <img src="b.png" alt="B"> z'),
+		).toEqual([
+			{ alt: 'A cat', src: '.github/images/cat.png' },
 			{ alt: 'B', src: 'b.png' },
 		]);
 	});
@@ -54,7 +56,7 @@ describe('README pictures (npm run screenshots)', () => {
 		);
 	});
 
-	test('docs/images/ holds only what the script writes: nothing else added by hand', () => {
+	test('.github/images/ holds only what the script writes: nothing else added by hand', () => {
 		expect(fs.readdirSync(path.join(ROOT, IMAGES_DIR)).sort()).toEqual(
 			SCREENSHOTS.map((shot) => path.basename(shot.file)).sort(),
 		);

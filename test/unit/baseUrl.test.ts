@@ -1,4 +1,5 @@
-import { SECURE_BASE_URL_PATTERN, requireSafeBaseUrl } from '../../nodes/MyPit/shared/baseUrl';
+import { SECRET_KEY_TARGET } from '../../credentials/MyPitApi.credentials';
+import { SECURE_BASE_URL, requireSafeBaseUrl } from '../../nodes/MyPit/shared/baseUrl';
 import { InputError } from '../../nodes/MyPit/shared/validation';
 
 const FIELD = 'Base URL (MyPit credential)';
@@ -96,7 +97,12 @@ describe('the Base URL the node sends the secret key to', () => {
 });
 
 describe("the credential's pattern (its authenticate sends the secret key only where it matches)", () => {
-	const pattern = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
+	const pattern = SECRET_KEY_TARGET;
+
+	test("is the node's Base URL rule, written twice so the credential file stands alone", () => {
+		expect(SECRET_KEY_TARGET.source).toBe(SECURE_BASE_URL.source);
+		expect(SECRET_KEY_TARGET.flags).toBe(SECURE_BASE_URL.flags);
+	});
 
 	test.each([
 		'https://mypit.example.com',

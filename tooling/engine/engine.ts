@@ -114,7 +114,13 @@ export async function runWorkflow(
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = createAdditionalData(
-		new TestCredentialsHelper(credentialTypes, { myPitApi: credentials }, credentialsById),
+		new TestCredentialsHelper(
+			credentialTypes,
+			{ myPitApi: credentials },
+			credentialsById,
+			// bench/authentication.ts: decrypt on every read, as n8n does.
+			process.env.MYPIT_ENGINE_ENCRYPTED_CREDENTIALS === '1',
+		),
 		hooks,
 	);
 

@@ -8,12 +8,14 @@ import { PackageDirectoryLoader } from 'n8n-core';
  * declarative node, the "Request Options" collection).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
+/** Another build of the package (bench/authentication.ts compares one with the current build). */
+const PACKAGE_DIR = process.env.MYPIT_PACKAGE_DIR || ROOT;
 
 let loaded: Promise<{ nodes: INodeType[]; credentials: ICredentialType[] }> | undefined;
 
 export async function loadPackage() {
 	loaded ??= (async () => {
-		const loader = new PackageDirectoryLoader(ROOT);
+		const loader = new PackageDirectoryLoader(PACKAGE_DIR);
 		await loader.loadAll();
 		return {
 			nodes: Object.values(loader.nodeTypes).map((data) => data.type as INodeType),

@@ -1,5 +1,6 @@
-import type { INode, Logger } from 'n8n-workflow';
+import type { IHttpRequestOptions, INode, Logger } from 'n8n-workflow';
 
+import { MyPitApi } from '../../credentials/MyPitApi.credentials';
 import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
 import { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/MyPit/transport/retry';
@@ -36,7 +37,8 @@ export interface ProbeConnection {
 /**
  * The node's own MyPitClient, as the MyPit Trigger builds it: one request at a time, inside the
  * API client's rate limit and 429 pauses (clientGate), the node's retry rules and error reading.
- * Only the HTTP layer is the probe's: it logs every exchange and enforces the write mode.
+ * Only the HTTP layer is the probe's: it logs every exchange and enforces the write mode. The
+ * headers come from the credential's own `authenticate`, as n8n's authentication layer applies it.
  */
 export function probeClient(connection: ProbeConnection): MyPitClient {
 	const { account } = connection;
@@ -48,10 +50,14 @@ export function probeClient(connection: ProbeConnection): MyPitClient {
 	};
 	const getNode = () => PROBE_NODE;
 	const gate = clientGate({ getNode, logger: connection.logger }, credentials, 1);
+	const send = loggingHttpRequest(connection.log, connection.writes);
+	const authenticate = new MyPitApi().authenticate;
+	const httpRequestWithAuthentication = async (_type: string, options: IHttpRequestOptions) =>
+		await send(await authenticate(credentials, options));
 	return new MyPitClient(
 		{
 			getNode,
-			helpers: { httpRequest: loggingHttpRequest(connection.log, connection.writes) },
+			n8n: { helpers: { httpRequestWithAuthentication } },
 			getExecutionCancelSignal: () => connection.cancel,
 		},
 		{
@@ -61,7 +67,6 @@ export function probeClient(connection: ProbeConnection): MyPitClient {
 			timeout: PROBE_TIMEOUT_MS,
 		},
 		DEFAULT_RETRY_POLICY,
-		credentials,
 		gate,
 	);
 }

@@ -34,13 +34,7 @@ export async function runItem(
 		// Checked for every item, so a bad limit fails before any request.
 		readMaxRequestsPerMinute(run.credentials.maxRequestsPerMinute);
 		const gate = run.gate(readMaxConcurrentRequests(item));
-		const client = new MyPitClient(
-			requestContext(item),
-			base,
-			readRetryPolicy(item),
-			run.credentials,
-			gate,
-		);
+		const client = new MyPitClient(requestContext(item), base, readRetryPolicy(item), gate);
 		const results = await handler({ item, client, body, inputs });
 		if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
 		return results.linked.map(({ json, inputIndex, error }) =>
@@ -66,12 +60,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number) {
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** The item as the MyPit client sees it: n8n's request helper, its index, the cancel signal. */
+/** The item as the MyPit client sees it: n8n's context, its index, the cancel signal. */
 function requestContext(item: ItemScope): MyPitRequestContext {
 	const { run } = item;
 	return {
 		getNode: () => run.node,
-		helpers: run.n8n.helpers,
+		n8n: run.n8n,
 		getItemIndex: () => item.index,
 		getExecutionCancelSignal: () => run.cancelSignal,
 	};

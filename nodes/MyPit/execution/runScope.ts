@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { MyPitRequestContext } from '../transport/client';
+import type { AuthenticatingContext } from '../transport/client';
 
 import { clientGate } from '../transport/requestLimits';
 import type { RequestGate } from '../transport/requestGate';
@@ -11,7 +11,7 @@ type RunContext = Pick<
 	IExecuteFunctions,
 	'getNode' | 'logger' | 'continueOnFail' | 'getExecutionCancelSignal'
 > &
-	Pick<MyPitRequestContext, 'helpers'>;
+	AuthenticatingContext;
 
 /** A run's shared state, around the credential it decrypted once. */
 export function createRunScope(
@@ -28,7 +28,8 @@ export function createRunScope(
 		continueOnFail: context.continueOnFail(),
 		asTool,
 		cancelSignal: context.getExecutionCancelSignal?.(),
-		n8n: { helpers: context.helpers, logger: context.logger, getNode: () => node },
+		// n8n's context itself: its request helper reads the credential from it.
+		n8n: context,
 		async once<T>(key: string, compute: () => Promise<T>): Promise<T> {
 			let value = values.get(key) as Promise<T> | undefined;
 			if (!value) values.set(key, (value = compute()));

@@ -7,7 +7,7 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { MyPitClient, MyPitRequestContext } from '../transport/client';
+import type { AuthenticatingContext, MyPitClient } from '../transport/client';
 import type { GateContext, RequestGate } from '../transport/requestGate';
 
 /**
@@ -23,8 +23,8 @@ export interface RunScope {
 	readonly asTool: boolean;
 	/** Aborted when the execution is stopped: no request starts after it. */
 	readonly cancelSignal: AbortSignal | undefined;
-	/** n8n's request helpers and logger, for the client and the gate. */
-	readonly n8n: Pick<MyPitRequestContext, 'helpers'> & GateContext;
+	/** n8n's context: it sends the client's requests and logs for the gate. */
+	readonly n8n: AuthenticatingContext & GateContext;
 	/** Computes a value once for the run; the other items wait for the same promise. */
 	once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 	/** The run's request gate; the first item to ask sets its concurrency. */

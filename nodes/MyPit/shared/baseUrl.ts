@@ -1,16 +1,12 @@
 import { InputError } from './validation';
 
 /**
- * https://, or http:// to localhost, 127.x.x.x or [::1], as written in the Base URL. One pattern
- * for the node's check and the credential's `authenticate` expression (hence the source text).
+ * https://, or http:// to localhost, 127.x.x.x or [::1], as written in the Base URL. The
+ * credential's `authenticate` sends the secret key by the same rule (its SECRET_KEY_TARGET; the
+ * credential file imports nothing from nodes/, test/unit/baseUrl.test.ts keeps the two equal).
  */
-export const SECURE_BASE_URL_PATTERN = String.raw`^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))`;
-const SECURE_BASE_URL = new RegExp(SECURE_BASE_URL_PATTERN, 'i');
-
-/** Whether the secret key may be sent to this Base URL (the rule of `requireSafeBaseUrl`). */
-export function isSecureBaseUrl(value: unknown): boolean {
-	return typeof value === 'string' && SECURE_BASE_URL.test(value.trim());
-}
+export const SECURE_BASE_URL =
+	/^(https:\/\/|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
 /**
  * The secret key travels in a header, so the Base URL must be https://. Plain http:// is

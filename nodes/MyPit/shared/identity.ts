@@ -1,17 +1,22 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { ItemScope } from '../execution/scope';
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { InputError, requireDid, requireId } from './validation';
 
 /**
- * The account identity repeated on almost every call. A value under the node's Options wins over
- * the credential's default; neither set is an input error that says where to set it.
+ * The account identity repeated on almost every call, for the MyPit node and the MyPit Trigger
+ * alike. A value under the node's Options wins over the credential's default; neither set is an
+ * input error that says where to set it.
  */
-function resolve(item: ItemScope, optionName: 'userId' | 'issuerDid', label: string): string {
-	const override = item.parameter(`options.${optionName}`, '');
+function resolve(
+	override: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	optionName: 'userId' | 'issuerDid',
+	label: string,
+): string {
 	if (override !== '' && override !== undefined && override !== null) return String(override);
-	const fallback = item.run.credentials[optionName];
+	const fallback = credentials[optionName];
 	if (typeof fallback === 'string' && fallback.trim() !== '') return fallback;
 	throw new InputError(
 		label,
@@ -20,12 +25,21 @@ function resolve(item: ItemScope, optionName: 'userId' | 'issuerDid', label: str
 	);
 }
 
+/** The User ID: the node's "User ID" option, else the credential's Default User ID. */
+export function userIdFrom(override: unknown, credentials: ICredentialDataDecryptedObject): string {
+	return requireId(resolve(override, credentials, 'userId', 'User ID'), 'User ID');
+}
+
 export function resolveUserId(item: ItemScope): string {
-	return requireId(resolve(item, 'userId', 'User ID'), 'User ID');
+	return userIdFrom(item.parameter('options.userId', ''), item.run.credentials);
 }
 
 export function resolveIssuerDid(item: ItemScope): string {
-	return requireDid(resolve(item, 'issuerDid', 'Issuer DID'), 'Issuer DID');
+	const override = item.parameter('options.issuerDid', '');
+	return requireDid(
+		resolve(override, item.run.credentials, 'issuerDid', 'Issuer DID'),
+		'Issuer DID',
+	);
 }
 
 /** For list search in the editor, where only the credential and current parameters exist. */

@@ -1,5 +1,5 @@
 import type {
-	ICredentialDataDecryptedObject,
+	IAllExecuteFunctions,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
@@ -9,7 +9,6 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { documentedAnswer } from './answers';
-import { myPitAuthHeaders } from './authHeaders';
 import { ExecutionCancelledError, sleepUnlessCancelled, throwIfCancelled } from './cancellation';
 import type { Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
@@ -19,11 +18,20 @@ import { retryDelay, type RetryPolicy } from './retry';
 export const CREDENTIAL_TYPE = 'myPitApi';
 
 /**
+ * n8n's own context (an execute, routing or poll context) as it is: its request helper reads the
+ * credential from it (`this`) and applies the credential's `authenticate`.
+ */
+export type AuthenticatingContext = {
+	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+};
+
+/**
  * What the client needs from n8n: the action node's per-item context, or a trigger's poll
  * context (which has no item index and no cancel signal).
  */
 export type MyPitRequestContext = Pick<IExecuteSingleFunctions, 'getNode'> & {
-	helpers: Pick<RequestHelperFunctions, 'httpRequest'>;
+	/** Sends every request, through n8n's authentication layer. */
+	n8n: AuthenticatingContext;
 	getItemIndex?: IExecuteSingleFunctions['getItemIndex'];
 	getExecutionCancelSignal?: IExecuteSingleFunctions['getExecutionCancelSignal'];
 };
@@ -32,23 +40,19 @@ export type MyPitRequestContext = Pick<IExecuteSingleFunctions, 'getNode'> & {
 export type RequestBase = Omit<IHttpRequestOptions, 'body' | 'qs'>;
 
 /**
- * Sends MyPit requests for one input item. Authentication headers come from the credential the
- * node already decrypted (authHeaders.ts); transient failures are retried where that is safe
- * (see retry.ts); failures keep the API's own message and HTTP status.
+ * Sends MyPit requests for one input item. n8n attaches the authentication headers: every
+ * request goes through `helpers.httpRequestWithAuthentication` and the credential's
+ * `authenticate`, nothing here touches the secret key. Transient failures are retried where that
+ * is safe (see retry.ts); failures keep the API's own message and HTTP status.
  */
 export class MyPitClient {
-	private readonly headers: IHttpRequestOptions['headers'];
-
 	constructor(
 		private readonly context: MyPitRequestContext,
 		private readonly base: RequestBase,
 		private readonly retry: RetryPolicy,
-		credentials: ICredentialDataDecryptedObject,
 		/** Bounds concurrency and applies the client's rate limit and 429 pauses (requestGate.ts). */
 		private readonly gate?: RequestGate,
-	) {
-		this.headers = { ...base.headers, ...myPitAuthHeaders(credentials) };
-	}
+	) {}
 
 	async request<T = IDataObject>(endpoint: Endpoint, body?: IDataObject): Promise<T> {
 		// The full response, whatever its status: MyPit's own error message, status and
@@ -67,20 +71,18 @@ export class MyPitClient {
 		const signal = this.context.getExecutionCancelSignal?.();
 		for (let attempt = 0; ; attempt++) {
 			const send = async () =>
-				await this.context.helpers
-					.httpRequest({
-						...options,
-						headers: { ...this.headers },
-						// As n8n's own authenticated requests do: a cancelled execution aborts it.
-						abortSignal: signal,
-					})
-					.then(
-						(response: IN8nHttpFullResponse) =>
-							response.statusCode >= 200 && response.statusCode < 300
-								? { answer: response.body }
-								: describeErrorResponse(response),
-						(error: unknown) => describeFailure(error),
-					);
+				await this.sendAuthenticated({
+					...options,
+					headers: { ...this.base.headers },
+					// As n8n's own authenticated requests do: a cancelled execution aborts it.
+					abortSignal: signal,
+				}).then(
+					(response: IN8nHttpFullResponse) =>
+						response.statusCode >= 200 && response.statusCode < 300
+							? { answer: response.body }
+							: describeErrorResponse(response),
+					(error: unknown) => describeFailure(error),
+				);
 			throwIfCancelled(signal);
 			const failure = this.gate ? await this.gate.send(send, signal) : await send();
 			if ('answer' in failure)
@@ -106,6 +108,16 @@ export class MyPitClient {
 			if (failure.status === 429) this.gate?.pauseClient(delay, label, failure.retryAfter);
 			await sleepUnlessCancelled(delay, signal);
 		}
+	}
+
+	private async sendAuthenticated(options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+		const { n8n } = this.context;
+		return (await n8n.helpers.httpRequestWithAuthentication.call(
+			// n8n's helper wants its own context as `this`: the one it was taken from.
+			n8n as IAllExecuteFunctions,
+			CREDENTIAL_TYPE,
+			options,
+		)) as IN8nHttpFullResponse;
 	}
 
 	/** The API answers JSON; anything else (a proxy's HTML page, a cut body) is an error. */
