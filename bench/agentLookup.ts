@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench:agent`: what an AI agent's "find one holder" costs, on accounts of 5,000 and
  * 100,000 holders. The MyPit Tool is called through n8n-core's own tool wrapper
@@ -17,7 +18,6 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL ||= 'silent';
 fs.mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
-/* eslint-disable import/first */
 import { startSandbox } from '../sandbox';
 import { runMyPit } from '../tooling/engine/engine';
 import { callMyPitTool } from '../tooling/engine/toolCall';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench:concurrency`: what "Max Concurrent Requests" and the credential's "Max Requests
  * per Minute" do and cost. Holder → Get for N input items through n8n's real engine in this

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import '../tooling/engine/env';
 /**
  * What a new connection per request costs: the raw loop of `npm run bench` keeps its connection

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import * as fs from 'node:fs';
 
 /** Samples a process's resident memory while a job runs; returns the job's result and the peak. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench:queue`: executions per minute of one MyPit workflow (Manual Trigger → MyPit
  * Holder create, one API request) in queue mode, with two workers and then with one (the second

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * What each item costs on the node's two request paths, in n8n's real engine in this process
  * (tooling/engine; `npm run build` first), against the sandbox in this process:

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench`: the MyPit node against a raw fetch loop and n8n's HTTP Request node, in the
  * same real n8n the end-to-end tests use, against the MyPit sandbox in its own process.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench:safe-reruns`: what being safe to run again costs, in the real n8n the e2e tests
  * use, against the sandbox in its own process. 1,000 input items against 100,000 existing

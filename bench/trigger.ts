@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run bench:trigger`: what the MyPit Trigger costs over 100,000 issued badges, beside the
  * Schedule + Get Many way (every poll reads every badge). In-process: n8n-core's real PollContext
@@ -16,7 +17,6 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL ||= 'silent';
 fs.mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
-/* eslint-disable import/first */
 import { startSandbox } from '../sandbox';
 import { runMyPit } from '../tooling/engine/engine';
 import { PolledTrigger } from '../tooling/engine/poll';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * HTTP control surface under /__sandbox/ (no API auth, not logged, never faulted), for tests that
  * run the sandbox in another process. Each operation maps onto the in-process SandboxControl.

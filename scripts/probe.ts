@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run probe -- --base-url https://…`: first contact with a real MyPit. Reads (and with
  * --write, creates, issues, updates and deletes) through the node's own transport and reading

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run screenshots`: the README's pictures (.github/images/), made from the real editor. Starts
  * what `npm start` starts (build, pack, n8n with the package, the seeded sandbox, the credential,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, prefer-const -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm start`: n8n with the MyPit node, against a local MyPit sandbox, ready to use in a browser.
  * `npm run demo` (`--demo`): the same without a browser: runs the example workflows, shows the
@@ -13,7 +14,7 @@
 import * as path from 'node:path';
 
 import { runDemo, type DemoResult } from '../tooling/stack/demo';
-import { REPO_ROOT } from '../tooling/n8n';
+import { isPortFree, REPO_ROOT } from '../tooling/n8n';
 import { formatApiCalls } from '../tooling/stack/examples';
 import { describeQueueStack } from '../tooling/stack/queue/describe';
 import { startQueueStack, type QueueStack } from '../tooling/stack/queue/queueStack';
@@ -23,7 +24,6 @@ import {
 	startStack,
 	type Stack,
 } from '../tooling/stack/stack';
-import { isPortFree } from '../tooling/n8n';
 
 interface CliOptions {
 	demo: boolean;

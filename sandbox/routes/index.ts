@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The API route table and its dispatcher: route lookup (404/405), authentication (400/401),
  * JSON body (400), then the endpoint handler. Every failure becomes `{error, status}`.

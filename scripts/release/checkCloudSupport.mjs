@@ -12,7 +12,6 @@ const run = spawnSync(process.execPath, [cli, 'cloud-support'], {
 	encoding: 'utf8',
 	env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
 });
-// eslint-disable-next-line no-control-regex -- strips the CLI's colour codes
 const report = `${run.stdout}${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 const eligible = /Status: eligible for n8n Cloud verification/.test(report);
 process.stdout.write(report);

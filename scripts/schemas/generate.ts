@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run schemas`: writes the output schema of every operation to
  * nodes/MyPit/__schema__/v1.0.0/<resource>/<operation>.json, the files n8n's editor shows as a

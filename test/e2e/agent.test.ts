@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Example 04, the badge assistant, run by n8n's real AI Agent node in real n8n, with a scripted
  * chat model (tooling/ai/scriptedModel.ts) behind the OpenAI Chat Model node's credential. The

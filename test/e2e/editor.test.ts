@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The n8n editor in a real browser: Debian's Chromium driven by playwright-core
  * (tooling/editor/), against the same setup `npm start` makes (temporary folder, free ports).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The two ways a user installs the package, each into a real n8n: as the Community Nodes panel
  * does (peers stripped) and with the plain `npm install <package>` in `~/.n8n/nodes` that n8n's

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Example 06, the MyPit tools behind n8n's MCP Server Trigger, in real n8n (server mode, the
  * workflow active), used by the official MCP TypeScript SDK client as any MCP client would: the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Every operation of the MyPit node, run as a workflow in a real n8n (`n8n start`, the packed
  * package installed as a community node) against the MyPit sandbox: the items the node produced

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The MyPit node on n8n's distributed engine, with real parts: a throw-away Redis and PostgreSQL,
  * one `n8n start` (main) and two `n8n worker` processes with EXECUTIONS_MODE=queue, each with the

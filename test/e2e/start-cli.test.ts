@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm start` and `npm run demo` as a user runs them (scripts/start.ts in a child process, with
  * the dist/ that `npm test` built): the demo runs the examples, shows the MyPit Trigger starting

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The MyPit Trigger in real n8n: an activated workflow polling every 15 s (four Custom Poll
  * Times, each at one fixed second: n8n refuses sub-minute crons), badges issued in the sandbox

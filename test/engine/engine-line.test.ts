@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import { NodeApiError } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers/fixture';

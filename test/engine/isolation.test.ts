@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Tests share one sandbox per file. An execution that outlives its test (the test failed or
  * timed out while the node was still listing) must neither keep running against the sandbox

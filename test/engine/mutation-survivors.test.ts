@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * One test per bug that survived the mutation audit of issue 16 (except the reverse zip of badge
  * IDs, which test/engine checks per item elsewhere). Each was planted, seen to fail this test,

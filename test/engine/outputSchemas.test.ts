@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-unused-vars -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import * as fs from 'node:fs';
 
 import Ajv, { type ValidateFunction } from 'ajv';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-expressions -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { jsonOf, useSandbox } from '../helpers/fixture';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Safe to run again: Holder → Create or Update and Badge → Issue with "Skip Holders Who Already
  * Have It", run through n8n's engine against the sandbox. Every case pins the exact requests.

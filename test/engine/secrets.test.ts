@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The secret key never appears in output items, errors (message, description, cause, context),
  * run data, or anything n8n logs at debug level.
@@ -44,10 +45,8 @@ const logged: string[] = [];
 
 beforeAll(() => {
 	// The root logger, as n8n's CLI creates it at start: it also becomes n8n-core's LoggerProxy.
-	/* eslint-disable @typescript-eslint/no-require-imports */
 	const { Container } = require('@n8n/di') as typeof import('@n8n/di');
 	const { Logger } = require('@n8n/backend-common') as typeof import('@n8n/backend-common');
-	/* eslint-enable @typescript-eslint/no-require-imports */
 	Container.get(Logger);
 	// Anything printed to the console counts as logged too.
 	for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -69,9 +68,7 @@ async function readLogFile(): Promise<string> {
 	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useSandbox, jsonOf } = require('../helpers/fixture') as typeof import('../helpers/fixture');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { testMyPitCredential } =
 	require('../helpers/credential-test') as typeof import('../helpers/credential-test');
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Stop stops, and keeps stopping: once n8n cancels an execution (the editor's Stop), the running
  * MyPit node starts no further request. The custom operation gets the execution's cancel signal

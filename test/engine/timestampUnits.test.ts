@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Timestamps in seconds: the API document types every date as `number` without a unit, so a
  * MyPit may send seconds since 1970 where the sandbox's default sends milliseconds (the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Small real network parts on 127.0.0.x for the Request Options tests: a forward proxy that
  * counts what passes through it, an https front with a self-signed certificate, and a server that

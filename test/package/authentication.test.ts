@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * In what ships (dist/, as `npm run build` made it), only the credential attaches the secret: no
  * node file names the `secretKey` header or sends a request without n8n's authentication layer

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The README's pictures, the files in .github/images/ and the screenshot script's list agree: every
  * picture the README shows exists, is one `npm run screenshots` makes (under the alt text the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** Runs the probe in process against a real sandbox over HTTP, the way `npm run probe` does. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The probe's report and output keep the secret key and your holders' personal data out, in
  * every form they may take: as is, JSON-escaped (once or twice), with \u escapes, URL-encoded.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import { readFileSync } from 'node:fs';
 
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';

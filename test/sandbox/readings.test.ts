@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-expressions -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import { DEFAULT_READINGS, startSandbox, type Account, type Sandbox } from '../../sandbox';
 import { parseArgs } from '../../sandbox/cli';
 import { control, expectError, post } from './helpers';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { post } from './helpers';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import { SECRET_KEY_TARGET } from '../../credentials/MyPitApi.credentials';
 import { SECURE_BASE_URL, requireSafeBaseUrl } from '../../nodes/MyPit/shared/baseUrl';
 import { InputError } from '../../nodes/MyPit/shared/validation';

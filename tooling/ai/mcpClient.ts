@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * An MCP client for n8n's MCP Server Trigger (version 2: Streamable HTTP at `/mcp/<path>`), made
  * with the official MCP TypeScript SDK, as a desktop assistant or an IDE connects.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-unused-vars -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * A scripted chat model: an OpenAI-compatible HTTP server on 127.0.0.1 that n8n's OpenAI Chat
  * Model node talks to (the `openAiApi` credential's Base URL field `url` set to `model.url`), so

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Reading what a MyPit tool answered, whatever the answer's outer shape (a list of items, an
  * object with the records and a note on how many more matched, text around JSON): the objects in

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Debian's Chromium driven by playwright-core, for the n8n editor: headless, a fresh profile,
  * only loopback reachable (every other host fails to resolve and is aborted). Used by the editor

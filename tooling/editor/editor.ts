@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * What a user does in the n8n editor, as playwright-core steps on n8n's own `data-test-id`s
  * (n8n 2.x and 1.x alike): sign in, open a workflow and a node, read the canvas, fetch a

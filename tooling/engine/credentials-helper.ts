@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,

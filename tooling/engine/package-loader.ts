@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import * as path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 import { PackageDirectoryLoader } from 'n8n-core';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** Credentials and workflows imported with n8n's CLI (`n8n import:*`, one boot each). */
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** The environment of every n8n process: offline, quiet, JSON logs, nothing inherited that steers n8n. */
 import type { N8nPaths } from './paths';
 

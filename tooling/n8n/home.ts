@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** Isolated n8n user folders (N8N_USER_FOLDER, sqlite), copied from a migrated template. */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';

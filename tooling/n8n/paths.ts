@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** Where the provisioned Node 24 and n8n live (.cache/, laid out by scripts/n8n/provision.sh). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** Loopback ports for n8n, its task-runner broker and the sandbox. */
 import * as net from 'node:net';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** n8n as a child process group: one CLI command at a time, or a long-running server. */
 import { spawn, type ChildProcess } from 'node:child_process';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * n8n as a server: `startN8n(home)` boots `n8n start` once on a loopback port, sets up the owner
  * through the internal REST API and then runs each workflow in well under a second

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RecordKind } from '../../nodes/MyPit/operations/simplify';

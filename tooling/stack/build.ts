@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** The package as n8n installs it: built, packed with npm; and n8n provisioned into .cache/. */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm run demo` and the MyPit Trigger: a copy of example 05 whose "New badge issued" trigger
  * polls every 15 s is activated, a badge is issued in the sandbox, and the demo waits until n8n

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The example workflows in examples/*.json: loading, fitting them to a MyPit account (the badge
  * template is picked by the name the file shows), and a readable summary of what a run produced.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unused-vars -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** What the stack puts into a running n8n: the sandbox credential and the example workflows. */
 import type { Sandbox } from '../../sandbox';
 import type { N8nServer } from '../n8n';

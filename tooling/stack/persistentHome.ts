@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** The persistent n8n user folder of `npm start`: one server at a time, kept between runs. */
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';

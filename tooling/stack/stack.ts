@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * The whole local setup behind `npm start`, `npm run demo` and the editor test: the built and
  * packed node installed into a real n8n as a community package, a seeded MyPit sandbox, an owner

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Helpers for the MyPit end-to-end suites in real n8n (test/e2e/*.test.ts).
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports, no-console -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Proves the n8n tooling (tooling/n8n) against a real n8n (provisioned by scripts/n8n/provision.sh),
  * with n8n's built-in nodes only: CLI mode (import + execute) and server mode (REST runs and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** What `npm start -- --queue` prints about the queue-mode parts it started. */
 import * as path from 'node:path';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * A throw-away PostgreSQL cluster for n8n: initdb in `dir`, loopback only, a free port, trust
  * auth for the `n8n` role, database `n8n`. PostgreSQL refuses to run as root, so as root it runs

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** A child process in its own group, with its output kept and an exit that can be awaited. */
 import { spawn, type SpawnOptions } from 'node:child_process';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * `npm start -- --queue` and the queue-mode tests: n8n's distributed engine with real parts.
  * A throw-away Redis and PostgreSQL (git-ignored folder, loopback, free ports), one `n8n start`

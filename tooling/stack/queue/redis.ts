@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** A throw-away redis-server on 127.0.0.1 for n8n's queue (no persistence, data in `dir`). */
 import * as fsp from 'node:fs/promises';
 import * as net from 'node:net';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Debian's redis-server and PostgreSQL for queue mode: found on this machine, or installed with
  * apt-get when missing (as root, like .ci/run does; another apt-get may hold the lock: wait).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /** `n8n worker` processes of a queue-mode stack, and which executions each one ran (from its log). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
