@@ -10,7 +10,9 @@
 module.exports = {
 	displayName: 'unit',
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test/unit'],
+	// The sources are roots too, so that `--findRelatedTests` (Stryker's per-mutant test choice)
+	// follows imports through them: a test reaches client.ts through itemRun.ts.
+	roots: ['<rootDir>/test/unit', '<rootDir>/nodes', '<rootDir>/tooling'],
 	testMatch: ['**/*.test.ts'],
 	// The pure modules use n8n-workflow's error classes and `sleep` only (test/setup/n8n-workflow-unit.js).
 	moduleNameMapper: {

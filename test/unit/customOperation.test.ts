@@ -30,7 +30,11 @@ function executeContext(setup: RunSetup) {
 	const context = {
 		getCredentials: async () => {
 			credentialReads += 1;
-			return { clientId: 'custom-op-client', secretKey: 'secret', baseUrl: 'https://api.example.com' };
+			return {
+				clientId: 'custom-op-client',
+				secretKey: 'secret',
+				baseUrl: 'https://api.example.com',
+			};
 		},
 		getInputData: () => setup.items.map((json) => ({ json })),
 		getNodeParameter: (name: string, index: number, fallback?: unknown) => {
@@ -62,6 +66,15 @@ function boundOption(value: string, spec: OperationSpec): INodePropertyOptions {
 function description(spec: OperationSpec): INodeProperties[] {
 	return [
 		{ displayName: 'Resource', name: 'resource', type: 'options', default: 'holder', options: [] },
+		// Options of another selector are not operations, even when bound.
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			default: 'fast',
+			displayOptions: { show: { resource: ['holder'] } },
+			options: [boundOption('fast', spec)],
+		},
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -143,11 +156,15 @@ describe('a custom operation run', () => {
 				requestOptions: { timeout: 1000 * (index + 1), allowUnauthorizedCerts: index === 1 },
 			}),
 		});
-		const out = (await run(holder.get, context)) as Array<Array<{ json: IDataObject; pairedItem: unknown }>>;
+		const out = (await run(holder.get, context)) as Array<
+			Array<{ json: IDataObject; pairedItem: unknown }>
+		>;
 		expect(out).toHaveLength(1);
 		expect(out[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].map((item) => Object.keys(item.json))).toEqual([['_id'], ['_id'], ['_id']]);
-		const byBody = new Map(sent.map((options) => [(options.body as IDataObject).holderId, options]));
+		const byBody = new Map(
+			sent.map((options) => [(options.body as IDataObject).holderId, options]),
+		);
 		expect(byBody.get('h0')).toMatchObject({ baseURL: 'https://api.example.com', timeout: 1000 });
 		expect(byBody.get('h1')).toMatchObject({ timeout: 2000, skipSslCertificateValidation: true });
 		expect(byBody.get('h2')).toMatchObject({ timeout: 3000 });

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runItem, toNodeError, type ItemRequest } from '../../nodes/MyPit/execution/itemRun';
@@ -63,7 +64,7 @@ function itemOf(
 }
 
 /** The request settings an entry point would give, recording the base URL it was asked for. */
-function prepareWith(body: Record<string, unknown> = { data: { name: 'Ann' } }) {
+function prepareWith(body: IDataObject = { data: { name: 'Ann' } }) {
 	const asked: string[] = [];
 	const prepare = (baseURL: string): ItemRequest => {
 		asked.push(baseURL);
@@ -125,9 +126,12 @@ describe('runItem', () => {
 		const handler: OperationHandler = async ({ client }) => [
 			await client.request(ENDPOINTS.getHolder, { holderId: 'h9' }),
 		];
-		const error = await runItem(item, handler, [{ index: 4, json: {} }], prepareWith().prepare).catch(
-			(caught: unknown) => caught,
-		);
+		const error = await runItem(
+			item,
+			handler,
+			[{ index: 4, json: {} }],
+			prepareWith().prepare,
+		).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error).toMatchObject({ message: 'Holder not found', httpCode: '404', node });
 		expect((error as NodeApiError).context.itemIndex).toBe(4);
@@ -193,23 +197,25 @@ describe('runItem', () => {
 			{ parameters: { 'options.maxConcurrentRequests': 0 } },
 			'Invalid "Max Concurrent Requests"',
 		],
-		[
-			'a bad Max Retries',
-			{ parameters: { 'options.maxRetries': -2 } },
-			'Invalid "Max Retries"',
-		],
-	])('%s fails the item before the handler runs, naming the field', async (_case, options, message) => {
-		const { item, sent } = itemOf(2, options);
-		const { handler, calls } = recording([{}]);
-		const error = await runItem(item, handler, [{ index: 2, json: {} }], prepareWith().prepare).catch(
-			(caught: unknown) => caught,
-		);
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect((error as Error).message).toContain(message);
-		expect((error as NodeOperationError).context.itemIndex).toBe(2);
-		expect(calls).toEqual([]);
-		expect(sent).toEqual([]);
-	});
+		['a bad Max Retries', { parameters: { 'options.maxRetries': -2 } }, 'Invalid "Max Retries"'],
+	])(
+		'%s fails the item before the handler runs, naming the field',
+		async (_case, options, message) => {
+			const { item, sent } = itemOf(2, options);
+			const { handler, calls } = recording([{}]);
+			const error = await runItem(
+				item,
+				handler,
+				[{ index: 2, json: {} }],
+				prepareWith().prepare,
+			).catch((caught: unknown) => caught);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect((error as Error).message).toContain(message);
+			expect((error as NodeOperationError).context.itemIndex).toBe(2);
+			expect(calls).toEqual([]);
+			expect(sent).toEqual([]);
+		},
+	);
 
 	test('Continue On Fail: the error becomes an error item of every input the call works for', async () => {
 		const { item } = itemOf(0, { continueOnFail: true });

@@ -10,7 +10,7 @@ import {
 	tally,
 	type Finding,
 } from '../../tooling/probe/findings';
-import { Ledger, describeMade, type Made } from '../../tooling/probe/ledger';
+import { Ledger, describeMade } from '../../tooling/probe/ledger';
 import { REPORT_PAGE_RECORDS, redactExchange } from '../../tooling/probe/redact';
 import { buildReport, reportJson, writeReport, type ReportInput } from '../../tooling/probe/report';
 import type { Exchange } from '../../tooling/probe/requestLog';
@@ -19,7 +19,17 @@ import { SECRET_REMOVED, removeSecret } from '../../tooling/probe/secret';
 const PROBE = 'probe-20260501-120000';
 
 function exchange(path: string, answer: unknown, extra: Partial<Exchange> = {}): Exchange {
-	return { seq: 1, step: 'holders: pages', method: 'POST', path, status: 200, answer, at: 0, ms: 5, ...extra };
+	return {
+		seq: 1,
+		step: 'holders: pages',
+		method: 'POST',
+		path,
+		status: 200,
+		answer,
+		at: 0,
+		ms: 5,
+		...extra,
+	};
 }
 
 const person = {
@@ -109,13 +119,12 @@ describe('redactExchange', () => {
 		const theirs = { _id: 'b1', badgeData: { grade: 'A', name: 'Ann' } };
 		const ours = { _id: 'b2', badgeData: { probe: PROBE } };
 		const none = { _id: 'b3', status: 'active' };
-		const out = redactExchange(exchange('/getIssuedBadges', { items: [theirs, ours, none] }), PROBE);
+		const out = redactExchange(
+			exchange('/getIssuedBadges', { items: [theirs, ours, none] }),
+			PROBE,
+		);
 		expect(out.answer).toEqual({
-			items: [
-				{ _id: 'b1', badgeData: '<removed: object with keys grade, name>' },
-				ours,
-				none,
-			],
+			items: [{ _id: 'b1', badgeData: '<removed: object with keys grade, name>' }, ours, none],
 		});
 		const issued = redactExchange(
 			exchange('/issueBadge', { badgeData: 'text data', _id: 'b4' }),
@@ -132,7 +141,9 @@ describe('redactExchange', () => {
 		expect(redactExchange(exchange('/getHolderById', badgeElsewhere), PROBE).answer).toEqual(
 			badgeElsewhere,
 		);
-		expect(redactExchange(exchange('/getHolders', { email: 'a@b.c', note: 1 }), PROBE).answer).toEqual({
+		expect(
+			redactExchange(exchange('/getHolders', { email: 'a@b.c', note: 1 }), PROBE).answer,
+		).toEqual({
 			email: '<removed: text of 5 characters>',
 			note: 1,
 		});
@@ -153,17 +164,25 @@ describe('redactExchange', () => {
 		const out = redactExchange(exchange('/getAllBadgeTemplatesByOwnerId', { page }), PROBE);
 		expect((out.answer as { page: unknown[] }).page).toEqual(page.slice(0, 20));
 		expect(out.trimmed).toBe('page: the first 20 of 21 records kept');
-		const exact = redactExchange(exchange('/getAllBadgeTemplatesByOwnerId', { page: page.slice(0, 20) }), PROBE);
+		const exact = redactExchange(
+			exchange('/getAllBadgeTemplatesByOwnerId', { page: page.slice(0, 20) }),
+			PROBE,
+		);
 		expect((exact.answer as { page: unknown[] }).page).toHaveLength(20);
 		expect(exact).not.toHaveProperty('trimmed');
 		const items = redactExchange(exchange('/getIssuedBadges', { items: page.concat(page) }), PROBE);
 		expect(items.trimmed).toBe('items: the first 20 of 42 records kept');
 		const badges = redactExchange(exchange('/getIssuedBadges', { issuedBadges: page }), PROBE);
 		expect(badges.trimmed).toBe('issuedBadges: the first 20 of 21 records kept');
+		expect((badges.answer as { issuedBadges: unknown[] }).issuedBadges).toEqual(page.slice(0, 20));
 	});
 
 	test('the rest of the exchange is kept: step, status, request, timings', () => {
-		const sent = exchange('/getHolders', { page: [] }, { seq: 4, request: { cursor: null }, ms: 12 });
+		const sent = exchange(
+			'/getHolders',
+			{ page: [] },
+			{ seq: 4, request: { cursor: null }, ms: 12 },
+		);
 		expect(redactExchange(sent, PROBE)).toEqual({ ...sent, answer: { page: [] } });
 	});
 });
@@ -199,7 +218,13 @@ describe('findings', () => {
 			notObserved: 1,
 			failed: 4,
 		});
-		expect(tally([])).toEqual({ handled: 0, observation: 0, notHandled: 0, notObserved: 0, failed: 0 });
+		expect(tally([])).toEqual({
+			handled: 0,
+			observation: 0,
+			notHandled: 0,
+			notObserved: 0,
+			failed: 0,
+		});
 	});
 
 	test('a step not observed or failed says why; an API error keeps its status and message', () => {
@@ -211,7 +236,9 @@ describe('findings', () => {
 			node: '–',
 			verdict: 'not-observed',
 		});
-		expect(failedStep('issue', 'answer', { message: 'Template not found', httpCode: '404' })).toEqual({
+		expect(
+			failedStep('issue', 'answer', { message: 'Template not found', httpCode: '404' }),
+		).toEqual({
 			subject: 'issue',
 			reading: 'answer',
 			value: null,
@@ -258,7 +285,9 @@ describe('report', () => {
 			{ subject: 'hello', reading: 'r', value: 'v', observed: 'o', node: 'n', verdict: 'handled' },
 			{ subject: 'issue', reading: 'r', value: null, observed: 'o', node: 'n', verdict: 'failed' },
 		],
-		left: [{ kind: 'badge', name: PROBE, id: 'b7', state: 'left', note: 'badges cannot be deleted' }],
+		left: [
+			{ kind: 'badge', name: PROBE, id: 'b7', state: 'left', note: 'badges cannot be deleted' },
+		],
 		requests: [exchange('/getHolders', { page: [person] })],
 		probeName: PROBE,
 		...overrides,

@@ -22,11 +22,13 @@ function contextWith(options: { continueOnFail?: boolean; signal?: AbortSignal }
 function holdSends(gate: ReturnType<typeof clientGate>, count: number) {
 	let started = 0;
 	const finishers: Array<() => void> = [];
-	const sends = Array.from({ length: count }, async () =>
-		await gate.send(async () => {
-			started += 1;
-			await new Promise<void>((resolve) => finishers.push(resolve));
-		}),
+	const sends = Array.from(
+		{ length: count },
+		async () =>
+			await gate.send(async () => {
+				started += 1;
+				await new Promise<void>((resolve) => finishers.push(resolve));
+			}),
 	);
 	return {
 		started: () => started,
@@ -133,18 +135,31 @@ describe('clientGate', () => {
 		expect(sends.started()).toBe(1);
 		await sends.finishAll();
 		expect(sends.started()).toBe(2);
-		expect(lines).toEqual([
-			expect.stringContaining('(60000 for client "narrow-client")'),
-		]);
+		expect(lines).toEqual([expect.stringContaining('(60000 for client "narrow-client")')]);
 	});
 
 	test('a credential without a client ID or Base URL still gets a gate; a bad limit is refused', async () => {
-		const { context } = contextWith();
+		const { context, lines } = contextWith();
 		const gateContext = { getNode: context.getNode, logger: context.logger };
 		const gate = clientGate(gateContext, {}, 1);
 		await expect(gate.send(async () => 'sent')).resolves.toBe('sent');
-		expect(() =>
-			clientGate(gateContext, { clientId: 'x', maxRequestsPerMinute: -5 }, 1),
-		).toThrow('Invalid "Max Requests per Minute"');
+		gate.pauseClient(10, 'GET /hello', undefined);
+		expect(lines).toEqual([expect.stringContaining('every request of client "" waits')]);
+		expect(() => clientGate(gateContext, { clientId: 'x', maxRequestsPerMinute: -5 }, 1)).toThrow(
+			'Invalid "Max Requests per Minute": expected a whole number from 1 to 100000 in the MyPit credential, or empty for no limit, got number -5',
+		);
+	});
+
+	test('a missing and an empty Base URL are the same client', async () => {
+		const { context } = contextWith();
+		const gateContext = { getNode: context.getNode, logger: context.logger };
+		const missing = clientGate(gateContext, { clientId: 'no-base-url' }, 1);
+		const empty = clientGate(gateContext, { clientId: 'no-base-url', baseUrl: '' }, 1);
+		missing.pauseClient(1000, 'GET /hello', undefined);
+		let startedAt: number | undefined;
+		const sent = empty.send(async () => (startedAt = Date.now()));
+		await jest.advanceTimersByTimeAsync(1000);
+		await sent;
+		expect(startedAt).toBe(5_001_000);
 	});
 });
