@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runItem } from '../../nodes/MyPit/execution/itemRun';
 import { createRunScope } from '../../nodes/MyPit/execution/runScope';
 import type { ItemScope, OperationCall } from '../../nodes/MyPit/execution/scope';
+import { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { ENDPOINTS, type Endpoint } from '../../nodes/MyPit/transport/endpoints';
 
 /**
@@ -85,6 +86,9 @@ describe('MyPitClient', () => {
 			baseURL: 'https://api.example.com',
 			body: { data: { name: 'Ann' } },
 			json: true,
+			// MyPit's own status, message and Retry-After are read from the full answer.
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
 			timeout: 4321,
 			headers: expect.objectContaining({ Accept: 'application/json' }),
 		});
@@ -112,6 +116,15 @@ describe('MyPitClient', () => {
 		expect(error.description).toBe(
 			`Expected a JSON object, got "${page.slice(0, 60)}". Check the Base URL of the MyPit credential.`,
 		);
+		expect((error as { context: IDataObject }).context.itemIndex).toBe(6);
+		expect(error.errorResponse).toEqual({ message: 'not JSON' });
+		const empty = setup([{ statusCode: 200, body: null }]);
+		const { error: nothing } = (await empty.request(ENDPOINTS.getHolder, {})) as {
+			error: IDataObject;
+		};
+		expect(nothing.description).toBe(
+			'Expected a JSON object, got null. Check the Base URL of the MyPit credential.',
+		);
 		const other = setup([{ statusCode: 503 }, { statusCode: 200, body: 42 }]);
 		const { error: retried } = (await other.request(ENDPOINTS.getHolder, {})) as {
 			error: IDataObject;
@@ -122,7 +135,7 @@ describe('MyPitClient', () => {
 	});
 
 	test('a read that meets a 503 or a dropped connection is sent again and succeeds', async () => {
-		const { request, sent } = setup([
+		const { request, sent, logged } = setup([
 			{ statusCode: 503, body: { error: 'busy' } },
 			{ throws: { message: 'socket hang up', code: 'ECONNRESET' } },
 			{ statusCode: 200, body: { _id: 'h1' } },
@@ -131,6 +144,8 @@ describe('MyPitClient', () => {
 			answer: { _id: 'h1' },
 		});
 		expect(sent).toHaveLength(3);
+		// Only a 429 pauses the other requests of the client.
+		expect(logged).toEqual([]);
 	});
 
 	test('retries end at Max Retries: the API’s message and status, with the number of attempts', async () => {
@@ -167,6 +182,12 @@ describe('MyPitClient', () => {
 				'MyPit answered POST /createHolder with 429 Too Many Requests: every request of client "client-test" waits 0.00 s',
 			),
 		]);
+	});
+
+	test('a 3xx answer is not a result', async () => {
+		const { request } = setup([{ statusCode: 300, body: { _id: 'h1' } }]);
+		const { error } = (await request(ENDPOINTS.getHolder, {})) as { error: IDataObject };
+		expect(error).toMatchObject({ message: 'MyPit answered HTTP 300', httpCode: '300' });
 	});
 
 	test('other API errors fail at once with the API’s own message', async () => {
@@ -227,5 +248,52 @@ describe('MyPitClient', () => {
 		expect(error.message).toBe('The execution was stopped: no further MyPit request is sent');
 		expect(Date.now() - begin).toBeLessThan(4000);
 		expect(sent).toHaveLength(1);
+	});
+});
+
+describe('MyPitClient in a trigger poll', () => {
+	// A poll context has no item index and no cancel signal, and the trigger sends without a gate.
+	test('a 429 is waited out and sent again; a failure names item 0', async () => {
+		const answers = [
+			{ statusCode: 429, body: { error: 'slow down' }, headers: { 'retry-after': '0' } },
+			{ statusCode: 200, body: { page: [] }, headers: {} },
+			{ statusCode: 200, body: 'plain text', headers: {} },
+			{ statusCode: 404, body: { error: 'Owner not found' }, headers: {} },
+		];
+		const sent: IDataObject[] = [];
+		const respond = async (options: IDataObject) => {
+			sent.push(options);
+			return answers.shift();
+		};
+		const client = new MyPitClient(
+			{
+				getNode: () => node,
+				helpers: {
+					httpRequest: respond,
+					httpRequestWithAuthentication: async (_type: string, options: IDataObject) =>
+						await respond(options),
+				} as never,
+			},
+			{ url: '', baseURL: 'https://api.example.com' },
+			{ maxRetries: 1, maxDelayMs: 1 },
+			{ clientId: 'poll-client', secretKey: 'poll-secret', baseUrl: 'https://api.example.com' },
+		);
+		expect(await client.request(ENDPOINTS.listTemplates, {})).toEqual({ page: [] });
+		expect(sent).toHaveLength(2);
+		expect(sent[0].abortSignal).toBeUndefined();
+		const error = await client
+			.request(ENDPOINTS.listTemplates, {})
+			.catch((caught: unknown) => caught);
+		expect(error).toMatchObject({
+			message: 'MyPit answered POST /getAllBadgeTemplatesByOwnerId with something that is not JSON',
+			context: expect.objectContaining({ itemIndex: 0 }),
+		});
+		const apiError = await client
+			.request(ENDPOINTS.listTemplates, {})
+			.catch((caught: unknown) => caught);
+		expect(apiError).toMatchObject({
+			message: 'Owner not found',
+			context: expect.objectContaining({ itemIndex: 0 }),
+		});
 	});
 });
