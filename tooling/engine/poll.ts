@@ -24,7 +24,7 @@ export interface PollResult {
 /**
  * An activated MyPit Trigger as n8n runs it: n8n-core's real PollContext (request helpers,
  * credentials, static data of a real Workflow) around the node's `poll`, and n8n's rules for
- * persisting static data, read from its source (see README, "When n8n saves the position"):
+ * persisting static data, read from its source (see docs/trigger-position.md):
  * - a poll that returns items: `__emit` saves static data (if it changed);
  * - a poll that returns null or throws: nothing is saved, changes live on in memory only;
  * - activation (first poll, also after a restart): saved afterwards, whatever the poll returned.
