@@ -1,6 +1,7 @@
 /**
- * The unit tier: plain jest on the pure functions of nodes/ and credentials/, compiled by ts-jest
- * straight from source. No build, no network, no sandbox, no n8n engine: seconds.
+ * The unit tier: plain jest on nodes/, credentials/ and the probe's report, compiled by ts-jest
+ * straight from source; n8n's context and request helper, where a module needs them, are plain
+ * functions. No build, no network, no sandbox, no n8n engine: seconds. Stryker runs this tier.
  *
  *   npm run test:unit
  *
