@@ -8,7 +8,7 @@ import type {
 
 import { SECURE_BASE_URL_PATTERN } from '../nodes/MyPit/shared/baseUrl';
 
-export const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
+const MYPIT_DEFAULT_BASE_URL = 'https://mypit-api.daosolution.io';
 
 export class MyPitApi implements ICredentialType {
 	name = 'myPitApi';

@@ -5,8 +5,8 @@ import { ApiError } from './errors';
 import type { Store } from './store';
 import type { Account } from './types';
 
-export const MISSING_CREDENTIALS = 'Missing clientId or secretKey';
-export const INVALID_CREDENTIALS = 'Invalid clientId or secretKey';
+const MISSING_CREDENTIALS = 'Missing clientId or secretKey';
+const INVALID_CREDENTIALS = 'Invalid clientId or secretKey';
 
 /** Node lowercases header names, so `clientId` arrives as `clientid`. */
 function header(headers: IncomingHttpHeaders, name: string): string {

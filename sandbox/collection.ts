@@ -11,7 +11,7 @@ export interface Entry<T> {
 	doc: T;
 }
 
-export interface Slice<T> {
+interface Slice<T> {
 	items: Entry<T>[];
 	/** True when records follow the slice. */
 	hasMore: boolean;

@@ -2,7 +2,6 @@
 import { ControlInputError } from './faults';
 import { randomToken } from './ids';
 import { checkListShape } from './listShape';
-import { checkSubscription } from './webhooks';
 import { seedBadges, seedHolders, seedTemplates } from './seed';
 import type { SandboxState } from './state';
 import {
@@ -74,12 +73,6 @@ export function createControl(state: SandboxState): SandboxControl {
 			state.listShape = { ...state.listShape, ...checkListShape(partial) };
 		},
 		getListShape: () => ({ ...state.listShape }),
-		addWebhook(subscription) {
-			state.webhooks.subscribe(checkSubscription({ ...subscription }));
-		},
-		webhooks: () => state.webhooks.list(),
-		clearWebhooks: () => state.webhooks.clear(),
-		webhookDeliveriesSettled: async () => await state.webhooks.settled(),
 		injectFault(fault) {
 			state.faults.add(fault);
 		},

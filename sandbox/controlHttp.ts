@@ -214,17 +214,6 @@ const HANDLERS: Record<string, Partial<Record<string, ControlHandler>>> = {
 			return okJson(control.getListShape());
 		},
 	},
-	'/webhooks': {
-		GET: (_body, control) => okJson(control.webhooks()),
-		POST: (body, control) => {
-			control.addWebhook(asObject(body, 'webhooks') as never);
-			return okJson(control.webhooks(), 201);
-		},
-		DELETE: (_body, control) => {
-			control.clearWebhooks();
-			return okJson({ cleared: true });
-		},
-	},
 	'/reset': {
 		POST: (_body, control) => {
 			control.reset();

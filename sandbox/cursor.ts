@@ -7,7 +7,7 @@ import { badRequest } from './errors';
 
 export type CursorTable = 't' | 'h' | 'b';
 
-export const CURSOR_FIELD = 'paginationOpts.cursor';
+const CURSOR_FIELD = 'paginationOpts.cursor';
 
 export function encodeCursor(table: CursorTable, seq: number): string {
 	return Buffer.from(`${table}:${seq}`, 'utf8').toString('base64url');

@@ -4,9 +4,9 @@ import { STATUS_CODES } from 'node:http';
 import type { ParsedBody } from './routes';
 import type { Fault } from './types';
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export type RawBody = { tooLarge: false; text: string } | { tooLarge: true };
+type RawBody = { tooLarge: false; text: string } | { tooLarge: true };
 
 export function readBody(req: IncomingMessage): Promise<RawBody> {
 	return new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ const DEFAULT_FAULT_MESSAGES: Record<number, string> = {
 	504: 'Gateway timeout',
 };
 
-export const NON_JSON_PAGE =
+const NON_JSON_PAGE =
 	'<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>The upstream server returned an invalid response.</p></body></html>';
 
 /**

@@ -11,7 +11,7 @@ export interface ListShape {
 	order: ListOrder;
 }
 
-export const LIST_ORDERS: readonly ListOrder[] = ['oldest-first', 'newest-first'];
+const LIST_ORDERS: readonly ListOrder[] = ['oldest-first', 'newest-first'];
 
 export const defaultListShape = (): ListShape => ({ order: 'oldest-first' });
 

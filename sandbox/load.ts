@@ -14,7 +14,7 @@ export interface InFlightReport {
 	accounts: Record<string, { maxInFlight: number; inFlight: number }>;
 }
 
-export const MAX_LATENCY_MS = 60_000;
+const MAX_LATENCY_MS = 60_000;
 
 export class LoadMeter {
 	latencyMs = 0;

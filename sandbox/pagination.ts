@@ -7,7 +7,7 @@ import { type CursorTable, decodeCursor, encodeCursor } from './cursor';
 import type { ListShape } from './listShape';
 import type { PageResult, PaginationBehaviour } from './types';
 
-export interface PaginationRequest {
+interface PaginationRequest {
 	numItems: number;
 	cursor?: string | null;
 }

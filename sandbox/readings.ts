@@ -25,6 +25,11 @@ export const READING_CHOICES = {
 	numbers: ['numbers', 'strings'],
 	/** Timestamps in milliseconds or in seconds since 1970: the document only says `number`. */
 	timestamps: ['milliseconds', 'seconds'],
+	/**
+	 * updateBadgeTemplate's `data.updatedAt`: stored as sent, or ignored while the other fields
+	 * are applied (the template keeps the updatedAt it had).
+	 */
+	templateUpdatedAt: ['as-sent', 'kept'],
 } as const;
 
 export type Readings = {
@@ -41,6 +46,7 @@ export const DEFAULT_READINGS: Readonly<Readings> = Object.freeze({
 	records: 'full',
 	numbers: 'numbers',
 	timestamps: 'milliseconds',
+	templateUpdatedAt: 'as-sent',
 });
 
 /** Checks a partial set of readings; throws a ControlInputError naming the bad key or value. */

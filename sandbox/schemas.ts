@@ -76,8 +76,6 @@ export const updateTemplateBodyFor = (colorsOptional: boolean) =>
 		}),
 	});
 
-export const updateTemplateBody = updateTemplateBodyFor(false);
-
 export const createHolderBody = object({
 	issuerDid: string(),
 	issuerId: id(),

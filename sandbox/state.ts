@@ -6,7 +6,6 @@ import { FaultQueue } from './faults';
 import { LoadMeter } from './load';
 import { OffDocumentRegistry } from './offDocument';
 import { defaultListShape, type ListShape } from './listShape';
-import { Webhooks } from './webhooks';
 import type { PaginationSettings } from './pagination';
 import { type Readings, ReadingsRegistry } from './readings';
 import { RequestLog } from './requestLog';
@@ -35,7 +34,6 @@ export class SandboxState {
 	/** Answers outside the API document (offDocument.ts); documented unless switched. */
 	readonly offDocument = new OffDocumentRegistry();
 	listShape: ListShape = defaultListShape();
-	readonly webhooks = new Webhooks();
 	private freshSeq = FRESH_CURSOR_BASE;
 	/** 'scattered-empty-pages': fresh cursor sequence → the real position it stands for. */
 	private readonly detours = new Map<number, number>();
@@ -47,7 +45,6 @@ export class SandboxState {
 	) {
 		this.readings = new ReadingsRegistry(initialReadings);
 		this.config = this.initialConfig();
-		this.store.onCreated = (event, owner, record) => this.webhooks.dispatch(event, owner, record);
 		if (seedDemo) this.store.addAccount({ ...DEMO_ACCOUNT });
 	}
 
@@ -77,7 +74,6 @@ export class SandboxState {
 		this.load.reset();
 		this.config = this.initialConfig();
 		this.listShape = defaultListShape();
-		this.webhooks.clear();
 		this.freshSeq = FRESH_CURSOR_BASE;
 		this.readings.reset();
 		this.offDocument.reset();

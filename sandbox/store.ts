@@ -7,10 +7,10 @@ import { newId } from './ids';
 import type { Account, BadgeType, Holder, IssuedBadge, Template } from './types';
 
 export const DAY_MS = 86_400_000;
-export const DEFAULT_BACKGROUND_COLOR = '#1E3A8A';
-export const DEFAULT_TEXT_COLOR = '#FFFFFF';
+const DEFAULT_BACKGROUND_COLOR = '#1E3A8A';
+const DEFAULT_TEXT_COLOR = '#FFFFFF';
 
-export interface NewTemplate {
+interface NewTemplate {
 	name: string;
 	type: BadgeType;
 	description: string;
@@ -22,9 +22,9 @@ export interface NewTemplate {
 	price: number;
 }
 
-export type TemplateChanges = Partial<Omit<Template, '_id' | 'ownerId' | 'createdAt'>>;
+type TemplateChanges = Partial<Omit<Template, '_id' | 'ownerId' | 'createdAt'>>;
 
-export interface NewHolder {
+interface NewHolder {
 	name: string;
 	email: string;
 	phone: string;
@@ -34,7 +34,7 @@ export interface NewHolder {
 	memo?: string;
 }
 
-export interface NewBadge {
+interface NewBadge {
 	templateId: string;
 	recipientId: string;
 	type: BadgeType;
@@ -77,13 +77,6 @@ export class Store {
 		return `did:mypit:${userId}`;
 	}
 
-	/** Told about every record created (webhooks.ts posts them). */
-	onCreated?: (
-		event: 'template.created' | 'holder.created' | 'badge.issued',
-		ownerId: string,
-		record: { _id: string },
-	) => void;
-
 	createTemplate(ownerId: string, input: NewTemplate, now = Date.now()): Template {
 		const seq = this.nextSeq();
 		const template: Template = {
@@ -103,7 +96,6 @@ export class Store {
 			updatedAt: now,
 		};
 		this.templates.insert(ownerId, seq, template);
-		this.onCreated?.('template.created', ownerId, { ...template });
 		return { ...template };
 	}
 
@@ -128,7 +120,6 @@ export class Store {
 			createdAt: now,
 		};
 		this.holders.insert(ownerId, seq, holder);
-		this.onCreated?.('holder.created', ownerId, { ...holder });
 		return { ...holder };
 	}
 
@@ -154,7 +145,6 @@ export class Store {
 			validityPeriod: input.validityPeriod,
 		};
 		this.badges.insert(issuerId, seq, badge);
-		this.onCreated?.('badge.issued', issuerId, { ...badge });
 		return { ...badge };
 	}
 

@@ -7,7 +7,6 @@ import type { Readings } from './readings';
  */
 import type { InFlightReport } from './load';
 import type { ListShape } from './listShape';
-import type { WebhookDelivery, WebhookSubscription } from './webhooks';
 
 export const BADGE_TYPES = ['mobility', 'achievement', 'healthcare', 'finance'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];
@@ -185,11 +184,6 @@ export interface SandboxControl {
 	/** Order of listed records (see listShape.ts); reset restores it. The last page's cursor is the reading `lastPageCursor`. */
 	setListShape(shape: Partial<ListShape>): void;
 	getListShape(): ListShape;
-	/** POST `{event, data}` to a URL for new badges, holders, templates (see webhooks.ts); reset removes them. */
-	addWebhook(subscription: WebhookSubscription): void;
-	webhooks(): { subscriptions: WebhookSubscription[]; deliveries: WebhookDelivery[] };
-	clearWebhooks(): void;
-	webhookDeliveriesSettled(): Promise<void>;
 	injectFault(fault: Fault): void;
 	clearFaults(): void;
 	requestLog(): LoggedRequest[];

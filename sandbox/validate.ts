@@ -13,7 +13,7 @@ export interface Schema<T> {
 	parse(value: unknown, path: string): T;
 }
 
-export interface OptionalSchema<T> extends Schema<T> {
+interface OptionalSchema<T> extends Schema<T> {
 	readonly optional: true;
 }
 
@@ -25,10 +25,9 @@ type OptionalKeys<F extends Shape> = {
 }[keyof F];
 type RequiredKeys<F extends Shape> = Exclude<keyof F, OptionalKeys<F>>;
 type Simplify<T> = { [K in keyof T]: T[K] };
-export type ObjectOutput<F extends Shape> = Simplify<
+type ObjectOutput<F extends Shape> = Simplify<
 	{ [K in RequiredKeys<F>]: OutputOf<F[K]> } & { [K in OptionalKeys<F>]?: OutputOf<F[K]> }
 >;
-export type Infer<S> = OutputOf<S>;
 
 const fail = (message: string): never => {
 	throw badRequest(message);
@@ -136,17 +135,6 @@ export function array<T>(
 /** Any JSON value, including null; only its presence is required. */
 export function anyJson(): Schema<unknown> {
 	return { expected: 'any JSON value', parse: (value) => value };
-}
-
-/** `inner` or null. */
-export function nullable<T>(inner: Schema<T>): Schema<T | null> {
-	return {
-		expected: `${inner.expected} or null`,
-		parse(value, path) {
-			if (value === null) return null;
-			return inner.parse(value, path);
-		},
-	};
 }
 
 /** Marks an object field as optional (the key may be absent). */

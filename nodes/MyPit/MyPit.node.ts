@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties, operationSelectors, resource } from './descriptions/properties';
 import { actionSubtitle } from './descriptions/subtitle';
 import { customOperationsFor } from './execution/customOperations';
-import { REQUEST_HEADERS } from './execution/requestOptions';
+import { NODE_ENDPOINT_URL, REQUEST_HEADERS } from './execution/requestOptions';
 import { searchHolders, searchTemplates } from './methods/listSearch';
 
 /**
@@ -26,8 +26,9 @@ export class MyPit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'myPitApi', required: true }],
-		// No baseURL here: each item takes it from the credential after checking it is https.
-		requestDefaults: { headers: REQUEST_HEADERS },
+		// RoutingNode reads the credential's own host from this baseURL for the credential's Allowed
+		// HTTP Request Domains (n8n 2.x). Requests go to the Base URL each item checks (https).
+		requestDefaults: { headers: REQUEST_HEADERS, baseURL: NODE_ENDPOINT_URL },
 		properties: nodeProperties,
 	};
 

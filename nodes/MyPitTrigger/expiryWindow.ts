@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { latestMsOf } from '../MyPit/operations/readableDates';
-import { readList } from './listReader';
+import { readFirstPage, readList } from './listReader';
 import { timestampOf } from './listOrder';
 import type { PollOutcome } from './newRecords';
 import type { PollSetup } from './pollSetup';
@@ -10,7 +10,7 @@ import type { ExpiryPosition } from './triggerState';
 
 export const DAY_MS = 86_400_000;
 
-export interface ExpiryWindow {
+interface ExpiryWindow {
 	/** This poll's time. */
 	now: number;
 	/** Badge Expiring: now + N days; Badge Expired: now. */
@@ -46,14 +46,7 @@ export async function pollExpiry(
 	// First activation: from now on, unless existing badges already in the window are wanted.
 	if (!saved && !includeExisting) {
 		// One request proves the credential and the list work, as n8n's activation poll expects.
-		const first = await readList(
-			setup.node,
-			setup.client,
-			source.endpoint,
-			setup.userId,
-			undefined,
-			() => false,
-		);
+		const first = await readFirstPage(setup.node, setup.client, source.endpoint, setup.userId);
 		return { records: [], position, requests: first.requests };
 	}
 	const previous = saved ?? {

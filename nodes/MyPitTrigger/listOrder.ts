@@ -42,7 +42,7 @@ export interface HighWaterMark {
 	tiesOverflow?: boolean;
 }
 
-export const MAX_TIED_IDS = 1000;
+const MAX_TIED_IDS = 1000;
 
 export const EMPTY_MARK: HighWaterMark = { latest: Number.NEGATIVE_INFINITY, latestIds: [] };
 

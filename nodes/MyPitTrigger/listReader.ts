@@ -1,12 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE } from '../MyPit/operations/pagination';
 import type { MyPitClient } from '../MyPit/transport/client';
+import { MAX_PAGE_SIZE, readPages } from '../MyPit/transport/cursorPager';
 import type { Endpoint } from '../MyPit/transport/endpoints';
-
-/** A backend may return a few empty pages while `hasMore` is true; endless ones are a fault. */
-const MAX_EMPTY_PAGES_IN_A_ROW = 5;
 
 export interface ListRead {
 	records: IDataObject[];
@@ -15,16 +12,10 @@ export interface ListRead {
 	requests: number;
 }
 
-interface PageAnswer {
-	page?: unknown;
-	hasMore?: unknown;
-	cursor?: unknown;
-}
-
 /**
- * Reads a cursor-paged list from `startCursor` (or the beginning) page by page, as large as the
- * API allows, until the last page or until `keepReading` says the rest is not needed.
- * Nothing is kept between calls: a failure throws and leaves the caller's position as it was.
+ * Reads a list for a poll through the pager, from `startCursor` (or the beginning) in pages as
+ * large as the API allows, until the last page or until `keepReading` says the rest is not
+ * needed. Nothing is kept between calls: a failure throws and leaves the caller's position as it was.
  */
 export async function readList(
 	node: INode,
@@ -32,58 +23,30 @@ export async function readList(
 	endpoint: Endpoint,
 	userId: string,
 	startCursor: string | undefined,
-	keepReading: (page: IDataObject[]) => boolean = () => true,
+	keepReading?: (page: IDataObject[]) => boolean,
 ): Promise<ListRead> {
-	const records: IDataObject[] = [];
-	const usedCursors = new Set<string>();
-	let cursor = startCursor;
-	let sendNullCursor = false;
-	let emptyPagesInARow = 0;
-	let requests = 0;
-
-	for (;;) {
-		const paginationOpts: IDataObject = { numItems: MAX_PAGE_SIZE };
-		if (cursor !== undefined) paginationOpts.cursor = cursor;
-		else if (sendNullCursor) paginationOpts.cursor = null;
-		requests++;
-		const outcome = await client.request<PageAnswer>(endpoint, { userId, paginationOpts }).then(
-			(answer) => ({ answer }),
-			(failure: NodeApiError) => ({ failure }),
-		);
-		if ('failure' in outcome) {
-			// The document types the first cursor as optional, while Convex-style validators want
-			// it present as null: ask once more the other way if the API says so.
-			if (cursor === undefined && !sendNullCursor && rejectsCursor(outcome.failure)) {
-				sendNullCursor = true;
-				continue;
-			}
-			throw outcome.failure;
-		}
-		const { answer } = outcome;
-		const fail = (problem: string) =>
-			new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem}`, {
-				description:
-					'The poll was stopped so it cannot loop forever; the trigger keeps its position and tries again at the next poll.',
-			});
-		if (!answer || !Array.isArray(answer.page)) throw fail('answered without a "page" list');
-		const page = answer.page as IDataObject[];
-		records.push(...page);
-		const nextCursor =
-			typeof answer.cursor === 'string' && answer.cursor !== '' ? answer.cursor : undefined;
-		if (answer.hasMore !== true) return { records, endCursor: nextCursor, requests };
-		if (!keepReading(page)) return { records, requests };
-		if (nextCursor === undefined) throw fail('said more records follow but sent no cursor');
-		if (nextCursor === cursor || usedCursors.has(nextCursor))
-			throw fail('sent a cursor it had already sent');
-		emptyPagesInARow = page.length === 0 ? emptyPagesInARow + 1 : 0;
-		if (emptyPagesInARow >= MAX_EMPTY_PAGES_IN_A_ROW)
-			throw fail('returned empty pages while saying more records follow');
-		usedCursors.add(nextCursor);
-		cursor = nextCursor;
-	}
+	const read = await readPages(
+		async (paginationOpts) => await client.request(endpoint, { userId, paginationOpts }),
+		{
+			pageSize: MAX_PAGE_SIZE,
+			startCursor,
+			keepReading,
+			problem: (problem) =>
+				new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem}`, {
+					description:
+						'The poll was stopped so it cannot loop forever; the trigger keeps its position and tries again at the next poll.',
+				}),
+		},
+	);
+	return { records: read.records, endCursor: read.endCursor, requests: read.requests };
 }
 
-/** A 400 that names the cursor: a missing first cursor, or a saved cursor the API no longer takes. */
-export function rejectsCursor(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '400' && /cursor/i.test(error.message);
+/** The list's first page alone: activation's proof that the list reads, or the top of the list. */
+export async function readFirstPage(
+	node: INode,
+	client: MyPitClient,
+	endpoint: Endpoint,
+	userId: string,
+): Promise<ListRead> {
+	return await readList(node, client, endpoint, userId, undefined, () => false);
 }

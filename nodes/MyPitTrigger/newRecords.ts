@@ -1,6 +1,7 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { readList, rejectsCursor, type ListRead } from './listReader';
+import { rejectsCursor } from '../MyPit/transport/cursorPager';
+import { readFirstPage, readList, type ListRead } from './listReader';
 import {
 	EMPTY_MARK,
 	detectOrder,
@@ -46,14 +47,7 @@ export async function pollNewRecords(
 			if (order === 'unknown') {
 				// Timestamps have not told the order yet (e.g. one bulk issue): the top of the list
 				// tells whether new records land there instead (newest first). One more request.
-				const top = await readList(
-					setup.node,
-					setup.client,
-					source.endpoint,
-					setup.userId,
-					undefined,
-					() => false,
-				);
+				const top = await readFirstPage(setup.node, setup.client, source.endpoint, setup.userId);
 				spent += top.requests;
 				const resumedIds = new Set(resumed.records.map((record) => String(record._id)));
 				const latest = position.latest;

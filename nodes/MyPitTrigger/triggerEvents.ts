@@ -41,7 +41,7 @@ export interface ExpirySource {
 	ahead: boolean;
 }
 
-export type EventSource = NewRecordSource | UpdatedRecordSource | ExpirySource;
+type EventSource = NewRecordSource | UpdatedRecordSource | ExpirySource;
 
 export const EVENT_SOURCES: Record<TriggerEvent, EventSource> = {
 	'badge.issued': {

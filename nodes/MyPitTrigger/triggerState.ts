@@ -25,7 +25,7 @@ export type Position = ListPosition | ExpiryPosition;
  * Saved in the workflow's static data (JSON). Only ever replaced as a whole at the end of a poll
  * that succeeded, so a failed poll leaves the previous position untouched.
  */
-export interface TriggerState {
+interface TriggerState {
 	version: 1;
 	event: TriggerEvent;
 	position: Position;

@@ -5,11 +5,10 @@ import { DAY_MS } from '../store';
 import { parseBody } from '../validate';
 import { loadOwned, ok, requireSelf, type Route } from './common';
 
-export const HOLDER_NOT_FOUND = 'Holder not found';
-export const HOLDER_OF_ANOTHER_OWNER =
-	'Insufficient permissions: this holder belongs to another owner';
+const HOLDER_NOT_FOUND = 'Holder not found';
+const HOLDER_OF_ANOTHER_OWNER = 'Insufficient permissions: this holder belongs to another owner';
 
-export interface IssueBadgeResponse {
+interface IssueBadgeResponse {
 	issuedBadges: string[];
 	status: 'success' | 'partial' | 'failed';
 	details: { successful: string[]; failed: { recipientId: string; error: string }[] };

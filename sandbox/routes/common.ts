@@ -4,7 +4,7 @@ import { notFound, notYourUserId, ownedByAnother } from '../errors';
 import type { SandboxState } from '../state';
 import type { Account } from '../types';
 
-export interface RouteContext {
+interface RouteContext {
 	account: Account;
 	/** Parsed JSON body (undefined for GET). */
 	body: unknown;

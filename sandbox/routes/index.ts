@@ -14,7 +14,7 @@ import { helloRoutes } from './hello';
 import { holderRoutes } from './holders';
 import { templateRoutes } from './templates';
 
-export const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
+const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
 	...helloRoutes,
 	...templateRoutes,
 	...holderRoutes,
@@ -25,14 +25,14 @@ export const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
 export type ParsedBody =
 	{ kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'invalid'; raw: string };
 
-export interface ApiRequest {
+interface ApiRequest {
 	method: string;
 	path: string;
 	headers: IncomingHttpHeaders;
 	body: ParsedBody;
 }
 
-export interface ApiResult extends RouteResult {
+interface ApiResult extends RouteResult {
 	headers?: Record<string, string>;
 }
 

@@ -45,7 +45,11 @@ export const templateRoutes: Record<string, Route> = {
 			updateTemplateBodyFor(state.readings.get(clientId).records === 'sparse'),
 		),
 		(entry, b, state, clientId) => {
-			const updatedAt = storedTimestamp(b.data.updatedAt, state.readings.get(clientId));
+			const readings = state.readings.get(clientId);
+			const updatedAt =
+				readings.templateUpdatedAt === 'kept'
+					? entry.doc.updatedAt
+					: storedTimestamp(b.data.updatedAt, readings);
 			state.store.updateTemplate(entry.doc._id, { ...b.data, updatedAt });
 			return { _id: entry.doc._id };
 		},

@@ -110,15 +110,18 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 		});
 	});
 
-	test('Template → Get Many with the limit the agent chose asks for exactly that many', async () => {
+	test('Template → Get Many with the limit the agent chose answers that many and counts the rest', async () => {
 		sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 5);
 		const result = await call(
 			{ resource: 'template', operation: 'getAll', limit: fromAI('limit', 'How many', 'number') },
 			{ limit: 3 },
 		);
-		expect((result.response as IDataObject[]).length).toBe(3);
+		const [answer] = result.response as IDataObject[];
+		expect((answer.templates as IDataObject[]).length).toBe(3);
+		expect(answer).toMatchObject({ returned: 3, moreMatching: 2, moreMatchingIsExact: true });
+		// One page of the default size: enough to say exactly how many more there are.
 		expect(bodiesOf(sandbox.requests())).toEqual([
-			{ userId: sandbox.account.userId, paginationOpts: { numItems: 3 } },
+			{ userId: sandbox.account.userId, paginationOpts: { numItems: 100 } },
 		]);
 	});
 

@@ -1,5 +1,3 @@
-import * as n8nWorkflow from 'n8n-workflow';
-
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { testMyPitCredential } from '../helpers/credential-test';
 import { useSandbox } from '../helpers/fixture';
@@ -45,34 +43,7 @@ describe('MyPit API credential', () => {
 		}
 	});
 
-	test("the credential's Allowed HTTP Request Domains hold for the node's requests (n8n 2.x; 1.x has none)", async () => {
-		const restricts =
-			typeof (n8nWorkflow as Record<string, unknown>).getCredentialAllowedDomains === 'function';
-		const [holder] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 1);
-		const get = {
-			resource: 'holder',
-			operation: 'get',
-			holderId: { __rl: true, mode: 'id', value: holder._id },
-		};
-		const restricted = (allowedDomains: string) => ({
-			credentials: {
-				...sandbox.credentials,
-				allowedHttpRequestDomains: 'domains',
-				allowedDomains,
-			},
-		});
-
-		const elsewhere = await sandbox.run(get, restricted('example.com'));
-		if (restricts) {
-			expect(elsewhere.error?.message).toContain('Domain not allowed');
-			expect(sandbox.requests()).toEqual([]);
-		} else {
-			expect(elsewhere.error).toBeUndefined();
-		}
-		const here = await sandbox.run(get, restricted('127.0.0.1'));
-		expect(here.error).toBeUndefined();
-		expect(here.items.map((item) => item.json._id)).toEqual([holder._id]);
-	});
+	// The credential's Allowed HTTP Request Domains: test/engine/allowedDomains.test.ts.
 
 	test('a Base URL with trailing slashes works', async () => {
 		sandbox.credentials.baseUrl = `${sandbox.sandbox.url}//`;

@@ -33,6 +33,20 @@ describe('"From list" pickers', () => {
 		});
 	});
 
+	test('a backend that requires cursor: null on the first page still fills the picker', async () => {
+		const seeded = sandbox.sandbox.control.seedTemplates(sandbox.account.userId, 3);
+		sandbox.sandbox.control.setCursorRule('null-required');
+
+		const first = await searchList('searchTemplates', sandbox.credentials, {
+			resource: 'template',
+			operation: 'get',
+		});
+
+		expect(first.results.map((entry) => entry.value)).toEqual(seeded.map((t) => t._id));
+		expect(sandbox.requests().map((request) => request.status)).toEqual([400, 200]);
+		expect(bodiesOf(sandbox.requests())[1].paginationOpts).toEqual({ numItems: 100, cursor: null });
+	});
+
 	test('holders are filtered by name or ID, case-insensitively', async () => {
 		const [target] = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 20);
 

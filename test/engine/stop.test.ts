@@ -52,10 +52,13 @@ async function stopAfter(
 	startedRequests: number,
 	operation: [resource: string, operation: string],
 	run: () => Promise<RunResult>,
+	/** Then waits this long before the stop, for the node to reach the wait under test. */
+	settleMs = 0,
 ): Promise<{ result: RunResult; lateRequests: number; nodeEndedAfterMs: number }> {
 	const watched = await watchOperation(...operation);
 	const running = run();
 	while (sandbox.requests().length < startedRequests) await pause(10);
+	await pause(settleMs);
 	const stoppedAt = Date.now();
 	expect(cancelRunningExecutions()).toBe(1);
 	const result = await running;
@@ -174,6 +177,60 @@ describe('Stop', () => {
 			}),
 		);
 		expect(result.run.status).toBe('canceled');
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test("another request's 429 pause (Retry-After: 20) ends at the stop: the waiting items send nothing", async () => {
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 3);
+		// The first request gets 429: its client pauses 20 s, and the other items wait for it.
+		sandbox.sandbox.control.injectFault({
+			path: '/getHolderById',
+			kind: 'status',
+			status: 429,
+			retryAfter: 20,
+		});
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(
+			1,
+			['holder', 'get'],
+			() =>
+				sandbox.run(
+					{
+						resource: 'holder',
+						operation: 'get',
+						holderId: byId('={{ $json.id }}'),
+						// One request at a time: the other items queue behind the first, then its pause.
+						options: { maxRetryWait: 30, maxConcurrentRequests: 1 },
+					},
+					{ input: holders.map((holder) => ({ id: holder._id })) },
+				),
+			300, // the 429 is answered and the other items wait for the client's pause
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(sandbox.requests().map((request) => request.status)).toEqual([429]);
+		expect(lateRequests).toBe(0);
+		expect(nodeEndedAfterMs).toBeLessThan(1000);
+	});
+
+	test('the Batching interval (10 s) ends at the stop, with no further batch', async () => {
+		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 6);
+		const { result, lateRequests, nodeEndedAfterMs } = await stopAfter(
+			2,
+			['holder', 'get'],
+			() =>
+				sandbox.run(
+					{
+						resource: 'holder',
+						operation: 'get',
+						holderId: byId('={{ $json.id }}'),
+						requestOptions: { batching: { batch: { batchSize: 2, batchInterval: 10_000 } } },
+					},
+					{ input: holders.map((holder) => ({ id: holder._id })) },
+				),
+			300, // the first batch is answered and the pool waits for the interval
+		);
+		expect(result.run.status).toBe('canceled');
+		expect(sandbox.requests()).toHaveLength(2);
 		expect(lateRequests).toBe(0);
 		expect(nodeEndedAfterMs).toBeLessThan(1000);
 	});

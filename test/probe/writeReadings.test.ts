@@ -61,6 +61,23 @@ describe('--write names each write reading as the sandbox was set', () => {
 		expect(run.exitCode).toBe(0);
 	});
 
+	test.each(READING_CHOICES.templateUpdatedAt)('templateUpdatedAt: %s', async (choice) => {
+		sb.control.setReadings({ templateUpdatedAt: choice }, account.clientId);
+		const run = await probe(sb, account, withWrite);
+		const kept = choice === 'kept';
+		expect(run.finding('template.write', 'update (full data)')).toMatchObject({
+			value: choice,
+			verdict: kept ? 'not-handled' : 'handled',
+		});
+		if (kept) {
+			expect(run.finding('template.write', 'update (full data)').node).toBe(
+				'the MyPit Trigger’s Template Updated waits for updatedAt to move: it would not fire',
+			);
+		}
+		expect(run.report.summary.notHandled).toBe(kept ? 1 : 0);
+		expect(run.exitCode).toBe(kept ? 1 : 0);
+	});
+
 	test.each(READING_CHOICES.writeAnswer)('writeAnswer: %s', async (choice) => {
 		sb.control.setReadings({ writeAnswer: choice }, account.clientId);
 		const run = await probe(sb, account, withWrite);
@@ -175,6 +192,40 @@ describe('a write that fails leaves nothing the probe does not name', () => {
 		expect(writesIn(sb).map((request) => request.path)).toContain('/deleteHolder');
 		expect(run.exitCode).toBe(1);
 	});
+
+	test.each([
+		['template', '/deleteBadgeTemplate', 'templateId', '/getASingleBadgeTemplate'],
+		['holder', '/deleteHolder', 'holderID', '/getHolderById'],
+	])(
+		'a %s delete whose read-back answers 500: not counted as deleted, named as maybe left with its ID',
+		async (kind, deletePath, idField, readPath) => {
+			const run = await probe(sb, account, {
+				...withWrite,
+				onLine: (line) => {
+					// From the delete on, every read of the record fails.
+					if (line.startsWith(`· Deleting ${kind}`))
+						sb.control.injectFault({ path: readPath, kind: 'status', status: 500, times: 100 });
+				},
+			});
+			const deleted = sb.control.requestLog().filter((request) => request.path === deletePath);
+			expect(deleted).toHaveLength(1);
+			const id = String((deleted[0].body as Record<string, unknown>)[idField]);
+
+			expect(run.report.leftInAccount).toContainEqual(
+				expect.objectContaining({ kind, id, state: 'left' }),
+			);
+			const named = run.lines.filter(
+				(line) => line.startsWith('Left in your account:') && line.includes(`(${id})`),
+			);
+			expect(named).toEqual([
+				expect.stringMatching(
+					/: maybe left: the delete was answered, but reading it back failed \(HTTP 500 "Internal server error"\)$/,
+				),
+			]);
+			expect(run.finding(`${kind}.write`, 'delete answer')).toMatchObject({ verdict: 'failed' });
+			expect(run.exitCode).toBe(1);
+		},
+	);
 
 	test('an issue that answers 500 after it happened: the badge is found in the list and named', async () => {
 		sb.control.injectFault({

@@ -248,6 +248,17 @@ describe('toMyPitApiError', () => {
 		expect(error.description).toBe('POST /getHolders failed.');
 	});
 
+	test('a refused redirect (Allowed HTTP Request Domains) says why; without a reason, its code', () => {
+		const reason =
+			'Redirected request failed: Domain not allowed: This credential is restricted from accessing elsewhere.example. Only the following domains are allowed: mypit.example';
+		expect(convert({ code: 'ERR_FR_REDIRECTION_FAILURE', message: reason }).message).toBe(
+			`MyPit redirected the request, and the redirect failed (${reason})`,
+		);
+		expect(convert({ code: 'ERR_FR_REDIRECTION_FAILURE' }).message).toBe(
+			'MyPit could not be reached (ERR_FR_REDIRECTION_FAILURE)',
+		);
+	});
+
 	test('a failure with neither code nor status shows its message, or says unknown', () => {
 		expect(convert({ message: 'socket hang up' }).message).toBe(
 			'MyPit could not be reached (socket hang up)',

@@ -1,9 +1,13 @@
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
+
 import {
 	DEFAULT_TIMEOUT_MS,
 	REQUEST_HEADERS,
+	credentialAllowedDomains,
 	itemBatchingFrom,
 	requestBaseFrom,
 } from '../../nodes/MyPit/execution/requestOptions';
+import type { RunScope } from '../../nodes/MyPit/execution/scope';
 
 const BASE = 'https://mypit.example';
 
@@ -84,5 +88,36 @@ describe('"Request Options" as RoutingNode reads them', () => {
 				intervalMs: 500,
 			},
 		);
+	});
+});
+
+describe("the credential's Allowed HTTP Request Domains, as RoutingNode computes them (n8n 2.x)", () => {
+	const node = { name: 'MyPit' } as INode;
+	const allowed = (credentials: ICredentialDataDecryptedObject) =>
+		credentialAllowedDomains({
+			node,
+			credentials: { baseUrl: 'https://api.mypit.example/', ...credentials },
+		} as unknown as RunScope);
+
+	test('All, or nothing set: no list', () => {
+		expect(allowed({})).toEqual({});
+		expect(allowed({ allowedHttpRequestDomains: 'all' })).toEqual({});
+	});
+
+	test('None: the node reaches its own endpoint, with no list', () => {
+		expect(allowed({ allowedHttpRequestDomains: 'none' })).toEqual({});
+	});
+
+	test("Specific Domains: the Base URL's host joins a list without it; a list with it stays", () => {
+		const domains = (allowedDomains: string) =>
+			allowed({ allowedHttpRequestDomains: 'domains', allowedDomains });
+		expect(domains('example.com')).toEqual({
+			allowedDomains: 'api.mypit.example, example.com',
+		});
+		expect(domains('example.com, api.mypit.example')).toEqual({
+			allowedDomains: 'example.com, api.mypit.example',
+		});
+		expect(domains('*.mypit.example')).toEqual({ allowedDomains: '*.mypit.example' });
+		expect(domains('')).toEqual({ allowedDomains: 'api.mypit.example' });
 	});
 });

@@ -2,6 +2,16 @@ import { Semaphore } from '../../nodes/MyPit/transport/semaphore';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 
+/** A task as the request gate runs one: a permit held for its whole length, returned whatever happens. */
+async function holding<T>(semaphore: Semaphore, task: () => Promise<T>): Promise<T> {
+	const release = await semaphore.acquire();
+	try {
+		return await task();
+	} finally {
+		release();
+	}
+}
+
 describe('Semaphore', () => {
 	test('at most `size` holders; the next in line gets the permit on release, in arrival order', async () => {
 		const semaphore = new Semaphore(2);
@@ -13,18 +23,14 @@ describe('Semaphore', () => {
 			return release;
 		});
 		await tick();
-		expect({ inUse: semaphore.inUse, queued: semaphore.queued, order }).toEqual({
-			inUse: 2,
-			queued: 3,
-			order: [],
-		});
+		expect(order).toEqual([]);
 
 		releases[0]();
 		await tick();
 		expect(order).toEqual([3]);
 		releases[0](); // a second call changes nothing
 		await tick();
-		expect({ inUse: semaphore.inUse, queued: semaphore.queued }).toEqual({ inUse: 2, queued: 2 });
+		expect(order).toEqual([3]);
 
 		releases[1]();
 		(await waiting[0])();
@@ -32,15 +38,28 @@ describe('Semaphore', () => {
 		expect(order).toEqual([3, 4, 5]);
 		(await waiting[1])();
 		(await waiting[2])();
-		expect({ inUse: semaphore.inUse, queued: semaphore.queued }).toEqual({ inUse: 0, queued: 0 });
+		// Every permit is back: `size` are handed out at once, the next caller waits for one.
+		const both = await Promise.all([semaphore.acquire(), semaphore.acquire()]);
+		let third = false;
+		const late = semaphore.acquire().then((release) => {
+			third = true;
+			return release;
+		});
+		await tick();
+		expect(third).toBe(false);
+		both[0]();
+		await tick();
+		expect(third).toBe(true);
+		(await late)();
+		both[1]();
 	});
 
-	test('run() never has more than `size` tasks running, and returns the permit after a failure', async () => {
+	test('never more than `size` tasks hold a permit, and a failed task gives its permit back', async () => {
 		const semaphore = new Semaphore(3);
 		let running = 0;
 		let most = 0;
 		const task = async (index: number) =>
-			await semaphore.run(async () => {
+			await holding(semaphore, async () => {
 				running += 1;
 				most = Math.max(most, running);
 				await tick();
@@ -51,12 +70,9 @@ describe('Semaphore', () => {
 		const results = await Promise.allSettled(Array.from({ length: 50 }, (_, index) => task(index)));
 		expect(most).toBe(3);
 		expect(results.filter((result) => result.status === 'rejected')).toHaveLength(8);
-		expect(
-			results
-				.map((result) => (result.status === 'fulfilled' ? result.value : -1))
-				.filter((value) => value >= 0),
-		).toHaveLength(42);
-		expect(semaphore.inUse).toBe(0);
+		expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(42);
+		const all = await Promise.all([semaphore.acquire(), semaphore.acquire(), semaphore.acquire()]);
+		expect(all).toHaveLength(3);
 	});
 
 	test('a size of 1 runs tasks one at a time; sizes below 1 or fractions are refused', async () => {
@@ -65,7 +81,7 @@ describe('Semaphore', () => {
 		await Promise.all(
 			['a', 'b', 'c'].map(
 				async (name) =>
-					await semaphore.run(async () => {
+					await holding(semaphore, async () => {
 						log.push(`${name}+`);
 						await tick();
 						log.push(`${name}-`);

@@ -1,5 +1,7 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationSelectors } from '../../nodes/MyPit/descriptions/properties';
+import { ENDPOINTS, type Endpoint } from '../../nodes/MyPit/transport/endpoints';
 import type { Account, Sandbox } from '../../sandbox';
 import { runMyPit, type MyPitCredentials } from './engine';
 
@@ -7,7 +9,9 @@ import { runMyPit, type MyPitCredentials } from './engine';
  * Real outputs of every operation: each run goes through the built node in n8n's engine and over
  * HTTP to the sandbox. The schema generator (`npm run schemas`) writes the schemas from these
  * samples, and the schema test validates them against the committed schemas, so both read the
- * same runs. An operation added to the node needs its runs here (the schema test says so).
+ * same runs. An operation added to the node needs its runs here (the schema test says so),
+ * unless it outputs its endpoint's documented `{_id}` or `{success}` answer as it is: that sample
+ * comes from the endpoint's `answer` in ENDPOINTS (`answerSamples`).
  */
 export interface OutputSample {
 	resource: string;
@@ -216,6 +220,34 @@ export const SCENARIOS: Scenario[] = [
 	})),
 ];
 
+/** What an operation that outputs its endpoint's answer as it is returns, by that answer's shape. */
+const DOCUMENTED_OUTPUT: Partial<Record<Endpoint['answer'], IDataObject>> = {
+	id: { _id: 'id' },
+	success: { success: true },
+};
+
+/**
+ * The samples of the operations that have no runs in SCENARIOS and whose endpoint answers `{_id}`
+ * or `{success}` (ENDPOINTS): their output is that answer, so no run is needed for the schema.
+ * Their engine test holds that the output is exactly that.
+ */
+export function answerSamples(scenarios: Scenario[] = SCENARIOS): OutputSample[] {
+	const samples: OutputSample[] = [];
+	for (const selector of operationSelectors) {
+		const resource = String(selector.displayOptions?.show?.resource?.[0]);
+		for (const option of (selector.options ?? []) as INodePropertyOptions[]) {
+			const operation = String(option.value);
+			if (scenarios.some((s) => s.resource === resource && s.operation === operation)) continue;
+			const path = option.routing?.request?.url;
+			const endpoint = Object.values(ENDPOINTS).find((entry) => entry.path === path);
+			const item = endpoint && DOCUMENTED_OUTPUT[endpoint.answer];
+			if (item)
+				samples.push({ resource, operation, variant: `the answer of ${path}`, items: [item] });
+		}
+	}
+	return samples;
+}
+
 /** A fresh account with two templates, three holders (one with a memo) and two issued badges. */
 function seed(sandbox: Sandbox): { account: Account; seeded: Seeded } {
 	const { control } = sandbox;
@@ -232,7 +264,7 @@ function seed(sandbox: Sandbox): { account: Account; seeded: Seeded } {
 	};
 }
 
-/** Runs every scenario, each on its own fresh account, and returns the output items. */
+/** Runs every scenario, each on its own fresh account, and returns the output items (and `answerSamples`). */
 export async function collectOutputSamples(
 	sandbox: Sandbox,
 	scenarios: Scenario[] = SCENARIOS,
@@ -258,5 +290,5 @@ export async function collectOutputSamples(
 			items: result.items.map((item) => item.json as IDataObject),
 		});
 	}
-	return samples;
+	return [...samples, ...answerSamples(scenarios)];
 }

@@ -85,13 +85,21 @@ async function deleteAndCheck(
 		return { ...finding, observed: `${finding.observed}; read back: ${describeError(gone)}` };
 	}
 	made.state = 'left';
-	made.note = gone
-		? `deleted, but reading it back failed: ${describeError(gone)}`
-		: 'deleted, but still there';
+	if (gone) {
+		// Neither gone nor there, as far as the probe can tell: named, never counted as deleted.
+		made.note = `maybe left: the delete was answered, but reading it back failed (${describeError(gone)})`;
+		return {
+			...finding,
+			observed: `${finding.observed}; but ${made.note}`,
+			node: `${made.kind} ${made.id} may still be in the account: check it and delete it by hand`,
+			verdict: 'failed',
+		};
+	}
+	made.note = 'deleted, but still there';
 	return {
 		...finding,
 		observed: `${finding.observed}; but ${made.note}`,
-		node: gone ? finding.node : 'Delete reports success for a record that stays',
-		verdict: gone ? 'observation' : 'not-handled',
+		node: 'Delete reports success for a record that stays',
+		verdict: 'not-handled',
 	};
 }

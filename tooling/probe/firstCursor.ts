@@ -1,6 +1,6 @@
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { toMyPitApiError } from '../../nodes/MyPit/transport/errors';
-import { rejectsCursor } from '../../nodes/MyPitTrigger/listReader';
+import { rejectsCursor } from '../../nodes/MyPit/transport/cursorPager';
 import { PROBE_NODE } from './client';
 import { describeError, type Finding } from './findings';
 import { askedFor, type ListWalk } from './listWalk';

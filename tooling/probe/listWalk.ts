@@ -1,16 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fetchPages } from '../../nodes/MyPit/operations/pagination';
-import type { PageResponse } from '../../nodes/MyPit/operations/pageGuard';
+import { readListPages } from '../../nodes/MyPit/operations/pagination';
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
+import type { PageResponse } from '../../nodes/MyPit/transport/cursorPager';
 import { readList } from '../../nodes/MyPitTrigger/listReader';
 import { PROBE_NODE } from './client';
 import type { ListSource } from './listSources';
 import type { Exchange, RequestLog } from './requestLog';
 
 /** Small pages first (2, then 1 record): what a first page and a page boundary look like. */
-export const SMALL_PAGE_SIZE = 2;
-export const SMALL_PAGE_RECORDS = 3;
+const SMALL_PAGE_SIZE = 2;
+const SMALL_PAGE_RECORDS = 3;
 /** Then pages as large as the node asks for, at most this many, to reach the last page. */
 export const MAX_LARGE_PAGES = 20;
 
@@ -29,8 +29,8 @@ export interface ListWalk {
 }
 
 /**
- * Walks one list with the node's own code: Get Many's `fetchPages` for the small pages (its
- * cursor fallback included), then the MyPit Trigger's `readList` from where it stopped, with
+ * Walks one list with the node's own code, both through its pager: Get Many's `readListPages` for
+ * the small pages (its cursor fallback included), then the MyPit Trigger's `readList` from where it stopped, with
  * the node's page size, to the last page. What MyPit answered is read from the request log.
  */
 export async function walkList(
@@ -42,22 +42,22 @@ export async function walkList(
 	const mark = log.mark();
 	const walk: ListWalk = { source, records: [], exchanges: [], reachedEnd: false };
 	try {
-		walk.records = await fetchPages(
+		const first = await readListPages(
 			PROBE_NODE,
 			client,
 			source.endpoint,
 			{ userId, limit: SMALL_PAGE_RECORDS, pageSize: SMALL_PAGE_SIZE },
 			0,
 		);
-		const last = lastAnswer(log.since(mark, source.endpoint.path));
-		if (last?.hasMore === true && typeof last.cursor === 'string') {
+		walk.records = first.records;
+		if (first.nextCursor !== undefined) {
 			let pages = 0;
 			const rest = await readList(
 				PROBE_NODE,
 				client,
 				source.endpoint,
 				userId,
-				last.cursor,
+				first.nextCursor,
 				() => ++pages < MAX_LARGE_PAGES,
 			);
 			walk.records.push(...rest.records);
@@ -77,7 +77,7 @@ export async function walkList(
 }
 
 /** The answer of the last request that MyPit answered with 2xx. */
-export function lastAnswer(exchanges: readonly Exchange[]): PageResponse | undefined {
+function lastAnswer(exchanges: readonly Exchange[]): PageResponse | undefined {
 	const answered = answeredPages(exchanges);
 	return answered[answered.length - 1];
 }

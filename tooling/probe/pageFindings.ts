@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { PageGuard } from '../../nodes/MyPit/operations/pageGuard';
-import { MAX_PAGE_SIZE } from '../../nodes/MyPit/operations/pagination';
+import { MAX_PAGE_SIZE, PageGuard } from '../../nodes/MyPit/transport/cursorPager';
 import type { Finding } from './findings';
 import { answeredPages, askedFor, type ListWalk } from './listWalk';
 import { betweenPages } from './pageSequence';

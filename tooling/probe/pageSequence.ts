@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_EMPTY_PAGES_IN_A_ROW } from '../../nodes/MyPit/operations/pageGuard';
+import { MAX_EMPTY_PAGES_IN_A_ROW } from '../../nodes/MyPit/transport/cursorPager';
 import { describeError, type Finding } from './findings';
 import { askedFor, type ListWalk } from './listWalk';
 

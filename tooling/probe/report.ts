@@ -61,8 +61,8 @@ export function buildReport(input: ReportInput): ProbeReport {
 		findings: input.findings,
 		leftInAccount: input.left.map((made) => ({ ...made, description: describeMade(made) })),
 		notes: [
-			'Request headers are not recorded (they carry the client ID and secret key); the secret key is removed wherever it might appear.',
-			'Names, emails, phones, DIDs and memos of holders the probe did not create, and the badge data of badges it did not issue, are replaced by their shape.',
+			'Request headers are not recorded (they carry the client ID and secret key); the secret key is removed wherever it might appear, as written, JSON-escaped or URL-encoded.',
+			'Names, emails, phones, DIDs, external holder IDs and memos of holders the probe did not create (in requests and answers), and the badge data of badges it did not issue, are replaced by their shape.',
 			`A page of more than ${REPORT_PAGE_RECORDS} records keeps its first ${REPORT_PAGE_RECORDS} here ("trimmed" says so); the readings were taken from all of them.`,
 		],
 		requests: input.requests.map((exchange) => redactExchange(exchange, input.probeName)),

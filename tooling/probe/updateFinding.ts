@@ -39,7 +39,7 @@ export function updateFinding(before: IDataObject, sent: IDataObject, after: IDa
 	if (now === undefined || now === millis(before.updatedAt)) {
 		return {
 			...base,
-			value: 'unchanged',
+			value: 'kept',
 			observed: `applied; updatedAt did not move (${JSON.stringify(after.updatedAt)})`,
 			node: 'the MyPit Trigger’s Template Updated waits for updatedAt to move: it would not fire',
 			verdict: 'not-handled',

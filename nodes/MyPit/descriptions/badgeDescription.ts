@@ -12,6 +12,7 @@ import {
 	optionsCollection,
 	templateLocator,
 } from './common';
+import { filtersCollection } from './listFilters';
 
 const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
 
@@ -28,7 +29,8 @@ export const badgeOperations: INodeProperties = {
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many issued badges',
-				description: 'List the badges you have issued, with their expiry dates',
+				description:
+					'List the badges you have issued, with their expiry dates, or find them by holder, template or status (Filters)',
 			},
 			ENDPOINTS.listIssuedBadges,
 			listIssuedBadges,
@@ -170,4 +172,7 @@ const issueFields: INodeProperties[] = [
 	]),
 ];
 
-export const badgeFields: INodeProperties[] = [...issueFields, ...getManyFields('badge', 'badges')];
+export const badgeFields: INodeProperties[] = [
+	...issueFields,
+	...getManyFields('badge', 'badges', (show) => filtersCollection('badge', 'badges', show)),
+];

@@ -4,7 +4,7 @@ import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
 import { bindOperation } from '../execution/operationSpecs';
 import { routingOperation } from '../execution/routingOperation';
 import type { OperationHandler, OperationSpec } from '../execution/scope';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../operations/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
 export type Show = Record<string, string[]>;
 
@@ -47,7 +47,7 @@ export const userIdOption: INodeProperties = {
 };
 
 /** How transient failures are retried (see transport/retry.ts for what is retried at all). */
-export const retryOptions: INodeProperties[] = [
+const retryOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
@@ -68,7 +68,7 @@ export const retryOptions: INodeProperties[] = [
 ];
 
 /** How many requests of one node run may be in flight at once (see transport/requestLimits.ts). */
-export const concurrencyOption: INodeProperties = {
+const concurrencyOption: INodeProperties = {
 	displayName: 'Max Concurrent Requests',
 	name: 'maxConcurrentRequests',
 	type: 'number',
@@ -93,8 +93,19 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 	};
 }
 
-/** Return All, Limit, Simplify and the Options (with Page Size) of a Get Many operation. */
-export function getManyFields(resource: string, noun: string): INodeProperties[] {
+/** The most records a Get Many tool call answers unless Max Records in Tool Answer says otherwise. */
+export const DEFAULT_TOOL_ANSWER_LIMIT = 10;
+export const MAX_TOOL_ANSWER_LIMIT = 100;
+
+/**
+ * Return All, Limit, the Filters (built by the resource), the tool answer's bound (shown in the
+ * tool node only), Simplify and the Options (with Page Size) of a Get Many operation.
+ */
+export function getManyFields(
+	resource: string,
+	noun: string,
+	filters?: (show: Show) => INodeProperties,
+): INodeProperties[] {
 	const show = { resource: [resource], operation: ['getAll'] };
 	return [
 		{
@@ -113,6 +124,16 @@ export function getManyFields(resource: string, noun: string): INodeProperties[]
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+		...(filters ? [filters(show)] : []),
+		{
+			displayName: 'Max Records in Tool Answer',
+			name: 'toolAnswerLimit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TOOL_ANSWER_LIMIT, numberPrecision: 0 },
+			default: 10, // DEFAULT_TOOL_ANSWER_LIMIT (n8n lint wants a literal)
+			description: `An AI agent gets at most this many ${noun} per call, with how many more matched and how to narrow the search. A lower Limit wins; Return All does not apply to tool calls.`,
+			displayOptions: { show: { ...show, '@tool': [true] } },
 		},
 		simplifyField(show),
 		optionsCollection(show, [
@@ -140,7 +161,7 @@ export function simplifyField(show: Show): INodeProperties {
 }
 
 /** A template or holder picker: searchable list, or an ID typed or mapped in. */
-export function recordLocator(
+function recordLocator(
 	field: { displayName: string; name: string; searchListMethod: string; placeholder: string },
 	show: Show,
 	bodyProperty?: string,

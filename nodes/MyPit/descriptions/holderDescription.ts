@@ -10,6 +10,7 @@ import {
 } from '../operations/holder';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, operation, optionsCollection, simplifyField } from './common';
+import { filtersCollection } from './listFilters';
 import {
 	holderCreateFields,
 	holderIdField,
@@ -66,7 +67,7 @@ export const holderOperations: INodeProperties = {
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many holders',
-				description: 'List your holders',
+				description: 'List your holders, or find them by email, name or Holder User ID (Filters)',
 			},
 			ENDPOINTS.listHolders,
 			listHolders,
@@ -113,7 +114,7 @@ export const holderFields: INodeProperties[] = [
 	...holderCreateFields,
 	holderUpdateFields,
 	simplifyField(showHolder('get')),
-	...getManyFields('holder', 'holders'),
+	...getManyFields('holder', 'holders', (show) => filtersCollection('holder', 'holders', show)),
 	optionsCollection(showHolder('create', 'createOrUpdate'), [
 		{
 			displayName: 'Issuer DID',

@@ -9,6 +9,7 @@ import {
 } from '../operations/template';
 import { ENDPOINTS } from '../transport/endpoints';
 import { getManyFields, operation, optionsCollection, simplifyField } from './common';
+import { filtersCollection } from './listFilters';
 import {
 	showTemplate,
 	templateCreateFields,
@@ -59,7 +60,8 @@ export const templateOperations: INodeProperties = {
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many badge templates',
-				description: 'List the badge templates you own',
+				description:
+					'List the badge templates you own, or find them by name, type or active state (Filters)',
 			},
 			ENDPOINTS.listTemplates,
 			listTemplates,
@@ -82,6 +84,8 @@ export const templateFields: INodeProperties[] = [
 	...templateCreateFields,
 	templateUpdateFields,
 	simplifyField(showTemplate('get')),
-	...getManyFields('template', 'templates'),
+	...getManyFields('template', 'templates', (show) =>
+		filtersCollection('template', 'templates', show),
+	),
 	optionsCollection(showTemplate('create', 'get', 'delete', 'update')),
 ];

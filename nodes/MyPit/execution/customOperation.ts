@@ -31,14 +31,16 @@ export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
 			run,
 			parameter: (name, fallback, options) => this.getNodeParameter(name, index, fallback, options),
 		});
-		// The credential's, so the same for every item.
-		const allowedDomains = credentialAllowedDomains(run);
+		// The credential's, so the same for every item: read once. Read inside an item's run, as
+		// RoutingNode does, so a refusal (mode Specific Domains with no domain and no Base URL host)
+		// is that item's error, an error item with Continue On Fail.
+		let allowedDomains: ReturnType<typeof credentialAllowedDomains> | undefined;
 		const prepare =
 			(item: ItemScope) =>
 			(baseURL: string): ItemRequest => ({
 				base: {
 					...requestBaseFrom(item.parameter('requestOptions', {}) as IDataObject, baseURL),
-					...allowedDomains,
+					...(allowedDomains ??= credentialAllowedDomains(run)),
 				},
 				body: buildBody(item, bodyMap),
 			});

@@ -2,7 +2,7 @@ import { ExecutionCancelledError, sleepUnlessCancelled } from '../transport/canc
 import { Semaphore } from '../transport/semaphore';
 import type { ItemBatching } from './requestOptions';
 
-export interface PoolSettings {
+interface PoolSettings {
 	/** Items running at once. */
 	width: number;
 	/** n8n's "Request Options → Batching": a wait before every batch of items but the first. */

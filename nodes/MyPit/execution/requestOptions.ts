@@ -72,18 +72,29 @@ export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | un
 }
 
 /**
- * The credential's "Allowed HTTP Request Domains" (n8n 2.x), as RoutingNode passes them on for
- * this node: the credential owns the Base URL. n8n 1.x has no such restriction.
+ * The node's endpoint, as the node's `requestDefaults.baseURL` gives it to RoutingNode: the
+ * credential's Base URL. Its host is the credential's own MyPit host.
+ */
+export const NODE_ENDPOINT_URL = '={{ $credentials.baseUrl }}';
+
+/**
+ * The credential's "Allowed HTTP Request Domains" (n8n 2.x), computed exactly as RoutingNode does
+ * for this node: the endpoint comes from the node's definition (the credential's Base URL, see
+ * NODE_ENDPOINT_URL), so it is a credential-owned surface and its host is always allowed. Mode
+ * `domains` adds the MyPit host to the list (a redirect elsewhere is still held to the list);
+ * mode `none` does not refuse the node's own endpoint. n8n 1.x has no such restriction.
  */
 export function credentialAllowedDomains(
 	run: RunScope,
 ): Pick<IHttpRequestOptions, 'allowedDomains'> {
 	const allowedDomainsOf = (n8nWorkflow as Partial<typeof n8nWorkflow>).getCredentialAllowedDomains;
 	if (typeof allowedDomainsOf !== 'function') return {};
+	const baseUrl = run.credentials.baseUrl;
 	const allowedDomains = allowedDomainsOf({
 		node: run.node,
 		credentialData: run.credentials,
 		credentialOwnedSurface: true,
+		nodeEndpointUrl: typeof baseUrl === 'string' ? baseUrl : undefined,
 	});
 	return allowedDomains === undefined ? {} : { allowedDomains };
 }

@@ -31,7 +31,7 @@ type RoutingPagination = (
 export function routingOperation(spec: OperationSpec): RoutingPagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		const index = this.getItemIndex();
-		const run = createRunScope(this, await this.getCredentials(CREDENTIAL_TYPE));
+		const run = createRunScope(this, await this.getCredentials(CREDENTIAL_TYPE), true);
 		const item: ItemScope = {
 			index,
 			run,

@@ -7,7 +7,7 @@ import type { RequestGate } from '../transport/requestGate';
 import type { RunScope } from './scope';
 
 /** What a run needs from n8n: the execute context of a custom operation or of one routed item. */
-export type RunContext = Pick<
+type RunContext = Pick<
 	IExecuteFunctions,
 	'getNode' | 'logger' | 'continueOnFail' | 'getExecutionCancelSignal'
 > &
@@ -17,6 +17,7 @@ export type RunContext = Pick<
 export function createRunScope(
 	context: RunContext,
 	credentials: ICredentialDataDecryptedObject,
+	asTool = false,
 ): RunScope {
 	const values = new Map<string, Promise<unknown>>();
 	let gate: RequestGate | undefined;
@@ -25,6 +26,7 @@ export function createRunScope(
 		node,
 		credentials,
 		continueOnFail: context.continueOnFail(),
+		asTool,
 		cancelSignal: context.getExecutionCancelSignal?.(),
 		n8n: { helpers: context.helpers, logger: context.logger, getNode: () => node },
 		async once<T>(key: string, compute: () => Promise<T>): Promise<T> {

@@ -19,6 +19,8 @@ export interface RunScope {
 	readonly node: INode;
 	readonly credentials: ICredentialDataDecryptedObject;
 	readonly continueOnFail: boolean;
+	/** An AI agent's tool call (RoutingNode's path): answers are sized for a model. */
+	readonly asTool: boolean;
 	/** Aborted when the execution is stopped: no request starts after it. */
 	readonly cancelSignal: AbortSignal | undefined;
 	/** n8n's request helpers and logger, for the client and the gate. */

@@ -6,18 +6,18 @@ import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
-import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { readWholeList } from './pagination';
 import { withReadableDates } from './readableDates';
 
-export type HolderMatch = 'email' | 'holderUserId';
+type HolderMatch = 'email' | 'holderUserId';
 
-export type UpsertAction = 'created' | 'updated' | 'unchanged';
+type UpsertAction = 'created' | 'updated' | 'unchanged';
 
 /** The fields the update endpoint can change; DID, Holder User ID and memo stay as created. */
 const UPDATABLE = ['name', 'email', 'phone'] as const;
 
 /** Email: trimmed and case-insensitive. Holder User ID: trimmed, exact. */
-export function matchKey(match: HolderMatch, value: unknown): string {
+function matchKey(match: HolderMatch, value: unknown): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	return match === 'email' ? text.toLowerCase() : text;
 }
@@ -50,14 +50,7 @@ async function readDirectory(
 		// Both match fields come from the same list: it is read once per run whatever the match.
 		const holders = await run.once(
 			`all holders ${userId}`,
-			async () =>
-				await fetchPages(
-					run.node,
-					client,
-					ENDPOINTS.listHolders,
-					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					item.index,
-				),
+			async () => await readWholeList(run.node, client, ENDPOINTS.listHolders, userId, item.index),
 		);
 		const byKey = new Map<string, IDataObject>();
 		for (const holder of holders) {

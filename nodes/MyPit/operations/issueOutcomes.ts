@@ -8,7 +8,7 @@ export interface IssueResponse {
 	details?: { successful?: unknown; failed?: unknown };
 }
 
-export type ApiStatus = 'success' | 'partial' | 'failed';
+type ApiStatus = 'success' | 'partial' | 'failed';
 /** 'skipped': the holder already had the badge (Skip Holders Who Already Have It). */
 export type Outcome = 'issued' | 'not issued' | 'unknown' | 'skipped';
 

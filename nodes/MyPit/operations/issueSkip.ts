@@ -7,16 +7,16 @@ import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueInBatches, type IssueSettings } from './issueBatches';
 import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
-import { MAX_PAGE_SIZE, fetchPages } from './pagination';
+import { readWholeList } from './pagination';
 import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */
-export type HeldBadgeStatus = 'notRevoked' | 'any';
+type HeldBadgeStatus = 'notRevoked' | 'any';
 
 /** Statuses that do not count as held under `notRevoked`. */
 const NOT_HELD_STATUSES = new Set(['revoked', 'expired']);
 
-export function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined {
+function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined {
 	if (item.parameter('options.skipHoldersWithBadge', false) !== true) return undefined;
 	const status = item.parameter('options.heldBadgeStatus', 'notRevoked');
 	if (status !== 'notRevoked' && status !== 'any') {
@@ -25,7 +25,7 @@ export function readHeldBadgeRule(item: ItemScope): HeldBadgeStatus | undefined 
 	return status;
 }
 
-export function countsAsHeld(
+function countsAsHeld(
 	badge: IDataObject,
 	templateId: string,
 	rule: HeldBadgeStatus,
@@ -58,13 +58,7 @@ async function heldBadges(
 		const badges = await run.once(
 			`all issued badges ${userId}`,
 			async () =>
-				await fetchPages(
-					run.node,
-					client,
-					ENDPOINTS.listIssuedBadges,
-					{ userId, limit: Infinity, pageSize: MAX_PAGE_SIZE },
-					item.index,
-				),
+				await readWholeList(run.node, client, ENDPOINTS.listIssuedBadges, userId, item.index),
 		);
 		const now = Date.now();
 		const held: HeldBadges = new Map();

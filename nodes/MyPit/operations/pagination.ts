@@ -2,86 +2,61 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { MyPitClient } from '../transport/client';
+import { MAX_PAGE_SIZE, readPages, type PagerRead } from '../transport/cursorPager';
 import type { Endpoint } from '../transport/endpoints';
-import { PageGuard, type PageResponse } from './pageGuard';
-
-/**
- * 100 records per page: the page size of the API's own examples and of Convex-style backends,
- * about 30–60 KB of JSON per response, 1,000 requests for 100,000 records.
- */
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 export interface PageWalk {
 	userId: string;
-	/** Stop as soon as this many records are in hand (Infinity: all of them). */
+	/** Stop as soon as this many records (matching ones, with `matches`) are in hand (Infinity: all). */
 	limit: number;
 	pageSize: number;
+	matches?: (record: IDataObject) => boolean;
+	/** Full pages, and a count of the matches read beyond the limit (tool answers). */
+	countBeyondLimit?: boolean;
 }
 
 /**
- * Follows `hasMore`/`cursor` through a cursor-paginated list. The page size is trimmed to the
- * records still missing, so a Limit never fetches more pages than it needs.
+ * One of the account's lists, read by the action node through the pager: its errors name the
+ * endpoint, the page and the records read before the failure.
  */
-export async function fetchPages(
+export async function readListPages(
 	node: INode,
 	client: MyPitClient,
 	endpoint: Endpoint,
 	walk: PageWalk,
 	itemIndex: number,
+): Promise<PagerRead> {
+	return await readPages(
+		async (paginationOpts) =>
+			await client.request(endpoint, { userId: walk.userId, paginationOpts }),
+		{
+			pageSize: walk.pageSize,
+			limit: walk.limit,
+			matches: walk.matches,
+			countBeyondLimit: walk.countBeyondLimit,
+			problem: (problem, at) =>
+				new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem} (page ${at.page})`, {
+					itemIndex,
+					description: `${at.kept} records were read before this page. The listing was stopped so it cannot loop forever or return wrong data.`,
+				}),
+			failure: (failure, at) => {
+				if (failure instanceof NodeApiError)
+					failure.description =
+						`Page ${at.page} of the listing failed after ${at.kept} records. ${failure.description ?? ''}`.trim();
+				return failure;
+			},
+		},
+	);
+}
+
+/** A whole list at the largest page size (Skip Holders, Create or Update read it once per run). */
+export async function readWholeList(
+	node: INode,
+	client: MyPitClient,
+	endpoint: Endpoint,
+	userId: string,
+	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	const guard = new PageGuard();
-	let cursor: string | undefined;
-	let sendNullCursor = false;
-
-	for (let pageNumber = 1; records.length < walk.limit; pageNumber++) {
-		const numItems = Math.min(walk.pageSize, walk.limit - records.length);
-		const fail = (problem: string) =>
-			new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem} (page ${pageNumber})`, {
-				itemIndex,
-				description: `${records.length} records were read before this page. The listing was stopped so it cannot loop forever or return wrong data.`,
-			});
-
-		const answer = await client
-			.request<PageResponse>(endpoint, {
-				userId: walk.userId,
-				paginationOpts: paginationOpts(numItems, cursor, sendNullCursor),
-			})
-			.then(
-				(response) => ({ response }),
-				(failure: NodeApiError) => ({ failure }),
-			);
-		if ('failure' in answer) {
-			// The document types the first cursor as optional, while Convex-style validators want
-			// it present as null. Ask once more the other way if the API says so.
-			if (pageNumber === 1 && !sendNullCursor && rejectsMissingCursor(answer.failure)) {
-				sendNullCursor = true;
-				pageNumber--;
-				continue;
-			}
-			const { failure } = answer;
-			failure.description =
-				`Page ${pageNumber} of the listing failed after ${records.length} records. ${failure.description ?? ''}`.trim();
-			throw failure;
-		}
-		const step = guard.read(answer.response);
-		for (const record of step.records) {
-			if (records.length >= walk.limit) break;
-			records.push(record);
-		}
-		if (step.problem !== undefined) throw fail(step.problem);
-		if (step.next === undefined) break;
-		cursor = step.next;
-	}
-	return records;
-}
-
-function paginationOpts(numItems: number, cursor: string | undefined, sendNullCursor: boolean) {
-	if (cursor !== undefined) return { numItems, cursor };
-	return sendNullCursor ? { numItems, cursor: null } : { numItems };
-}
-
-function rejectsMissingCursor(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '400' && /cursor/i.test(error.message);
+	const walk = { userId, limit: Infinity, pageSize: MAX_PAGE_SIZE };
+	return (await readListPages(node, client, endpoint, walk, itemIndex)).records;
 }

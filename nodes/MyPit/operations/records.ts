@@ -3,23 +3,32 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationHandler } from '../execution/scope';
 import { resolveUserId } from '../shared/identity';
 import type { Endpoint } from '../transport/endpoints';
-import { readListParameters, readSimplify } from './options';
-import { fetchPages } from './pagination';
+import { readListParameters, readSimplify, readToolAnswerLimit } from './options';
+import { readListPages } from './pagination';
 import { simplifyRecord, type RecordKind } from './simplify';
+import { toolListAnswer } from './toolAnswer';
 
-/** Get Many for any of the three cursor-paginated lists: one output item per record. */
+/**
+ * Get Many for any of the three cursor-paginated lists: one output item per record (matching
+ * the Filters, if any). An AI agent's tool call gets one answer of bounded size instead.
+ */
 export function listRecords(kind: RecordKind, endpoint: Endpoint): OperationHandler {
 	return async ({ item, client }) => {
-		const { limit, pageSize, simplify } = readListParameters(item);
+		const { limit, pageSize, simplify, matches } = readListParameters(item, kind);
+		const asTool = item.run.asTool;
+		const keep = asTool ? readToolAnswerLimit(item, limit) : limit;
 		const userId = resolveUserId(item);
-		const records = await fetchPages(
+		const read = await readListPages(
 			item.run.node,
 			client,
 			endpoint,
-			{ userId, limit, pageSize },
+			{ userId, limit: keep, pageSize, matches, countBeyondLimit: asTool },
 			item.index,
 		);
-		return simplify ? records.map((record) => simplifyRecord(kind, record)) : records;
+		const records = simplify
+			? read.records.map((record) => simplifyRecord(kind, record))
+			: read.records;
+		return asTool ? [toolListAnswer(kind, item.run.node, read, records)] : records;
 	};
 }
 

@@ -84,7 +84,7 @@ export class ClientBudget {
 }
 
 /** A send slot: its time and where the next one starts (epoch ms), and how long until it. */
-export interface SlotReservation {
+interface SlotReservation {
 	slotAt: number;
 	endsAt: number;
 	waitMs: number;

@@ -2,25 +2,42 @@
  * The MyPit OPEN API endpoints this node uses: one entry per endpoint, shared by the routing in
  * the descriptions and by the helper requests (lookups before update and issue, list search).
  * `read` endpoints change nothing, so a failed read may be sent again; a write may not, since
- * the server may have acted on it before the failure.
+ * the server may have acted on it before the failure. `answer` is the shape the document gives
+ * the answer (answers.ts brings the bare forms a backend may send to it):
+ * - `record`: one record; `page`: `{page, hasMore, cursor}`; `issue`: the issue outcome;
+ *   `hello`: the greeting;
+ * - `id`: `{_id}` or the record, which a Convex-style backend may send as the bare ID string;
+ * - `success`: `{success}`, which a backend may send as a bare `true` or nothing (`null`).
  */
-export const ENDPOINTS = {
-	hello: { method: 'GET', path: '/hello', read: true },
-	createTemplate: { method: 'POST', path: '/createBadgeTemplate', read: false },
-	listTemplates: { method: 'POST', path: '/getAllBadgeTemplatesByOwnerId', read: true },
-	getTemplate: { method: 'POST', path: '/getASingleBadgeTemplate', read: true },
-	updateTemplate: { method: 'POST', path: '/updateBadgeTemplate', read: false },
-	deleteTemplate: { method: 'POST', path: '/deleteBadgeTemplate', read: false },
-	createHolder: { method: 'POST', path: '/createHolder', read: false },
-	updateHolder: { method: 'POST', path: '/updateHolder', read: false },
-	deleteHolder: { method: 'POST', path: '/deleteHolder', read: false },
-	getHolder: { method: 'POST', path: '/getHolderById', read: true },
-	listHolders: { method: 'POST', path: '/getHolders', read: true },
-	issueBadge: { method: 'POST', path: '/issueBadge', read: false },
-	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges', read: true },
-} as const;
+interface EndpointSpec {
+	method: 'GET' | 'POST';
+	path: string;
+	read: boolean;
+	answer: 'hello' | 'record' | 'page' | 'issue' | 'id' | 'success';
+}
 
-export type EndpointName = keyof typeof ENDPOINTS;
+export const ENDPOINTS = {
+	hello: { method: 'GET', path: '/hello', read: true, answer: 'hello' },
+	createTemplate: { method: 'POST', path: '/createBadgeTemplate', read: false, answer: 'id' },
+	listTemplates: {
+		method: 'POST',
+		path: '/getAllBadgeTemplatesByOwnerId',
+		read: true,
+		answer: 'page',
+	},
+	getTemplate: { method: 'POST', path: '/getASingleBadgeTemplate', read: true, answer: 'record' },
+	updateTemplate: { method: 'POST', path: '/updateBadgeTemplate', read: false, answer: 'id' },
+	deleteTemplate: { method: 'POST', path: '/deleteBadgeTemplate', read: false, answer: 'id' },
+	createHolder: { method: 'POST', path: '/createHolder', read: false, answer: 'id' },
+	updateHolder: { method: 'POST', path: '/updateHolder', read: false, answer: 'id' },
+	deleteHolder: { method: 'POST', path: '/deleteHolder', read: false, answer: 'success' },
+	getHolder: { method: 'POST', path: '/getHolderById', read: true, answer: 'record' },
+	listHolders: { method: 'POST', path: '/getHolders', read: true, answer: 'page' },
+	issueBadge: { method: 'POST', path: '/issueBadge', read: false, answer: 'issue' },
+	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges', read: true, answer: 'page' },
+} as const satisfies Record<string, EndpointSpec>;
+
+type EndpointName = keyof typeof ENDPOINTS;
 export type Endpoint = (typeof ENDPOINTS)[EndpointName];
 
 export const BADGE_TYPES = ['achievement', 'finance', 'healthcare', 'mobility'] as const;

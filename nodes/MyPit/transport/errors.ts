@@ -72,6 +72,9 @@ const NETWORK_MESSAGES: Record<string, string> = {
 };
 
 function networkMessage(failure: HttpFailure): string {
+	// A redirect n8n refused (the credential's Allowed HTTP Request Domains): its own reason.
+	if (failure.code === 'ERR_FR_REDIRECTION_FAILURE' && failure.message)
+		return `MyPit redirected the request, and the redirect failed (${failure.message})`;
 	const known = failure.code ? NETWORK_MESSAGES[failure.code] : undefined;
 	return `${known ?? 'MyPit could not be reached'} (${failure.code ?? failure.message ?? 'unknown error'})`;
 }

@@ -14,32 +14,12 @@ export class Semaphore {
 			throw new RangeError(`A semaphore needs a size of 1 or more, got ${size}`);
 	}
 
-	/** Permits in use now. */
-	get inUse(): number {
-		return this.held;
-	}
-
-	/** Callers waiting for a permit now. */
-	get queued(): number {
-		return this.waiting.length;
-	}
-
 	async acquire(): Promise<Release> {
 		if (this.held < this.size) {
 			this.held += 1;
 			return this.releaser();
 		}
 		return await new Promise<Release>((resolve) => this.waiting.push(resolve));
-	}
-
-	/** Runs `task` while holding a permit; the permit is returned whatever the outcome. */
-	async run<T>(task: () => Promise<T>): Promise<T> {
-		const release = await this.acquire();
-		try {
-			return await task();
-		} finally {
-			release();
-		}
 	}
 
 	private releaser(): Release {
