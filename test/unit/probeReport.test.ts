@@ -150,9 +150,9 @@ describe('redactExchange', () => {
 	});
 
 	test('answers that are not objects are kept; records in a list that are not objects too', () => {
-		for (const answer of ['k57abc', null, true, undefined, [person]]) {
+		for (const answer of ['k57abc', null, true, undefined]) {
 			const sent = exchange('/getHolders', answer);
-			expect(redactExchange(sent, PROBE)).toBe(sent);
+			expect(redactExchange(sent, PROBE)).toEqual(sent);
 		}
 		const out = redactExchange(exchange('/getHolders', { page: ['h1', 2, null] }), PROBE);
 		expect(out.answer).toEqual({ page: ['h1', 2, null] });
@@ -320,8 +320,8 @@ describe('report', () => {
 				},
 			],
 			notes: [
-				'Request headers are not recorded (they carry the client ID and secret key); the secret key is removed wherever it might appear.',
-				'Names, emails, phones, DIDs and memos of holders the probe did not create, and the badge data of badges it did not issue, are replaced by their shape.',
+				'Request headers are not recorded (they carry the client ID and secret key); the secret key is removed wherever it might appear, as written, JSON-escaped or URL-encoded.',
+				'Names, emails, phones, DIDs, external holder IDs and memos of holders the probe did not create (in requests and answers), and the badge data of badges it did not issue, are replaced by their shape.',
 				'A page of more than 20 records keeps its first 20 here ("trimmed" says so); the readings were taken from all of them.',
 			],
 			requests: [

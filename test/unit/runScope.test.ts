@@ -1,4 +1,4 @@
-import { createRunScope, type RunContext } from '../../nodes/MyPit/execution/runScope';
+import { createRunScope } from '../../nodes/MyPit/execution/runScope';
 import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
 
 beforeEach(() => jest.useFakeTimers({ now: 5_000_000 }));
@@ -8,7 +8,7 @@ const node = { name: 'MyPit', type: 'n8n-nodes-mypit.myPit' } as never;
 
 function contextWith(options: { continueOnFail?: boolean; signal?: AbortSignal } = {}) {
 	const lines: string[] = [];
-	const context: RunContext = {
+	const context: Parameters<typeof createRunScope>[0] = {
 		getNode: () => node,
 		logger: { info: (message: string) => lines.push(message) } as never,
 		continueOnFail: () => options.continueOnFail ?? false,
