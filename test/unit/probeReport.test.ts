@@ -57,6 +57,24 @@ describe('removeSecret', () => {
 		expect(out.split(SECRET_REMOVED)).toHaveLength(4);
 	});
 
+	test.each([
+		['as written', (secret: string) => secret],
+		['JSON-escaped', (secret: string) => JSON.stringify(secret).slice(1, -1)],
+		[
+			'JSON-escaped twice',
+			(secret: string) => JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1),
+		],
+		['as ASCII JSON, lower-case \\u', () => 'k\\u00e9y !\'()*\\"\\\\ z'],
+		['as ASCII JSON, upper-case \\u', () => 'k\\u00E9y !\'()*\\"\\\\ z'],
+		['URL-encoded', (secret: string) => encodeURIComponent(secret)],
+		["URL-encoded as a form, !'()* escaped too", () => 'k%C3%A9y+%21%27%28%29%2A%22%5C+z'],
+		['URL-encoded with lower-case hex', () => 'k%c3%a9y%20%21%27%28%29%2a%22%5c%20z'],
+	])('a secret with non-ASCII, quotes and backslashes is removed %s, whole', (_form, written) => {
+		const secret = 'kéy !\'()*"\\ z';
+		const form = written(secret);
+		expect(removeSecret(`<${form}>`, secret)).toBe(`<${SECRET_REMOVED}>`);
+	});
+
 	test('an empty secret removes nothing; text without it is unchanged', () => {
 		expect(removeSecret('nothing to hide', '')).toBe('nothing to hide');
 		expect(removeSecret('nothing to hide', 'k3y')).toBe('nothing to hide');
