@@ -1,6 +1,7 @@
 /**
- * The unit tier: plain jest on the pure functions of nodes/ and credentials/, compiled by ts-jest
- * straight from source. No build, no network, no sandbox, no n8n engine: seconds.
+ * The unit tier: plain jest on nodes/, credentials/ and the probe's report, compiled by ts-jest
+ * straight from source; n8n's context and request helper, where a module needs them, are plain
+ * functions. No build, no network, no sandbox, no n8n engine: seconds. Stryker runs this tier.
  *
  *   npm run test:unit
  *
@@ -10,7 +11,9 @@
 module.exports = {
 	displayName: 'unit',
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test/unit'],
+	// The sources are roots too, so that `--findRelatedTests` (Stryker's per-mutant test choice)
+	// follows imports through them: a test reaches client.ts through itemRun.ts.
+	roots: ['<rootDir>/test/unit', '<rootDir>/nodes', '<rootDir>/tooling'],
 	testMatch: ['**/*.test.ts'],
 	// The pure modules use n8n-workflow's error classes and `sleep` only (test/setup/n8n-workflow-unit.js).
 	moduleNameMapper: {

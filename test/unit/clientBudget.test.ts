@@ -11,6 +11,22 @@ describe('ClientBudget', () => {
 		}
 	});
 
+	test('no limit: nobody waits, even when the clock steps back', () => {
+		const budget = new ClientBudget();
+		expect(budget.reserveSlot(5000)).toEqual({ slotAt: 5000, endsAt: 5000, waitMs: 0 });
+		expect(budget.reserveSlot(1000)).toEqual({ slotAt: 1000, endsAt: 1000, waitMs: 0 });
+		expect(budget.confirmSend(5000)).toBe(0);
+		expect(budget.confirmSend(1000)).toBe(0);
+	});
+
+	test('a send exactly one spacing after the last is recorded: the next one counts from it', () => {
+		const budget = new ClientBudget();
+		budget.setLimit(60);
+		expect(budget.confirmSend(0)).toBe(0);
+		expect(budget.confirmSend(1000)).toBe(0);
+		expect(budget.confirmSend(1500)).toBe(500);
+	});
+
 	test('120 per minute: slots 500 ms apart in arrival order; any 60 s holds at most 120 sends', () => {
 		const budget = new ClientBudget();
 		budget.setLimit(120);
@@ -106,6 +122,7 @@ describe('ClientBudget', () => {
 
 	test('one budget per Base URL and client ID, whatever the trailing slash', () => {
 		const a = budgetFor('https://api.example.com/', 'client-a');
+		expect(budgetFor('https://api.example.com//', 'client-a')).toBe(a);
 		expect(budgetFor('https://api.example.com', 'client-a')).toBe(a);
 		expect(budgetFor('https://api.example.com', 'client-b')).not.toBe(a);
 		expect(budgetFor('http://localhost:5680', 'client-a')).not.toBe(a);

@@ -90,7 +90,9 @@ describe('Semaphore', () => {
 			),
 		);
 		expect(log).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-']);
-		expect(() => new Semaphore(0)).toThrow(RangeError);
+		expect(() => new Semaphore(0)).toThrow(
+			new RangeError('A semaphore needs a size of 1 or more, got 0'),
+		);
 		expect(() => new Semaphore(1.5)).toThrow(RangeError);
 	});
 });
