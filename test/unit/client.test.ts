@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import type { IDataObject } from 'n8n-workflow';
 
 import { runItem } from '../../nodes/MyPit/execution/itemRun';
@@ -268,15 +269,15 @@ describe('MyPitClient in a trigger poll', () => {
 		const client = new MyPitClient(
 			{
 				getNode: () => node,
-				helpers: {
-					httpRequest: respond,
-					httpRequestWithAuthentication: async (_type: string, options: IDataObject) =>
-						await respond(options),
-				} as never,
+				n8n: {
+					helpers: {
+						httpRequestWithAuthentication: async (_type: string, options: IDataObject) =>
+							await respond(options),
+					} as never,
+				},
 			},
 			{ url: '', baseURL: 'https://api.example.com' },
 			{ maxRetries: 1, maxDelayMs: 1 },
-			{ clientId: 'poll-client', secretKey: 'poll-secret', baseUrl: 'https://api.example.com' },
 		);
 		expect(await client.request(ENDPOINTS.listTemplates, {})).toEqual({ page: [] });
 		expect(sent).toHaveLength(2);
