@@ -82,20 +82,24 @@ export class MyPitApi implements ICredentialType {
 
 	// The API authenticates every request with these two headers, and n8n attaches them to every
 	// request sent with this credential (the MyPit nodes, the HTTP Request node, the credential
-	// test). The secret key goes only to an https:// Base URL, or to http:// on this machine (a
-	// local sandbox): never in clear text across a network. A function rather than the generic
-	// form: n8n evaluates the generic form's expressions for every request (see BENCHMARKS.md).
+	// test). The secret key goes only where both the request and the Base URL point at https://,
+	// or at http:// on this machine (a local sandbox): never in clear text across a network. A
+	// function rather than the generic form: n8n evaluates the generic form's expressions for
+	// every request (see BENCHMARKS.md).
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
 		const baseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+		const safe =
+			SECRET_KEY_TARGET.test(baseUrl) &&
+			SECRET_KEY_TARGET.test(requestTarget(requestOptions, baseUrl));
 		return {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
 				clientId: String(credentials.clientId ?? ''),
-				secretKey: SECRET_KEY_TARGET.test(baseUrl) ? String(credentials.secretKey ?? '') : '',
+				secretKey: safe ? String(credentials.secretKey ?? '') : '',
 			},
 		};
 	};
@@ -146,4 +150,18 @@ export class MyPitApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/**
+ * Where a request goes: its URL (`uri` in n8n's older request options) resolved against its
+ * baseURL, or the credential's Base URL; '' when it cannot be read.
+ */
+function requestTarget(requestOptions: IHttpRequestOptions, baseUrl: string): string {
+	const options = requestOptions as IHttpRequestOptions & { uri?: unknown };
+	const url = String(options.url ?? options.uri ?? '');
+	try {
+		return new URL(url, options.baseURL || baseUrl || undefined).href;
+	} catch {
+		return '';
+	}
 }

@@ -31,7 +31,10 @@ export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
 	let gate: RequestGate;
 	try {
 		baseURL = requireSafeBaseUrl(credentials.baseUrl);
-		userId = userIdFrom(context.getNodeParameter('options.userId', ''), credentials);
+		// A User ID of spaces (an expression that resolved to nothing) falls back to the
+		// credential's default, as the trigger always did.
+		const override = String(context.getNodeParameter('options.userId', '') ?? '').trim();
+		userId = userIdFrom(override, credentials);
 		// A poll reads one page at a time, inside the credential's Max Requests per Minute and
 		// the 429 pauses it shares with every MyPit node of the same API client.
 		gate = clientGate(context, credentials, 1);

@@ -34,6 +34,37 @@ describe("the credential's authenticate (every MyPit request gets its headers fr
 		});
 	});
 
+	test.each([
+		['http://mypit.example.com/getHolders', undefined, ''],
+		['/getHolders', 'http://mypit.example.com', ''],
+		['https://mypit.example.com/getHolders', undefined, SECRET],
+		['/getHolders', 'https://mypit.example.com', SECRET],
+		['/getHolders', 'http://127.0.0.1:5680', SECRET],
+		['/getHolders', undefined, SECRET],
+		['http://[', undefined, ''],
+	])(
+		'with an https Base URL, a request to %s (baseURL %s) gets the secret key "%s"',
+		async (url, baseURL, secretKey) => {
+			const headers = await headersFor(
+				{ clientId: 'c', secretKey: SECRET, baseUrl: 'https://mypit.example.com' },
+				{ url, baseURL, headers: {} },
+			);
+			expect(headers).toEqual({ clientId: 'c', secretKey });
+		},
+	);
+
+	test('a request given by uri (older request options) is checked the same way', async () => {
+		const request = {
+			uri: 'http://mypit.example.com/x',
+			headers: {},
+		} as unknown as IHttpRequestOptions;
+		const headers = await headersFor(
+			{ clientId: 'c', secretKey: SECRET, baseUrl: 'https://mypit.example.com' },
+			request,
+		);
+		expect(headers).toEqual({ clientId: 'c', secretKey: '' });
+	});
+
 	test('a Base URL that is not text sends no secret key', async () => {
 		expect(await headersFor({ clientId: 'c', secretKey: SECRET, baseUrl: 42 })).toEqual({
 			clientId: 'c',

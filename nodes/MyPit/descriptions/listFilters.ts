@@ -174,7 +174,7 @@ export function filtersCollection(kind: FilteredKind, noun: string, show: Show):
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: `Only ${noun} that match every filter. MyPit has no search, so the node reads your ${noun} 1,000 per request and keeps the matches; with a Limit it stops once that many match.`,
+		description: `Only ${noun} that match every filter. MyPit has no search, so the node reads your ${noun} (1,000 per request unless Options → Page Size is set) and keeps the matches; with a Limit it stops once that many match.`,
 		displayOptions: { show },
 		options: LIST_FILTERS[kind].map((filter) => filter.property),
 	};

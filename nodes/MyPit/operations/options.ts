@@ -6,7 +6,7 @@ import type { ItemScope } from '../execution/scope';
 import { requirePositiveInteger } from '../shared/validation';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
 
-export interface ListParameters {
+interface ListParameters {
 	/** Records to keep (Infinity: Return All). */
 	limit: number;
 	pageSize: number;

@@ -5,7 +5,7 @@ import type { MyPitClient } from '../transport/client';
 import { MAX_PAGE_SIZE, readPages, type PagerRead } from '../transport/cursorPager';
 import type { Endpoint } from '../transport/endpoints';
 
-export interface PageWalk {
+interface PageWalk {
 	userId: string;
 	/** Stop as soon as this many records (matching ones, with `matches`) are in hand (Infinity: all). */
 	limit: number;

@@ -32,10 +32,10 @@ export interface PaginationOpts {
 }
 
 /** Sends one page request and answers MyPit's page (or throws the request's failure). */
-export type PageRequest = (paginationOpts: PaginationOpts) => Promise<unknown>;
+type PageRequest = (paginationOpts: PaginationOpts) => Promise<unknown>;
 
 /** A page's records, and the cursor of the next page (none: the list is complete) or what is wrong. */
-export interface PageStep {
+interface PageStep {
 	records: IDataObject[];
 	next?: string;
 	problem?: string;
@@ -80,7 +80,7 @@ export class PageGuard {
 }
 
 /** How far a listing got: page numbers count answered pages from 1. */
-export interface PagerProgress {
+interface PagerProgress {
 	/** The page being read (or that failed). */
 	page: number;
 	/** Records kept so far (matching ones, with a filter). */
@@ -89,7 +89,7 @@ export interface PagerProgress {
 	scanned: number;
 }
 
-export interface PagerSettings {
+interface PagerSettings {
 	/** Records to ask for per request. */
 	pageSize: number;
 	/** Stop once this many records are kept (default: all of them). */
