@@ -239,8 +239,12 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		'npm start prints a working editor URL and login; Ctrl-C stops n8n, its children and the sandbox',
 		async () => {
 			const first = await startAndStop();
-			// Examples 01–05, one link each.
-			expect(first.workflowUrls).toHaveLength(5);
+			// Every example in examples/, one link each.
+			const examples = fs
+				.readdirSync(path.join(REPO_ROOT, 'examples'))
+				.filter((file) => file.endsWith('.json'));
+			expect(examples).toHaveLength(6);
+			expect(first.workflowUrls).toHaveLength(examples.length);
 			expect(first.output).toMatch(
 				/Credential: "MyPit sandbox" → MyPit sandbox at http:\/\/127\.0\.0\.1:\d+/,
 			);
