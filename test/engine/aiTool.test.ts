@@ -9,22 +9,11 @@ import { RoutingNode } from 'n8n-core';
 
 import { callMyPitTool, callMyPitTools } from '../../tooling/engine/toolCall';
 import { bodiesOf, useSandbox } from '../helpers/fixture';
+import { createOrUpdateHolderTool, fromAI } from '../helpers/toolParameters';
 
 const sandbox = useSandbox();
-const fromAI = (key: string, description: string, type = 'string') =>
-	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const paths = () => sandbox.requests().map((request) => request.path);
-/** Holder → Create or Update with every field from the model. */
-const createOrUpdateHolder = {
-	resource: 'holder',
-	operation: 'createOrUpdate',
-	name: fromAI('name', 'Full name'),
-	email: fromAI('email', 'Email address'),
-	phone: fromAI('phone', 'Phone number'),
-	holderDid: fromAI('did', 'Holder DID'),
-	externalHolderId: fromAI('userId', 'Holder user ID'),
-};
 let routed: jest.SpyInstance;
 beforeEach(() => {
 	routed = jest.spyOn(RoutingNode.prototype, 'runNode');
@@ -198,7 +187,7 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 			userId: 'katherine',
 		};
 		const tool = [
-			{ name: 'Holders', parameters: createOrUpdateHolder, credentials: sandbox.credentials },
+			{ name: 'Holders', parameters: createOrUpdateHolderTool, credentials: sandbox.credentials },
 		];
 		const results = await callMyPitTools(tool, [
 			{ tool: 'Holders', args: person },
@@ -235,8 +224,11 @@ describe('MyPit as an AI agent tool: every call runs through RoutingNode', () =>
 			did: 'did:ethr:0xgrace',
 			userId: 'grace',
 		};
-		const first = await call(createOrUpdateHolder, person);
-		const second = await call(createOrUpdateHolder, { ...person, email: ' GRACE@example.com ' });
+		const first = await call(createOrUpdateHolderTool, person);
+		const second = await call(createOrUpdateHolderTool, {
+			...person,
+			email: ' GRACE@example.com ',
+		});
 		expect(
 			[first.response, second.response].map((answer) => (answer as IDataObject[])[0].action),
 		).toEqual(['created', 'unchanged']);

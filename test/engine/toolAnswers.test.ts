@@ -7,10 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { callMyPitTool } from '../../tooling/engine/toolCall';
 import { bodiesOf, useSandbox } from '../helpers/fixture';
+import { createOrUpdateHolderTool, fromAI } from '../helpers/toolParameters';
 
 const sandbox = useSandbox();
-const fromAI = (key: string, description: string, type = 'string') =>
-	`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 const findHolders = {
 	resource: 'holder',
 	operation: 'getAll',
@@ -141,24 +140,13 @@ describe('Get Many as an AI tool: a bounded answer, whatever the account', () =>
 
 	test('Create or Update on 5,000 holders answers the one holder it wrote', async () => {
 		const holders = sandbox.sandbox.control.seedHolders(sandbox.account.userId, 5000);
-		const { answer, bytes } = await ask(
-			{
-				resource: 'holder',
-				operation: 'createOrUpdate',
-				name: fromAI('name', 'Full name'),
-				email: fromAI('email', 'Email address'),
-				phone: fromAI('phone', 'Phone number'),
-				holderDid: fromAI('did', 'Holder DID'),
-				externalHolderId: fromAI('userId', 'Holder user ID'),
-			},
-			{
-				name: 'Renamed Holder',
-				email: holders[4000].email,
-				phone: holders[4000].phone,
-				did: holders[4000].holderDid,
-				userId: holders[4000].holderId,
-			},
-		);
+		const { answer, bytes } = await ask(createOrUpdateHolderTool, {
+			name: 'Renamed Holder',
+			email: holders[4000].email,
+			phone: holders[4000].phone,
+			did: holders[4000].holderDid,
+			userId: holders[4000].holderId,
+		});
 		expect(answer).toMatchObject({ _id: holders[4000]._id, action: 'updated' });
 		expect(bytes).toBeLessThan(1_000);
 	});
