@@ -69,7 +69,8 @@ describeN8n(`MyPit Trigger in real n8n ${n8nVersion}`, () => {
 			.sort((a, b) => Number(a) - Number(b));
 		const fired: string[][] = [];
 		for (const id of ids) {
-			const run = await stack.server.getExecution(id);
+			// A listed execution may still be running, or (1.x) be finished before its run data is stored.
+			const run = await stack.server.waitForExecution(id, { timeoutMs: 60_000 });
 			fired.push(nodeJson(run, TRIGGER).map((item) => String((item.data as { _id: string })._id)));
 		}
 		return fired;
