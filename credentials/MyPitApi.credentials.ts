@@ -96,6 +96,9 @@ export class MyPitApi implements ICredentialType {
 			SECRET_KEY_TARGET.test(requestTarget(requestOptions, baseUrl));
 		return {
 			...requestOptions,
+			// A redirect would carry these headers to whatever host it names (HTTP clients drop
+			// only Authorization and cookies): requests with this credential never follow one.
+			disableFollowRedirect: true,
 			headers: {
 				...requestOptions.headers,
 				clientId: String(credentials.clientId ?? ''),

@@ -96,7 +96,23 @@ describe("the credential's authenticate (every MyPit request gets its headers fr
 			method: 'POST',
 			headers: { Accept: 'application/json', clientId: 'c', secretKey: SECRET },
 			body: { a: 1 },
+			disableFollowRedirect: true,
 		});
 		expect(request.headers).toEqual({ Accept: 'application/json' });
 	});
+
+	test.each([
+		['https://mypit.example.com', undefined],
+		['https://mypit.example.com', false],
+		['http://mypit.example.com', false],
+	])(
+		'with Base URL %s and disableFollowRedirect %s, the request follows no redirect (the headers would go with it)',
+		async (baseUrl, disableFollowRedirect) => {
+			const sent = await new MyPitApi().authenticate(
+				{ clientId: 'c', secretKey: SECRET, baseUrl },
+				{ url: '/hello', headers: {}, disableFollowRedirect },
+			);
+			expect(sent.disableFollowRedirect).toBe(true);
+		},
+	);
 });

@@ -248,15 +248,30 @@ describe('toMyPitApiError', () => {
 		expect(error.description).toBe('POST /getHolders failed.');
 	});
 
-	test('a refused redirect (Allowed HTTP Request Domains) says why; without a reason, its code', () => {
-		const reason =
-			'Redirected request failed: Domain not allowed: This credential is restricted from accessing elsewhere.example. Only the following domains are allowed: mypit.example';
-		expect(convert({ code: 'ERR_FR_REDIRECTION_FAILURE', message: reason }).message).toBe(
-			`MyPit redirected the request, and the redirect failed (${reason})`,
+	test('a redirect (3xx, never followed) says where it pointed and what to set', () => {
+		const error = convert({ status: 307, location: 'https://elsewhere.example/getHolders' });
+
+		expect(error.message).toBe('MyPit answered HTTP 307');
+		expect(error.httpCode).toBe('307');
+		expect(error.description).toBe(
+			"POST /getHolders answered HTTP 307. MyPit redirected the request to https://elsewhere.example/getHolders. Requests with the MyPit credential do not follow redirects, so the Secret Key goes to the Base URL's host only: set the credential's Base URL to the address MyPit redirects to.",
 		);
-		expect(convert({ code: 'ERR_FR_REDIRECTION_FAILURE' }).message).toBe(
-			'MyPit could not be reached (ERR_FR_REDIRECTION_FAILURE)',
+		expect(convert({ status: 301 }).description).toContain(
+			'POST /getHolders answered HTTP 301. MyPit redirected the request. Requests',
 		);
+		expect(convert({ status: 404 }).description).not.toContain('redirect');
+	});
+
+	test("a redirect's Location is read from a full response and from a thrown error", () => {
+		const headers = { location: 'https://elsewhere.example/x', 'retry-after': '3' };
+		expect(describeErrorResponse({ statusCode: 302, body: '', headers })).toMatchObject({
+			status: 302,
+			location: 'https://elsewhere.example/x',
+			retryAfter: '3',
+		});
+		expect(
+			describeFailure({ cause: { response: { status: 308, data: '', headers } } }),
+		).toMatchObject({ status: 308, location: 'https://elsewhere.example/x' });
 	});
 
 	test('a failure with neither code nor status shows its message, or says unknown', () => {

@@ -6,6 +6,8 @@ export interface HttpFailure {
 	body?: unknown;
 	code?: string;
 	retryAfter?: string;
+	/** Where a redirect (3xx) pointed. */
+	location?: string;
 	message?: string;
 }
 
@@ -40,23 +42,30 @@ export function describeFailure(error: unknown): HttpFailure {
 	if (status !== undefined && status >= 200 && status < 300) {
 		return { code: code ?? 'ERR_BAD_RESPONSE', message };
 	}
-	const retryAfter = response?.headers?.['retry-after'];
 	return {
 		status,
 		body: response?.data ?? candidate.context?.data,
 		code,
-		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		...headerFacts(response?.headers),
 		message,
 	};
 }
 
 /** An HTTP answer outside 2xx, read from the full response. */
 export function describeErrorResponse(response: IN8nHttpFullResponse): HttpFailure {
-	const retryAfter = (response.headers as Record<string, unknown> | undefined)?.['retry-after'];
 	return {
 		status: response.statusCode,
 		body: response.body,
+		...headerFacts(response.headers as Record<string, unknown> | undefined),
+	};
+}
+
+function headerFacts(headers: Record<string, unknown> | undefined) {
+	const retryAfter = headers?.['retry-after'];
+	const location = headers?.location;
+	return {
 		retryAfter: retryAfter === undefined ? undefined : String(retryAfter),
+		location: location === undefined ? undefined : String(location),
 	};
 }
 
@@ -72,9 +81,6 @@ const NETWORK_MESSAGES: Record<string, string> = {
 };
 
 function networkMessage(failure: HttpFailure): string {
-	// A redirect n8n refused (the credential's Allowed HTTP Request Domains): its own reason.
-	if (failure.code === 'ERR_FR_REDIRECTION_FAILURE' && failure.message)
-		return `MyPit redirected the request, and the redirect failed (${failure.message})`;
 	const known = failure.code ? NETWORK_MESSAGES[failure.code] : undefined;
 	return `${known ?? 'MyPit could not be reached'} (${failure.code ?? failure.message ?? 'unknown error'})`;
 }
@@ -141,6 +147,11 @@ export function toMyPitApiError(
 	];
 	const hint = failure.status ? STATUS_HINTS[failure.status] : undefined;
 	if (hint) parts.push(hint);
+	if (failure.status && failure.status >= 300 && failure.status < 400) {
+		parts.push(
+			`MyPit redirected the request${failure.location ? ` to ${failure.location}` : ''}. Requests with the MyPit credential do not follow redirects, so the Secret Key goes to the Base URL's host only: set the credential's Base URL to the address MyPit redirects to.`,
+		);
+	}
 	if (!context.read && mayHaveHappened(failure)) {
 		parts.push(
 			'The request may have been carried out before it failed, so it was not sent again: check the result (Get or Get Many) before running it again.',
