@@ -259,7 +259,9 @@ describe('toMyPitApiError', () => {
 		expect(convert({ status: 301 }).description).toContain(
 			'POST /getHolders answered HTTP 301. MyPit redirected the request. Requests',
 		);
-		expect(convert({ status: 404 }).description).not.toContain('redirect');
+		expect(convert({ status: 300 }).description).toContain('MyPit redirected the request.');
+		expect(convert({ status: 400 }).description).not.toContain('redirect');
+		expect(convert({ code: 'ECONNRESET' }).description).not.toContain('redirect');
 	});
 
 	test("a redirect's Location is read from a full response and from a thrown error", () => {
