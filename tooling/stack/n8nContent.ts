@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { Sandbox } from '../../sandbox';
+import { credentialsFor, type Sandbox } from '../../sandbox';
 import type { N8nServer } from '../n8n';
 import type { DemoData } from '../../sandbox/demoData';
 import {
@@ -62,13 +62,12 @@ export async function ensureCredential(
 	server: N8nServer,
 	sandbox: Sandbox,
 ): Promise<{ id: string; name: string }> {
-	return await upsertCredential(server, EXAMPLE_CREDENTIAL_NAME, 'myPitApi', {
-		clientId: sandbox.demo.clientId,
-		secretKey: sandbox.demo.secretKey,
-		baseUrl: sandbox.url,
-		userId: sandbox.demo.userId,
-		issuerDid: sandbox.demo.issuerDid,
-	});
+	return await upsertCredential(
+		server,
+		EXAMPLE_CREDENTIAL_NAME,
+		'myPitApi',
+		credentialsFor(sandbox.demo, sandbox.url),
+	);
 }
 
 /**
