@@ -18,7 +18,7 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL ||= 'silent';
 fs.mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
-import { startSandbox } from '../sandbox';
+import { credentialsFor, startSandbox } from '../sandbox';
 import { runMyPit } from '../tooling/engine/engine';
 import { callMyPitTool } from '../tooling/engine/toolCall';
 
@@ -46,13 +46,7 @@ async function main() {
 	try {
 		for (const count of sizes()) {
 			const account = sandbox.control.createAccount();
-			const credentials = {
-				clientId: account.clientId,
-				secretKey: account.secretKey,
-				baseUrl: sandbox.url,
-				userId: account.userId,
-				issuerDid: account.issuerDid,
-			};
+			const credentials = credentialsFor(account, sandbox.url);
 			const holders = sandbox.control.seedHolders(account.userId, count);
 			// The holder the agent looks for is near the end: the worst case for a scan.
 			const wanted = holders[count - 10];

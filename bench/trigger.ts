@@ -17,7 +17,7 @@ process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL ||= 'silent';
 fs.mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
-import { startSandbox } from '../sandbox';
+import { credentialsFor, startSandbox } from '../sandbox';
 import { runMyPit } from '../tooling/engine/engine';
 import { PolledTrigger } from '../tooling/engine/poll';
 
@@ -41,13 +41,7 @@ async function main() {
 	const rows: Row[] = [];
 	try {
 		const account = sandbox.control.createAccount();
-		const credentials = {
-			clientId: account.clientId,
-			secretKey: account.secretKey,
-			baseUrl: sandbox.url,
-			userId: account.userId,
-			issuerDid: account.issuerDid,
-		};
+		const credentials = credentialsFor(account, sandbox.url);
 		sandbox.control.seedHolders(account.userId, 100);
 		sandbox.control.seedBadges(account.userId, total);
 

@@ -1,5 +1,6 @@
 /** Public entry point of the MyPit sandbox. */
 export { startSandbox } from './server';
+export { credentialsFor } from './credentials';
 export { DEMO_ACCOUNT, DEFAULT_PAGE_CAP } from './state';
 export { DEFAULT_READINGS, READING_CHOICES, type Readings } from './readings';
 export { DOCUMENTED, OFF_DOCUMENT_CHOICES, type OffDocument } from './offDocument';

@@ -125,6 +125,9 @@ function printReady(stack: Stack): void {
 	console.log(
 		`              (clientId ${stack.sandbox.demo.clientId}, user ${stack.sandbox.demo.userId})`,
 	);
+	console.log(
+		`  MCP token:  "${stack.mcpToken.name}" (example 06: Authorization: Bearer <the token in ${path.relative(REPO_ROOT, path.join(stack.home.dir, 'mcp-token'))}>)\n`,
+	);
 	console.log('  Example workflows:');
 	for (const example of stack.examples)
 		console.log(`    ${example.workflow.name}\n      ${example.url}`);

@@ -1,8 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 /**
  * Example 06, the MyPit tools behind n8n's MCP Server Trigger, in real n8n (server mode, the
  * workflow active), used by the official MCP TypeScript SDK client as any MCP client would: the
- * Bearer token is required; the tools are listed with the descriptions and input schemas the
+ * Bearer token of the credential the stack made for it (as npm start does) is required; the tools are listed with the descriptions and input schemas the
  * example gives them; the template and the holder are found, the badge is issued and lands in
  * the sandbox.
  */
@@ -30,8 +29,6 @@ import {
 
 reportSkip();
 
-const TOKEN = 'mypit-mcp-e2e-token-7c1f9a';
-
 describeN8n(`example 06: MyPit tools over n8n's MCP Server Trigger, n8n ${n8nVersion}`, () => {
 	let stack: Stack;
 	let example: ExampleWorkflow;
@@ -40,28 +37,23 @@ describeN8n(`example 06: MyPit tools over n8n's MCP Server Trigger, n8n ${n8nVer
 
 	beforeAll(async () => {
 		stack = await startTestStack();
-		example = stack.examples.find((entry) => entry.file.startsWith('06-'))!.workflow;
-		const token = await stack.server.createCredential({
-			name: 'MyPit MCP token',
-			type: 'httpBearerAuth',
-			data: { token: TOKEN },
-		});
-		// The example as shipped, with the token credential this n8n has; then published.
-		const workflow = JSON.parse(JSON.stringify(example)) as ExampleWorkflow;
-		const trigger = workflow.nodes.find((node) => node.type === MCP_TRIGGER_NODE_TYPE)!;
-		trigger.credentials = { httpBearerAuth: { id: token.id, name: token.name } };
-		const project = await stack.server.rest<{ id: string }>('GET', '/rest/projects/personal');
-		const id = await stack.server.createWorkflow({
-			...workflow,
-			projectId: project.id,
-		} as ExampleWorkflow);
-		const stored = await stack.server.rest<{ versionId: string }>('GET', `/rest/workflows/${id}`);
-		await stack.server.rest('POST', `/rest/workflows/${id}/activate`, {
+		const imported = stack.examples.find((entry) => entry.file.startsWith('06-'))!;
+		example = imported.workflow;
+		// The example as the stack (npm start) imported it, with the "MyPit MCP token" credential
+		// the stack made: published as it is, with nothing set by hand.
+		const stored = await stack.server.rest<{
+			versionId: string;
+			nodes: Array<{ type: string; credentials?: Record<string, { id: string }> }>;
+		}>('GET', `/rest/workflows/${imported.id}`);
+		const trigger = stored.nodes.find((node) => node.type === MCP_TRIGGER_NODE_TYPE)!;
+		expect(trigger.credentials?.httpBearerAuth?.id).toBe(stack.mcpToken.id);
+		await stack.server.rest('POST', `/rest/workflows/${imported.id}/activate`, {
 			versionId: stored.versionId,
 		});
-		endpoint = `${stack.server.baseUrl}/mcp/${String(trigger.parameters.path)}`;
+		const path = example.nodes.find((node) => node.type === MCP_TRIGGER_NODE_TYPE)!.parameters.path;
+		endpoint = `${stack.server.baseUrl}/mcp/${String(path)}`;
 		await waitForMcpEndpoint(endpoint);
-		mcp = await connectMcp(endpoint, TOKEN);
+		mcp = await connectMcp(endpoint, stack.mcpToken.token);
 	}, BOOT_TIMEOUT);
 
 	afterAll(async () => {

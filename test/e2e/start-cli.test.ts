@@ -207,6 +207,12 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		const password = /Password: +(\S+)/.exec(output)![1];
 		const sandbox = /MyPit sandbox at (\S+)/.exec(output)![1];
 		const workflowUrls = output.match(/http:\/\/127\.0\.0\.1:\d+\/workflow\/\w+/g) ?? [];
+		// Example 06's Bearer token: in a file of the user folder, readable by its owner only.
+		const tokenFile = path.resolve(REPO_ROOT, /Bearer <the token in (\S+)>/.exec(output)![1]);
+		expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
+		const mcpToken = fs.readFileSync(tokenFile, 'utf8').trim();
+		expect(mcpToken.length).toBeGreaterThanOrEqual(32);
+		expect(output).not.toContain(mcpToken);
 
 		// The printed login works, the credential points at a live sandbox.
 		const login = await fetch(new URL('/rest/login', editor), {
@@ -232,7 +238,7 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 		expect(await refused(editor)).toBe(true);
 		expect(await refused(`${sandbox}/hello`)).toBe(true);
 		expect(processesIn(home)).toEqual([]);
-		return { output, workflowUrls, stopMs };
+		return { output, workflowUrls, stopMs, mcpToken };
 	};
 
 	test(
@@ -252,11 +258,13 @@ describeN8n(`npm start / npm run demo with n8n ${n8nVersion}`, () => {
 				`npm start (first run, new user folder): ${/ready \(([\d.]+ s)\)/.exec(first.output)?.[1]}; stopped in ${first.stopMs} ms`,
 			);
 
-			// Second run on the same user folder: same owner, same workflows (updated in place).
+			// Second run on the same user folder: same owner, same workflows (updated in place), the
+			// same MCP token (clients set up once keep working).
 			const second = await startAndStop();
 			expect(second.workflowUrls.map((url) => new URL(url).pathname)).toEqual(
 				first.workflowUrls.map((url) => new URL(url).pathname),
 			);
+			expect(second.mcpToken).toBe(first.mcpToken);
 			console.info(
 				`npm start (same user folder again): ${/ready \(([\d.]+ s)\)/.exec(second.output)?.[1]}; stopped in ${second.stopMs} ms`,
 			);

@@ -1,6 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type Account, type LoggedRequest, type Sandbox } from '../../sandbox';
+import {
+	credentialsFor,
+	startSandbox,
+	type Account,
+	type LoggedRequest,
+	type Sandbox,
+} from '../../sandbox';
 import {
 	cancelRunningExecutions,
 	runMyPit,
@@ -51,13 +57,7 @@ export function useSandbox(): Fixture {
 		control.clearFaults();
 		control.clearLog();
 		fixture.account = control.createAccount();
-		fixture.credentials = {
-			clientId: fixture.account.clientId,
-			secretKey: fixture.account.secretKey,
-			baseUrl: url,
-			userId: fixture.account.userId,
-			issuerDid: fixture.account.issuerDid,
-		};
+		fixture.credentials = credentialsFor(fixture.account, url);
 	});
 	fixture.run = async (parameters, options = {}) =>
 		await runMyPit({ credentials: fixture.credentials, parameters, ...options });

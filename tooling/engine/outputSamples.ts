@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-wor
 
 import { operationSelectors } from '../../nodes/MyPit/descriptions/properties';
 import { ENDPOINTS, type Endpoint } from '../../nodes/MyPit/transport/endpoints';
-import type { Account, Sandbox } from '../../sandbox';
+import { credentialsFor, type Account, type Sandbox } from '../../sandbox';
 import { runMyPit, type MyPitCredentials } from './engine';
 
 /**
@@ -272,13 +272,7 @@ export async function collectOutputSamples(
 	const samples: OutputSample[] = [];
 	for (const scenario of scenarios) {
 		const { account, seeded } = seed(sandbox);
-		const credentials: MyPitCredentials = {
-			clientId: account.clientId,
-			secretKey: account.secretKey,
-			baseUrl: sandbox.url,
-			userId: account.userId,
-			issuerDid: account.issuerDid,
-		};
+		const credentials: MyPitCredentials = credentialsFor(account, sandbox.url);
 		const result = await runMyPit({ credentials, parameters: scenario.parameters(seeded) });
 		const label = `${scenario.resource}/${scenario.operation} (${scenario.variant})`;
 		if (result.error) throw new Error(`${label} failed: ${result.error.message}`);

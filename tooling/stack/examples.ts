@@ -14,6 +14,8 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 
 /** The credential the example files refer to by name (n8n resolves a credential by name on import). */
 export const EXAMPLE_CREDENTIAL_NAME = 'MyPit sandbox';
+/** The Bearer token credential of example 06's MCP Server Trigger, by the name the file gives it. */
+export const MCP_TOKEN_CREDENTIAL_NAME = 'MyPit MCP token';
 
 export const MYPIT_NODE_TYPE = 'n8n-nodes-mypit.myPit';
 export const MYPIT_TOOL_NODE_TYPE = 'n8n-nodes-mypit.myPitTool';

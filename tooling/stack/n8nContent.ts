@@ -1,10 +1,15 @@
-/* eslint-disable @typescript-eslint/no-unused-vars -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
-/** What the stack puts into a running n8n: the sandbox credential and the example workflows. */
-import type { Sandbox } from '../../sandbox';
+/* eslint-disable @typescript-eslint/no-unused-vars, @n8n/community-nodes/no-restricted-imports -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
+/** What the stack puts into a running n8n: the sandbox credential, example 06's MCP token credential and the example workflows. */
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { credentialsFor, type Sandbox } from '../../sandbox';
 import type { N8nServer } from '../n8n';
 import type { DemoData } from '../../sandbox/demoData';
 import {
 	EXAMPLE_CREDENTIAL_NAME,
+	MCP_TOKEN_CREDENTIAL_NAME,
 	fitExampleToAccount,
 	loadExamples,
 	type Example,
@@ -34,35 +39,56 @@ function listOf<T>(value: unknown): T[] {
 	return [];
 }
 
+/** Creates the credential of this name and type, or gives an existing one these values. */
+async function upsertCredential(
+	server: N8nServer,
+	name: string,
+	type: string,
+	data: Record<string, string>,
+): Promise<{ id: string; name: string }> {
+	const existing = listOf<CredentialRow>(await server.rest('GET', '/rest/credentials')).find(
+		(row) => row.name === name && row.type === type,
+	);
+	if (existing) {
+		await server.rest('PATCH', `/rest/credentials/${existing.id}`, { name, type, data });
+		return { id: existing.id, name: existing.name };
+	}
+	const created = await server.createCredential({ name, type, data });
+	return { id: created.id, name: created.name };
+}
+
 /** Creates the "MyPit sandbox" credential, or points an existing one at this sandbox. */
 export async function ensureCredential(
 	server: N8nServer,
 	sandbox: Sandbox,
 ): Promise<{ id: string; name: string }> {
-	const data = {
-		clientId: sandbox.demo.clientId,
-		secretKey: sandbox.demo.secretKey,
-		baseUrl: sandbox.url,
-		userId: sandbox.demo.userId,
-		issuerDid: sandbox.demo.issuerDid,
-	};
-	const existing = listOf<CredentialRow>(await server.rest('GET', '/rest/credentials')).find(
-		(row) => row.name === EXAMPLE_CREDENTIAL_NAME && row.type === 'myPitApi',
+	return await upsertCredential(
+		server,
+		EXAMPLE_CREDENTIAL_NAME,
+		'myPitApi',
+		credentialsFor(sandbox.demo, sandbox.url),
 	);
-	if (existing) {
-		await server.rest('PATCH', `/rest/credentials/${existing.id}`, {
-			name: EXAMPLE_CREDENTIAL_NAME,
-			type: 'myPitApi',
-			data,
-		});
-		return { id: existing.id, name: existing.name };
+}
+
+/**
+ * The "MyPit MCP token" Bearer credential example 06's MCP Server Trigger names, so the example
+ * can be published as imported. The token is made once per n8n user folder and kept in it
+ * (`mcp-token`, readable by its owner only): MCP clients set up once keep working after a restart.
+ */
+export async function ensureMcpTokenCredential(
+	server: N8nServer,
+	homeDir: string,
+): Promise<{ id: string; name: string; token: string }> {
+	const file = path.join(homeDir, 'mcp-token');
+	let token = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+	if (!token) {
+		token = randomBytes(24).toString('base64url');
+		fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
 	}
-	const created = await server.createCredential({
-		name: EXAMPLE_CREDENTIAL_NAME,
-		type: 'myPitApi',
-		data,
+	const credential = await upsertCredential(server, MCP_TOKEN_CREDENTIAL_NAME, 'httpBearerAuth', {
+		token,
 	});
-	return { id: created.id, name: created.name };
+	return { ...credential, token };
 }
 
 /**
@@ -96,4 +122,31 @@ export async function importExamples(
 		imported.push({ ...example, workflow, id, url: `${server.baseUrl}/workflow/${id}` });
 	}
 	return imported;
+}
+
+export interface N8nContent {
+	credential: { id: string; name: string };
+	mcpToken: { id: string; name: string; token: string };
+	examples: ImportedExample[];
+}
+
+/** What every stack puts into its n8n once it runs: the two credentials, then the examples. */
+export async function putContent(
+	step: <T>(name: string, action: () => Promise<T>) => Promise<T>,
+	server: N8nServer,
+	sandbox: Sandbox,
+	demoData: DemoData,
+	homeDir: string,
+): Promise<N8nContent> {
+	const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () =>
+		ensureCredential(server, sandbox),
+	);
+	const mcpToken = await step(`credential "${MCP_TOKEN_CREDENTIAL_NAME}"`, () =>
+		ensureMcpTokenCredential(server, homeDir),
+	);
+	// After the credentials: n8n resolves each example node's credential by name on import.
+	const examples = await step('import the example workflows', () =>
+		importExamples(server, demoData),
+	);
+	return { credential, mcpToken, examples };
 }

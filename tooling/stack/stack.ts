@@ -29,8 +29,7 @@ import {
 } from '../n8n';
 import { buildPackage, packPackage, provisionN8n } from './build';
 import { seedDemoData, type DemoData } from '../../sandbox/demoData';
-import { EXAMPLE_CREDENTIAL_NAME } from './examples';
-import { ensureCredential, importExamples, type ImportedExample } from './n8nContent';
+import { putContent, type N8nContent, type ImportedExample } from './n8nContent';
 import { lockHome, persistentHome } from './persistentHome';
 
 export type { ImportedExample } from './n8nContent';
@@ -95,7 +94,9 @@ export interface Stack {
 	server: N8nServer;
 	sandbox: Sandbox;
 	demoData: DemoData;
-	credential: { id: string; name: string };
+	credential: N8nContent['credential'];
+	/** The Bearer token credential of example 06 (MCP Server Trigger), and its token. */
+	mcpToken: N8nContent['mcpToken'];
 	examples: ImportedExample[];
 	editorUrl: string;
 	owner: { email: string; password: string };
@@ -199,12 +200,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		);
 		stoppers.push(() => server.stop());
 
-		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () =>
-			ensureCredential(server, sandbox),
-		);
-		const examples = await step('import the example workflows', () =>
-			importExamples(server, demoData),
-		);
+		const content = await putContent(step, server, sandbox, demoData, home.dir);
 
 		return {
 			n8nVersion: version,
@@ -212,8 +208,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			server,
 			sandbox,
 			demoData,
-			credential,
-			examples,
+			...content,
 			editorUrl: `${server.baseUrl}/`,
 			owner: { email: DEMO_OWNER.email, password: DEMO_OWNER.password },
 			timings,

@@ -25,8 +25,7 @@ import {
 import { seedDemoData } from '../../../sandbox/demoData';
 import { REPO_ROOT } from '../../n8n';
 import { buildPackage, packPackage, provisionN8n } from '../build';
-import { EXAMPLE_CREDENTIAL_NAME } from '../examples';
-import { ensureCredential, importExamples } from '../n8nContent';
+import { putContent } from '../n8nContent';
 import { DEMO_OWNER, STACK_N8N_ENV, type Stack } from '../stack';
 import { startPostgres, type Postgres } from './postgres';
 import { startRedis, type Redis } from './redis';
@@ -197,12 +196,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 		);
 		workers.sort((a, b) => a.name.localeCompare(b.name));
 
-		const credential = await step(`credential "${EXAMPLE_CREDENTIAL_NAME}"`, () =>
-			ensureCredential(server, sandbox),
-		);
-		const examples = await step('import the example workflows', () =>
-			importExamples(server, demoData),
-		);
+		const content = await putContent(step, server, sandbox, demoData, mainHome.dir);
 
 		return {
 			n8nVersion: version,
@@ -210,8 +204,7 @@ export async function startQueueStack(options: QueueStackOptions = {}): Promise<
 			server,
 			sandbox,
 			demoData,
-			credential,
-			examples,
+			...content,
 			editorUrl: `${server.baseUrl}/`,
 			owner: { email: DEMO_OWNER.email, password: DEMO_OWNER.password },
 			timings,
