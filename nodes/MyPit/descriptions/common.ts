@@ -1,36 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
-import { bindOperation } from '../execution/operationSpecs';
-import { routingOperation } from '../execution/routingOperation';
-import type { OperationHandler, OperationSpec } from '../execution/scope';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
+import { BADGE_TYPES } from '../transport/endpoints';
 
 export type Show = Record<string, string[]>;
 
-/**
- * An operation mapped to its endpoint and bound to its handler. In a workflow run the handler
- * runs as n8n's custom operation (execution/customOperations.ts). When an AI agent calls the node
- * as a tool, n8n runs RoutingNode instead: the routing's pagination function hands each item to
- * the same handler, so RoutingNode itself sends nothing and `request` only names the endpoint.
- */
-export function operation(
-	option: Omit<INodePropertyOptions, 'routing'>,
-	endpoint: Endpoint,
-	handler: OperationHandler | OperationSpec,
-): INodePropertyOptions {
-	const spec = typeof handler === 'function' ? { handler } : handler;
-	const bound: INodePropertyOptions = {
-		...option,
-		routing: {
-			request: { method: endpoint.method, url: endpoint.path },
-			send: { paginate: true },
-			operations: { pagination: routingOperation(spec) },
-		},
-	};
-	bindOperation(bound, spec);
-	return bound;
-}
+export const showOf =
+	(resource: string) =>
+	(...operations: string[]): Show => ({ resource: [resource], operation: operations });
 
 export const badgeTypeOptions: INodePropertyOptions[] = BADGE_TYPES.map((type) => ({
 	name: type.charAt(0).toUpperCase() + type.slice(1),
@@ -97,58 +73,6 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 export const DEFAULT_TOOL_ANSWER_LIMIT = 10;
 export const MAX_TOOL_ANSWER_LIMIT = 100;
 
-/**
- * Return All, Limit, the Filters (built by the resource), the tool answer's bound (shown in the
- * tool node only), Simplify and the Options (with Page Size) of a Get Many operation.
- */
-export function getManyFields(
-	resource: string,
-	noun: string,
-	filters?: (show: Show) => INodeProperties,
-): INodeProperties[] {
-	const show = { resource: [resource], operation: ['getAll'] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-		...(filters ? [filters(show)] : []),
-		{
-			displayName: 'Max Records in Tool Answer',
-			name: 'toolAnswerLimit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_TOOL_ANSWER_LIMIT, numberPrecision: 0 },
-			default: 10, // DEFAULT_TOOL_ANSWER_LIMIT (n8n lint wants a literal)
-			description: `An AI agent gets at most this many ${noun} per call, with how many more matched and how to narrow the search. A lower Limit wins; Return All does not apply to tool calls.`,
-			displayOptions: { show: { ...show, '@tool': [true] } },
-		},
-		simplifyField(show),
-		optionsCollection(show, [
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-				default: DEFAULT_PAGE_SIZE,
-				description: `How many ${noun} to ask MyPit for per request. Larger pages mean fewer requests.`,
-			},
-		]),
-	];
-}
-
 export function simplifyField(show: Show): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -210,6 +134,20 @@ export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, sh
 /** The Holder picker; `bodyProperty` when the routing sends it as is. */
 export const holderLocator = (show: Show, bodyProperty?: string) =>
 	recordLocator(HOLDER_PICKER, show, bodyProperty);
+
+/** Required parameters of a Create operation, each sent in the body as `prefix` + its name unless it routes itself. */
+export function createFields(
+	show: Show,
+	prefix: string,
+	fields: Array<Omit<INodeProperties, 'required' | 'displayOptions'>>,
+): INodeProperties[] {
+	return fields.map((field) => ({
+		...field,
+		required: true,
+		routing: field.routing ?? { send: { type: 'body', property: `${prefix}${field.name}` } },
+		displayOptions: { show },
+	}));
+}
 
 /** "Update Fields": only what the user adds changes; the node reads the record for the rest. */
 export function updateFieldsCollection(
