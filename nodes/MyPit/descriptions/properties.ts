@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { bindOperation } from '../execution/operationSpecs';
 import { routingOperation } from '../execution/routingOperation';
-import type { OperationHandler, OperationSpec } from '../execution/scope';
+import type { OperationSpec } from '../execution/scope';
 import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
 import {
 	createHolder,
@@ -26,16 +26,16 @@ import { holderFields } from './holderParameters';
 import { templateFields } from './templateParameters';
 
 /**
- * An operation bound to its handler, which runs as n8n's custom operation. An AI agent's tool
- * call runs RoutingNode instead, whose pagination function hands each item to the same handler:
- * `request` only names the endpoint.
+ * An operation bound to its handler (`allItems`: the bulk path). A tool call runs RoutingNode,
+ * whose pagination hands each item to that handler: `request` only names the endpoint.
  */
-function operation(
-	option: Omit<INodePropertyOptions, 'routing'>,
-	endpoint: Endpoint,
-	handler: OperationHandler | OperationSpec,
-): INodePropertyOptions {
-	const spec = typeof handler === 'function' ? { handler } : handler;
+function operation({
+	endpoint,
+	handler,
+	allItems,
+	...option
+}: Omit<INodePropertyOptions, 'routing'> & OperationSpec & { endpoint: Endpoint }) {
+	const spec: OperationSpec = { handler, allItems };
 	const bound: INodePropertyOptions = {
 		...option,
 		routing: {
@@ -62,7 +62,7 @@ const operationSelector = (
 	options,
 });
 
-export const resource: INodeProperties = {
+const resource: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -85,143 +85,122 @@ export const resource: INodeProperties = {
  */
 export const operationSelectors = [
 	operationSelector('badge', 'issue', [
-		operation(
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many issued badges',
-				description:
-					'List the badges you have issued, with their expiry dates, or find them by holder, template or status (Filters)',
-			},
-			ENDPOINTS.listIssuedBadges,
-			listIssuedBadges,
-		),
-		operation(
-			{
-				name: 'Issue',
-				value: 'issue',
-				action: 'Issue a badge',
-				description:
-					'Issue a badge from a template to one or many holders: one output item per holder',
-			},
-			ENDPOINTS.issueBadge,
-			{ handler: issueBadge, allItems: { when: issuesForAllItems, handler: issueForAllItems } },
-		),
+		operation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many issued badges',
+			description:
+				'List the badges you have issued, with their expiry dates, or find them by holder, template or status (Filters)',
+			endpoint: ENDPOINTS.listIssuedBadges,
+			handler: listIssuedBadges,
+		}),
+		operation({
+			name: 'Issue',
+			value: 'issue',
+			action: 'Issue a badge',
+			description:
+				'Issue a badge from a template to one or many holders: one output item per holder',
+			endpoint: ENDPOINTS.issueBadge,
+			handler: issueBadge,
+			allItems: { when: issuesForAllItems, handler: issueForAllItems },
+		}),
 	]),
 	operationSelector('holder', 'create', [
-		operation(
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a holder',
-				description: 'Add a person to your holders, so badges can be issued to them',
-			},
-			ENDPOINTS.createHolder,
-			createHolder,
-		),
-		operation(
-			{
-				name: 'Create or Update',
-				value: 'createOrUpdate',
-				action: 'Create or update a holder',
-				description:
-					'Update the holder with this email (or Holder User ID) if there is one, otherwise create it. Reads your holders once per run.',
-			},
-			ENDPOINTS.createHolder,
-			createOrUpdateHolder,
-		),
-		operation(
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a holder',
-				description: 'Delete a holder',
-			},
-			ENDPOINTS.deleteHolder,
-			deleteHolder,
-		),
-		operation(
-			{ name: 'Get', value: 'get', action: 'Get a holder', description: 'Get one holder by ID' },
-			ENDPOINTS.getHolder,
-			getHolder,
-		),
-		operation(
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many holders',
-				description: 'List your holders, or find them by email, name or Holder User ID (Filters)',
-			},
-			ENDPOINTS.listHolders,
-			listHolders,
-		),
-		operation(
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a holder',
-				description: "Change a holder's name, email or phone; the others keep their values",
-			},
-			ENDPOINTS.updateHolder,
-			updateHolder,
-		),
+		operation({
+			name: 'Create',
+			value: 'create',
+			action: 'Create a holder',
+			description: 'Add a person to your holders, so badges can be issued to them',
+			endpoint: ENDPOINTS.createHolder,
+			handler: createHolder,
+		}),
+		operation({
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update a holder',
+			description:
+				'Update the holder with this email (or Holder User ID) if there is one, otherwise create it. Reads your holders once per run.',
+			endpoint: ENDPOINTS.createHolder,
+			handler: createOrUpdateHolder,
+		}),
+		operation({
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a holder',
+			description: 'Delete a holder',
+			endpoint: ENDPOINTS.deleteHolder,
+			handler: deleteHolder,
+		}),
+		operation({
+			name: 'Get',
+			value: 'get',
+			action: 'Get a holder',
+			description: 'Get one holder by ID',
+			endpoint: ENDPOINTS.getHolder,
+			handler: getHolder,
+		}),
+		operation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many holders',
+			description: 'List your holders, or find them by email, name or Holder User ID (Filters)',
+			endpoint: ENDPOINTS.listHolders,
+			handler: listHolders,
+		}),
+		operation({
+			name: 'Update',
+			value: 'update',
+			action: 'Update a holder',
+			description: "Change a holder's name, email or phone; the others keep their values",
+			endpoint: ENDPOINTS.updateHolder,
+			handler: updateHolder,
+		}),
 	]),
 	operationSelector('template', 'getAll', [
-		operation(
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a badge template',
-				description: 'Create a badge template that badges are issued from',
-			},
-			ENDPOINTS.createTemplate,
-			createTemplate,
-		),
-		operation(
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a badge template',
-				description: 'Delete a badge template',
-			},
-			ENDPOINTS.deleteTemplate,
-			deleteTemplate,
-		),
-		operation(
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a badge template',
-				description: 'Get one badge template by ID',
-			},
-			ENDPOINTS.getTemplate,
-			getTemplate,
-		),
-		operation(
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many badge templates',
-				description:
-					'List the badge templates you own, or find them by name, type or active state (Filters)',
-			},
-			ENDPOINTS.listTemplates,
-			listTemplates,
-		),
-		operation(
-			{
-				name: 'Update',
-				value: 'update',
-				action: 'Update a badge template',
-				description: 'Change some fields of a badge template; the others keep their values',
-			},
-			ENDPOINTS.updateTemplate,
-			updateTemplate,
-		),
+		operation({
+			name: 'Create',
+			value: 'create',
+			action: 'Create a badge template',
+			description: 'Create a badge template that badges are issued from',
+			endpoint: ENDPOINTS.createTemplate,
+			handler: createTemplate,
+		}),
+		operation({
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a badge template',
+			description: 'Delete a badge template',
+			endpoint: ENDPOINTS.deleteTemplate,
+			handler: deleteTemplate,
+		}),
+		operation({
+			name: 'Get',
+			value: 'get',
+			action: 'Get a badge template',
+			description: 'Get one badge template by ID',
+			endpoint: ENDPOINTS.getTemplate,
+			handler: getTemplate,
+		}),
+		operation({
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many badge templates',
+			description:
+				'List the badge templates you own, or find them by name, type or active state (Filters)',
+			endpoint: ENDPOINTS.listTemplates,
+			handler: listTemplates,
+		}),
+		operation({
+			name: 'Update',
+			value: 'update',
+			action: 'Update a badge template',
+			description: 'Change some fields of a badge template; the others keep their values',
+			endpoint: ENDPOINTS.updateTemplate,
+			handler: updateTemplate,
+		}),
 	]),
 ];
 
-/** Every parameter, as each resource declares it, in the editor's order. */
 export const nodeProperties: INodeProperties[] = [
 	resource,
 	...operationSelectors,
@@ -229,3 +208,24 @@ export const nodeProperties: INodeProperties[] = [
 	...holderFields,
 	...templateFields,
 ];
+
+/**
+ * The canvas subtitle as the node's action ("Issue Badge", "Get Many Templates"), read from the
+ * Resource and Operation options; anything else falls back to "operation: resource".
+ */
+function actionSubtitle(): string {
+	const labels: Record<string, string> = {};
+	for (const selector of operationSelectors) {
+		const [value] = selector.displayOptions?.show?.resource as string[];
+		const noun = (resource.options as INodePropertyOptions[]).find((r) => r.value === value)?.name;
+		for (const option of selector.options as INodePropertyOptions[]) {
+			// Get Many lists records: "Get Many Holders" reads as the action, "Get Many Holder" does not.
+			labels[`${value}:${option.value}`] =
+				`${option.name} ${noun}${option.value === 'getAll' ? 's' : ''}`;
+		}
+	}
+	// Parenthesised: an object literal at the start of an expression would read as a block.
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"] }}`;
+}
+
+export const subtitle = actionSubtitle();
