@@ -59,7 +59,7 @@ export const badgeFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show('issue'), recipientMode: ['allItems'] } },
 	},
-	holderLocator({ ...show('issue'), recipientMode: ['single'] }),
+	holderLocator({ ...show('issue'), recipientMode: ['single'] }, false),
 	{
 		displayName: 'Holder IDs',
 		name: 'recipientIds',

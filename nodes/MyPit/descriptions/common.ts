@@ -22,8 +22,9 @@ export const userIdOption: INodeProperties = {
 		'Your MyPit user ID (owner and issuer). Overrides the Default User ID of the credential.',
 };
 
-/** How transient failures are retried (see transport/retry.ts for what is retried at all). */
-const retryOptions: INodeProperties[] = [
+/** In every Options collection: User ID, retries (retry.ts) and concurrency (requestLimits.ts). */
+const runOptions: INodeProperties[] = [
+	userIdOption,
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
@@ -41,20 +42,18 @@ const retryOptions: INodeProperties[] = [
 		default: 30, // DEFAULT_RETRY_POLICY.maxDelayMs in seconds
 		description: 'The longest wait before one retry, Retry-After included',
 	},
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrentRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+		default: 5, // DEFAULT_MAX_CONCURRENT_REQUESTS (n8n lint wants a literal)
+		description:
+			'How many MyPit requests this node sends at once, across all input items, pages and batches. Lower it if MyPit answers 429 Too Many Requests; 1 sends one request at a time.',
+	},
 ];
 
-/** How many requests of one node run may be in flight at once (see transport/requestLimits.ts). */
-const concurrencyOption: INodeProperties = {
-	displayName: 'Max Concurrent Requests',
-	name: 'maxConcurrentRequests',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
-	default: 5, // DEFAULT_MAX_CONCURRENT_REQUESTS (n8n lint wants a literal)
-	description:
-		'How many MyPit requests this node sends at once, across all input items, pages and batches. Lower it if MyPit answers 429 Too Many Requests; 1 sends one request at a time.',
-};
-
-/** The Options collection of an operation: user ID override, retries and concurrency, plus what `extra` adds. */
+/** The Options collection of an operation: the run options plus what `extra` adds, sorted. */
 export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -63,9 +62,7 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
-		options: [...extra, userIdOption, ...retryOptions, concurrencyOption].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [...extra, ...runOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -84,15 +81,12 @@ export function simplifyField(show: Show): INodeProperties {
 	};
 }
 
-/** A template or holder picker: searchable list, or an ID typed or mapped in. */
-function recordLocator(
-	field: { displayName: string; name: string; searchListMethod: string; placeholder: string },
-	show: Show,
-	bodyProperty?: string,
-): INodeProperties {
-	return {
-		displayName: field.displayName,
-		name: field.name,
+/** A picker: searchable list, or an ID typed or mapped in; `routed` sends it in the body as is. */
+const locator =
+	(displayName: string, name: string, searchListMethod: string, placeholder: string) =>
+	(show: Show, routed = true): INodeProperties => ({
+		displayName,
+		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
@@ -101,41 +95,23 @@ function recordLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: field.placeholder,
-			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
 		],
 		displayOptions: { show },
-		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
-	};
-}
+		...(routed ? { routing: { send: { type: 'body', property: name } } } : {}),
+	});
 
-const TEMPLATE_PICKER = {
-	displayName: 'Template',
-	name: 'templateId',
-	searchListMethod: 'searchTemplates',
-	placeholder: 'e.g. tmpl_k3x9',
-};
-const HOLDER_PICKER = {
-	displayName: 'Holder',
-	name: 'holderId',
-	searchListMethod: 'searchHolders',
-	placeholder: 'e.g. hold_7k2m',
-};
+export const templateLocator = locator(
+	'Template',
+	'templateId',
+	'searchTemplates',
+	'e.g. tmpl_k3x9',
+);
+export const holderLocator = locator('Holder', 'holderId', 'searchHolders', 'e.g. hold_7k2m');
 
-/** The Template picker, sent as `templateId`. */
-export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, show, 'templateId');
-
-/** The Holder picker; `bodyProperty` when the routing sends it as is. */
-export const holderLocator = (show: Show, bodyProperty?: string) =>
-	recordLocator(HOLDER_PICKER, show, bodyProperty);
-
-/** Required parameters of a Create operation, each sent in the body as `prefix` + its name unless it routes itself. */
+/** Create's required fields, sent in the body as `prefix` + name unless a field routes itself. */
 export function createFields(
 	show: Show,
 	prefix: string,
@@ -167,19 +143,15 @@ export function updateFieldsCollection(
 	};
 }
 
-/**
- * Each parameter's label by its name, collections included, read from the description itself:
- * input errors name a field exactly as the user sees it.
- */
-export function fieldLabels(properties: INodeProperties[]): Record<string, string> {
-	const labels: Record<string, string> = {};
-	const visit = (list: readonly unknown[]) => {
-		for (const property of list as INodeProperties[]) {
-			if (!property.name || !property.displayName) continue;
-			labels[property.name] ??= property.displayName;
-			if (Array.isArray(property.options)) visit(property.options);
-		}
-	};
-	visit(properties);
+/** Each parameter's label by name, collections included: input errors name fields as shown. */
+export function fieldLabels(
+	properties: readonly unknown[],
+	labels: Record<string, string> = {},
+): Record<string, string> {
+	for (const property of properties as INodeProperties[]) {
+		if (!property.name || !property.displayName) continue;
+		labels[property.name] ??= property.displayName;
+		if (Array.isArray(property.options)) fieldLabels(property.options, labels);
+	}
 	return labels;
 }

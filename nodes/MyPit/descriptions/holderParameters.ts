@@ -14,7 +14,7 @@ import { getManyFields } from './listFilters';
 const showHolder = showOf('holder');
 
 export const holderFields: INodeProperties[] = [
-	holderLocator(showHolder('get', 'delete', 'update'), 'holderId'),
+	holderLocator(showHolder('get', 'delete', 'update')),
 	{
 		displayName: 'Match By',
 		name: 'matchBy',

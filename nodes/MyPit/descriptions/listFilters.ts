@@ -23,7 +23,6 @@ type RecordTest = (record: IDataObject) => boolean;
 interface ListFilter {
 	property: INodeProperties;
 	test: (value: unknown, field: string) => RecordTest;
-	/** How a model or a user should read it, in a tool's answer. */
 	hint: string;
 }
 
@@ -32,7 +31,7 @@ type FilterSpec = Omit<ListFilter, 'property'> &
 	Partial<Pick<INodeProperties, 'type' | 'default'>>;
 
 /** A filter written flat; without a type it is a text filter. */
-const filter = ({ test, hint, ...property }: FilterSpec): ListFilter => ({
+const listFilter = ({ test, hint, ...property }: FilterSpec): ListFilter => ({
 	property: { type: 'string', default: '', ...property },
 	test,
 	hint,
@@ -54,7 +53,7 @@ const sameId = (field: string) => (value: unknown, label: string) => {
 };
 
 const nameFilter = (noun: string) =>
-	filter({
+	listFilter({
 		displayName: 'Name',
 		name: 'name',
 		placeholder: 'e.g. Jane',
@@ -65,7 +64,7 @@ const nameFilter = (noun: string) =>
 
 export const LIST_FILTERS = {
 	holder: [
-		filter({
+		listFilter({
 			displayName: 'Email',
 			name: 'email',
 			placeholder: 'name@email.com',
@@ -76,7 +75,7 @@ export const LIST_FILTERS = {
 			},
 			hint: 'email (the whole address, case ignored)',
 		}),
-		filter({
+		listFilter({
 			displayName: 'Holder User ID',
 			name: 'holderId',
 			placeholder: 'e.g. holder789',
@@ -88,7 +87,7 @@ export const LIST_FILTERS = {
 		nameFilter('holder'),
 	],
 	template: [
-		filter({
+		listFilter({
 			displayName: 'Active',
 			name: 'active',
 			type: 'boolean',
@@ -102,7 +101,7 @@ export const LIST_FILTERS = {
 			hint: 'active (true or false)',
 		}),
 		nameFilter('template'),
-		filter({
+		listFilter({
 			displayName: 'Type',
 			name: 'type',
 			type: 'options',
@@ -117,7 +116,7 @@ export const LIST_FILTERS = {
 		}),
 	],
 	badge: [
-		filter({
+		listFilter({
 			displayName: 'Holder ID',
 			name: 'holder',
 			placeholder: 'e.g. hold_7k2m',
@@ -126,7 +125,7 @@ export const LIST_FILTERS = {
 			test: sameId('recipientId'),
 			hint: 'holder (the MyPit holder ID the badge was issued to)',
 		}),
-		filter({
+		listFilter({
 			displayName: 'Status',
 			name: 'status',
 			placeholder: 'e.g. active',
@@ -137,7 +136,7 @@ export const LIST_FILTERS = {
 			},
 			hint: 'status (e.g. active or expired)',
 		}),
-		filter({
+		listFilter({
 			displayName: 'Template ID',
 			name: 'template',
 			placeholder: 'e.g. tmpl_k3x9',
@@ -150,10 +149,7 @@ export const LIST_FILTERS = {
 
 export type FilteredKind = keyof typeof LIST_FILTERS;
 
-/**
- * Return All, Limit, the Filters (n8n's convention for client-side lookups), the tool answer's
- * bound (shown in the tool node only), Simplify and the Options (with Page Size) of Get Many.
- */
+/** Get Many: Return All, Limit, Filters, the tool answer's bound, Simplify and Options. */
 export function getManyFields(kind: FilteredKind, noun: string): INodeProperties[] {
 	const show = { resource: [kind], operation: ['getAll'] };
 	return [
