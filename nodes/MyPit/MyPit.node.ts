@@ -1,8 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties, operationSelectors, resource } from './descriptions/properties';
-import { actionSubtitle } from './descriptions/subtitle';
+import { nodeProperties, subtitle } from './descriptions/properties';
 import { customOperationsFor } from './execution/customOperations';
 import { NODE_ENDPOINT_URL, REQUEST_HEADERS } from './execution/requestOptions';
 import { searchHolders, searchTemplates } from './methods/listSearch';
@@ -19,7 +18,7 @@ export class MyPit implements INodeType {
 		icon: { light: 'file:../../icons/mypit.svg', dark: 'file:../../icons/mypit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: actionSubtitle(resource, operationSelectors),
+		subtitle,
 		description: 'Create badge templates and holders and issue digital badges with MyPit',
 		defaults: { name: 'MyPit' },
 		usableAsTool: true,

@@ -1,4 +1,4 @@
-import { templateFields } from '../../nodes/MyPit/descriptions/templateDescription';
+import { templateFields } from '../../nodes/MyPit/descriptions/templateParameters';
 
 describe('Create Template parameters', () => {
 	// n8n refuses an empty required parameter before the node runs (n8n's behaviour, not tested

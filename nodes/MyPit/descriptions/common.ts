@@ -1,36 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
-import { bindOperation } from '../execution/operationSpecs';
-import { routingOperation } from '../execution/routingOperation';
-import type { OperationHandler, OperationSpec } from '../execution/scope';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';
+import { BADGE_TYPES } from '../transport/endpoints';
 
 export type Show = Record<string, string[]>;
 
-/**
- * An operation mapped to its endpoint and bound to its handler. In a workflow run the handler
- * runs as n8n's custom operation (execution/customOperations.ts). When an AI agent calls the node
- * as a tool, n8n runs RoutingNode instead: the routing's pagination function hands each item to
- * the same handler, so RoutingNode itself sends nothing and `request` only names the endpoint.
- */
-export function operation(
-	option: Omit<INodePropertyOptions, 'routing'>,
-	endpoint: Endpoint,
-	handler: OperationHandler | OperationSpec,
-): INodePropertyOptions {
-	const spec = typeof handler === 'function' ? { handler } : handler;
-	const bound: INodePropertyOptions = {
-		...option,
-		routing: {
-			request: { method: endpoint.method, url: endpoint.path },
-			send: { paginate: true },
-			operations: { pagination: routingOperation(spec) },
-		},
-	};
-	bindOperation(bound, spec);
-	return bound;
-}
+export const showOf =
+	(resource: string) =>
+	(...operations: string[]): Show => ({ resource: [resource], operation: operations });
 
 export const badgeTypeOptions: INodePropertyOptions[] = BADGE_TYPES.map((type) => ({
 	name: type.charAt(0).toUpperCase() + type.slice(1),
@@ -46,8 +22,9 @@ export const userIdOption: INodeProperties = {
 		'Your MyPit user ID (owner and issuer). Overrides the Default User ID of the credential.',
 };
 
-/** How transient failures are retried (see transport/retry.ts for what is retried at all). */
-const retryOptions: INodeProperties[] = [
+/** In every Options collection: User ID, retries (retry.ts) and concurrency (requestLimits.ts). */
+const runOptions: INodeProperties[] = [
+	userIdOption,
 	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
@@ -65,20 +42,18 @@ const retryOptions: INodeProperties[] = [
 		default: 30, // DEFAULT_RETRY_POLICY.maxDelayMs in seconds
 		description: 'The longest wait before one retry, Retry-After included',
 	},
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrentRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+		default: 5, // DEFAULT_MAX_CONCURRENT_REQUESTS (n8n lint wants a literal)
+		description:
+			'How many MyPit requests this node sends at once, across all input items, pages and batches. Lower it if MyPit answers 429 Too Many Requests; 1 sends one request at a time.',
+	},
 ];
 
-/** How many requests of one node run may be in flight at once (see transport/requestLimits.ts). */
-const concurrencyOption: INodeProperties = {
-	displayName: 'Max Concurrent Requests',
-	name: 'maxConcurrentRequests',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
-	default: 5, // DEFAULT_MAX_CONCURRENT_REQUESTS (n8n lint wants a literal)
-	description:
-		'How many MyPit requests this node sends at once, across all input items, pages and batches. Lower it if MyPit answers 429 Too Many Requests; 1 sends one request at a time.',
-};
-
-/** The Options collection of an operation: user ID override, retries and concurrency, plus what `extra` adds. */
+/** The Options collection of an operation: the run options plus what `extra` adds, sorted. */
 export function optionsCollection(show: Show, extra: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -87,67 +62,13 @@ export function optionsCollection(show: Show, extra: INodeProperties[] = []): IN
 		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
-		options: [...extra, userIdOption, ...retryOptions, concurrencyOption].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
+		options: [...extra, ...runOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
 /** The most records a Get Many tool call answers unless Max Records in Tool Answer says otherwise. */
 export const DEFAULT_TOOL_ANSWER_LIMIT = 10;
 export const MAX_TOOL_ANSWER_LIMIT = 100;
-
-/**
- * Return All, Limit, the Filters (built by the resource), the tool answer's bound (shown in the
- * tool node only), Simplify and the Options (with Page Size) of a Get Many operation.
- */
-export function getManyFields(
-	resource: string,
-	noun: string,
-	filters?: (show: Show) => INodeProperties,
-): INodeProperties[] {
-	const show = { resource: [resource], operation: ['getAll'] };
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-		...(filters ? [filters(show)] : []),
-		{
-			displayName: 'Max Records in Tool Answer',
-			name: 'toolAnswerLimit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_TOOL_ANSWER_LIMIT, numberPrecision: 0 },
-			default: 10, // DEFAULT_TOOL_ANSWER_LIMIT (n8n lint wants a literal)
-			description: `An AI agent gets at most this many ${noun} per call, with how many more matched and how to narrow the search. A lower Limit wins; Return All does not apply to tool calls.`,
-			displayOptions: { show: { ...show, '@tool': [true] } },
-		},
-		simplifyField(show),
-		optionsCollection(show, [
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-				default: DEFAULT_PAGE_SIZE,
-				description: `How many ${noun} to ask MyPit for per request. Larger pages mean fewer requests.`,
-			},
-		]),
-	];
-}
 
 export function simplifyField(show: Show): INodeProperties {
 	return {
@@ -160,15 +81,12 @@ export function simplifyField(show: Show): INodeProperties {
 	};
 }
 
-/** A template or holder picker: searchable list, or an ID typed or mapped in. */
-function recordLocator(
-	field: { displayName: string; name: string; searchListMethod: string; placeholder: string },
-	show: Show,
-	bodyProperty?: string,
-): INodeProperties {
-	return {
-		displayName: field.displayName,
-		name: field.name,
+/** A picker: searchable list, or an ID typed or mapped in; `routed` sends it in the body as is. */
+const locator =
+	(displayName: string, name: string, searchListMethod: string, placeholder: string) =>
+	(show: Show, routed = true): INodeProperties => ({
+		displayName,
+		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
@@ -177,39 +95,35 @@ function recordLocator(
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: field.searchListMethod, searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: field.placeholder,
-			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
 		],
 		displayOptions: { show },
-		...(bodyProperty ? { routing: { send: { type: 'body', property: bodyProperty } } } : {}),
-	};
+		...(routed ? { routing: { send: { type: 'body', property: name } } } : {}),
+	});
+
+export const templateLocator = locator(
+	'Template',
+	'templateId',
+	'searchTemplates',
+	'e.g. tmpl_k3x9',
+);
+export const holderLocator = locator('Holder', 'holderId', 'searchHolders', 'e.g. hold_7k2m');
+
+/** Create's required fields, sent in the body as `prefix` + name unless a field routes itself. */
+export function createFields(
+	show: Show,
+	prefix: string,
+	fields: Array<Omit<INodeProperties, 'required' | 'displayOptions'>>,
+): INodeProperties[] {
+	return fields.map((field) => ({
+		...field,
+		required: true,
+		routing: field.routing ?? { send: { type: 'body', property: `${prefix}${field.name}` } },
+		displayOptions: { show },
+	}));
 }
-
-const TEMPLATE_PICKER = {
-	displayName: 'Template',
-	name: 'templateId',
-	searchListMethod: 'searchTemplates',
-	placeholder: 'e.g. tmpl_k3x9',
-};
-const HOLDER_PICKER = {
-	displayName: 'Holder',
-	name: 'holderId',
-	searchListMethod: 'searchHolders',
-	placeholder: 'e.g. hold_7k2m',
-};
-
-/** The Template picker, sent as `templateId`. */
-export const templateLocator = (show: Show) => recordLocator(TEMPLATE_PICKER, show, 'templateId');
-
-/** The Holder picker; `bodyProperty` when the routing sends it as is. */
-export const holderLocator = (show: Show, bodyProperty?: string) =>
-	recordLocator(HOLDER_PICKER, show, bodyProperty);
 
 /** "Update Fields": only what the user adds changes; the node reads the record for the rest. */
 export function updateFieldsCollection(
@@ -229,19 +143,15 @@ export function updateFieldsCollection(
 	};
 }
 
-/**
- * Each parameter's label by its name, collections included, read from the description itself:
- * input errors name a field exactly as the user sees it.
- */
-export function fieldLabels(properties: INodeProperties[]): Record<string, string> {
-	const labels: Record<string, string> = {};
-	const visit = (list: readonly unknown[]) => {
-		for (const property of list as INodeProperties[]) {
-			if (!property.name || !property.displayName) continue;
-			labels[property.name] ??= property.displayName;
-			if (Array.isArray(property.options)) visit(property.options);
-		}
-	};
-	visit(properties);
+/** Each parameter's label by name, collections included: input errors name fields as shown. */
+export function fieldLabels(
+	properties: readonly unknown[],
+	labels: Record<string, string> = {},
+): Record<string, string> {
+	for (const property of properties as INodeProperties[]) {
+		if (!property.name || !property.displayName) continue;
+		labels[property.name] ??= property.displayName;
+		if (Array.isArray(property.options)) fieldLabels(property.options, labels);
+	}
 	return labels;
 }

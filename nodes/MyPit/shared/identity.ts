@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import type { ItemScope } from '../execution/scope';
-import { CREDENTIAL_TYPE } from '../transport/client';
 import { InputError, requireDid, requireId } from './validation';
 
 /**
@@ -25,7 +24,6 @@ function resolve(
 	);
 }
 
-/** The User ID: the node's "User ID" option, else the credential's Default User ID. */
 export function userIdFrom(override: unknown, credentials: ICredentialDataDecryptedObject): string {
 	return requireId(resolve(override, credentials, 'userId', 'User ID'), 'User ID');
 }
@@ -43,10 +41,12 @@ export function resolveIssuerDid(item: ItemScope): string {
 }
 
 /** For list search in the editor, where only the credential and current parameters exist. */
-export async function resolveUserIdForSearch(context: ILoadOptionsFunctions): Promise<string> {
+export function resolveUserIdForSearch(
+	context: ILoadOptionsFunctions,
+	credentials: ICredentialDataDecryptedObject,
+): string {
 	const override = context.getCurrentNodeParameter('options.userId') as string | undefined;
 	if (override) return override;
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	if (typeof credentials.userId === 'string' && credentials.userId.trim() !== '') {
 		return credentials.userId;
 	}

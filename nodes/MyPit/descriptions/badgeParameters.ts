@@ -1,55 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
-import { issueForAllItems } from '../operations/issueBulk';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
-import { ENDPOINTS } from '../transport/endpoints';
 import {
 	badgeTypeOptions,
-	getManyFields,
 	holderLocator,
-	operation,
 	optionsCollection,
+	showOf,
 	templateLocator,
 } from './common';
-import { filtersCollection } from './listFilters';
+import { getManyFields } from './listFilters';
 
-const show = (...operations: string[]) => ({ resource: ['badge'], operation: operations });
+const show = showOf('badge');
 
-export const badgeOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['badge'] } },
-	default: 'issue',
-	options: [
-		operation(
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many issued badges',
-				description:
-					'List the badges you have issued, with their expiry dates, or find them by holder, template or status (Filters)',
-			},
-			ENDPOINTS.listIssuedBadges,
-			listIssuedBadges,
-		),
-		operation(
-			{
-				name: 'Issue',
-				value: 'issue',
-				action: 'Issue a badge',
-				description:
-					'Issue a badge from a template to one or many holders: one output item per holder',
-			},
-			ENDPOINTS.issueBadge,
-			{ handler: issueBadge, allItems: { when: issuesForAllItems, handler: issueForAllItems } },
-		),
-	],
-};
-
-const issueFields: INodeProperties[] = [
+export const badgeFields: INodeProperties[] = [
 	templateLocator(show('issue')),
 	{
 		displayName: 'Recipients',
@@ -96,7 +59,7 @@ const issueFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show('issue'), recipientMode: ['allItems'] } },
 	},
-	holderLocator({ ...show('issue'), recipientMode: ['single'] }),
+	holderLocator({ ...show('issue'), recipientMode: ['single'] }, false),
 	{
 		displayName: 'Holder IDs',
 		name: 'recipientIds',
@@ -170,9 +133,5 @@ const issueFields: INodeProperties[] = [
 				'How many days the badges stay valid. Without it, the template’s own period is used.',
 		},
 	]),
-];
-
-export const badgeFields: INodeProperties[] = [
-	...issueFields,
-	...getManyFields('badge', 'badges', (show) => filtersCollection('badge', 'badges', show)),
+	...getManyFields('badge', 'badges'),
 ];
