@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemScope, OperationHandler } from '../execution/scope';
 import { resolveIssuerDid, resolveUserId } from '../shared/identity';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { readHolderData, sendHolderUpdate } from './holder';
-import { readWholeList } from './pagination';
+import { refusedAsAWhole } from './issueOutcomes';
+import { readWholeList } from './records';
 import { withReadableDates } from './readableDates';
 
 type HolderMatch = 'email' | 'holderUserId';
@@ -45,13 +46,9 @@ async function readDirectory(
 	userId: string,
 	match: HolderMatch,
 ): Promise<HolderDirectory> {
-	const { run } = item;
-	return await run.once(`holder directory ${userId} ${match}`, async () => {
+	return await item.run.once(`holder directory ${userId} ${match}`, async () => {
 		// Both match fields come from the same list: it is read once per run whatever the match.
-		const holders = await run.once(
-			`all holders ${userId}`,
-			async () => await readWholeList(run.node, client, ENDPOINTS.listHolders, userId, item.index),
-		);
+		const holders = await readWholeList(item, client, ENDPOINTS.listHolders, userId);
 		const byKey = new Map<string, IDataObject>();
 		for (const holder of holders) {
 			const key = matchKey(match, match === 'email' ? holder.email : holder.holderId);
@@ -60,12 +57,6 @@ async function readDirectory(
 		}
 		return { byKey, pending: new Map(), uncertain: new Map() };
 	});
-}
-
-/** A 4xx other than 408 means the API did nothing; anything else may have created the holder. */
-function refusedAsAWhole(failure: unknown): boolean {
-	const code = failure instanceof NodeApiError ? failure.httpCode : null;
-	return code !== null && code.startsWith('4') && code !== '408';
 }
 
 /** Runs `work` after every earlier item of the run with the same key has finished. */

@@ -169,8 +169,7 @@ export function unsentOutcomes(
 	error: unknown,
 ): RecipientOutcome[] {
 	const message = (error as Error).message;
-	const httpCode = error instanceof NodeApiError ? error.httpCode : null;
-	const refused = httpCode !== null && httpCode.startsWith('4') && httpCode !== '408';
+	const refused = refusedAsAWhole(error);
 	return rest.map((recipientId, index): RecipientOutcome => {
 		const base = { recipientId, badgeId: null, batchStatus: null };
 		if (index >= failedBatchSize) {
@@ -190,6 +189,12 @@ export function unsentOutcomes(
 			error: `Batch failed, outcome unknown: ${message}. Check with Badge > Get Many before issuing again.`,
 		};
 	});
+}
+
+/** A 4xx other than 408: the API did nothing. Anything else may have been processed. */
+export function refusedAsAWhole(failure: unknown): boolean {
+	const code = failure instanceof NodeApiError ? failure.httpCode : null;
+	return code !== null && code.startsWith('4') && code !== '408';
 }
 
 /** The status of one batch: the API's own, else what its recipients' outcomes show. */

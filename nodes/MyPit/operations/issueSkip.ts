@@ -6,8 +6,8 @@ import { InputError } from '../shared/validation';
 import type { MyPitClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
 import { issueInBatches, type IssueSettings } from './issueBatches';
-import { overallStatus, withStatus, type RecipientOutcome } from './issueOutcomes';
-import { readWholeList } from './pagination';
+import { withStatus, type RecipientOutcome } from './issueOutcomes';
+import { readWholeList } from './records';
 import { epochMsOf } from './readableDates';
 
 /** Which existing badges of the template count as "already has it" (an unexpired one, always). */
@@ -52,14 +52,9 @@ async function heldBadges(
 	templateId: string,
 	rule: HeldBadgeStatus,
 ): Promise<HeldBadges> {
-	const { run } = item;
-	return await run.once(`held badges ${userId} ${templateId} ${rule}`, async () => {
+	return await item.run.once(`held badges ${userId} ${templateId} ${rule}`, async () => {
 		// Every template and rule of the run works from one read of the issued badges.
-		const badges = await run.once(
-			`all issued badges ${userId}`,
-			async () =>
-				await readWholeList(run.node, client, ENDPOINTS.listIssuedBadges, userId, item.index),
-		);
+		const badges = await readWholeList(item, client, ENDPOINTS.listIssuedBadges, userId);
 		const now = Date.now();
 		const held: HeldBadges = new Map();
 		for (const badge of badges) {
@@ -122,44 +117,30 @@ export async function issueToRecipients(
 		);
 	}
 
-	const status =
-		toIssue.length === 0
-			? 'skipped'
-			: overallStatus(sent, (_outcome, index) => Math.floor(index / settings.batchSize));
+	const issued = withStatus(sent, settings.templateId, settings.batchSize);
+	const status = toIssue.length === 0 ? 'skipped' : issued[0].status;
 	const byRecipient = new Map<string, IDataObject>(
-		withStatus(sent, settings.templateId, settings.batchSize).map((json) => [
-			json.recipientId as string,
-			{ ...json, skipped: false },
-		]),
+		issued.map((json) => [json.recipientId as string, { ...json, skipped: false }]),
 	);
 	for (const [recipientId, badge] of fromOthers) {
 		const badgeId = await badge;
-		byRecipient.set(
+		const skipped = badgeId !== null;
+		byRecipient.set(recipientId, {
 			recipientId,
-			badgeId === null
-				? {
-						recipientId,
-						issued: false,
-						skipped: false,
-						badgeId: null,
-						outcome: 'not issued',
-						batchStatus: null,
+			issued: false,
+			skipped,
+			badgeId,
+			outcome: skipped ? 'skipped' : 'not issued',
+			batchStatus: null,
+			...(skipped
+				? {}
+				: {
 						error:
 							'Not sent: another item of this run was issuing this badge to the holder, without success',
-						status,
-						templateId: settings.templateId,
-					}
-				: {
-						recipientId,
-						issued: false,
-						skipped: true,
-						badgeId,
-						outcome: 'skipped',
-						batchStatus: null,
-						status,
-						templateId: settings.templateId,
-					},
-		);
+					}),
+			status,
+			templateId: settings.templateId,
+		});
 	}
 	return recipients.map((recipientId) => byRecipient.get(recipientId) as IDataObject);
 }
