@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, operationSelectors, resource } from './descriptions/properties';
 import { actionSubtitle } from './descriptions/subtitle';
-import { customOperationsFor } from './execution/customOperations';
+import { customOperationsFor } from './execution/customOperation';
 import { NODE_ENDPOINT_URL, REQUEST_HEADERS } from './execution/requestOptions';
 import { searchHolders, searchTemplates } from './methods/listSearch';
 

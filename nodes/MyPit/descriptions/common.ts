@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { BADGE_TYPES, type Endpoint } from '../transport/endpoints';
-import { bindOperation } from '../execution/operationSpecs';
+import { bindOperation } from '../execution/customOperation';
 import { routingOperation } from '../execution/routingOperation';
 import type { OperationHandler, OperationSpec } from '../execution/scope';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../transport/cursorPager';

@@ -1,14 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
 import { runEachItem } from './itemPool';
-import { readMaxConcurrentRequests } from './itemOptions';
-import { runItem, type ItemRequest } from './itemRun';
-import { buildBody, type BodyMap } from './requestBody';
+import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
+import { bodyMapFor, buildBody, type BodyMap } from './requestBody';
 import { credentialAllowedDomains, itemBatchingFrom, requestBaseFrom } from './requestOptions';
-import { createRunScope } from './runScope';
-import type { InputRow, ItemScope, OperationSpec, RunScope } from './scope';
+import {
+	createRunScope,
+	type InputRow,
+	type ItemScope,
+	type OperationSpec,
+	type RunScope,
+} from './scope';
 
 /**
  * Items running at once, per allowed concurrent request: while some wait for MyPit, the next
@@ -16,13 +27,48 @@ import type { InputRow, ItemScope, OperationSpec, RunScope } from './scope';
  */
 const ITEMS_PER_REQUEST_SLOT = 2;
 
+/** Each operation option of the description, bound to the handler that runs it. */
+const specs = new WeakMap<INodePropertyOptions, OperationSpec>();
+
+export function bindOperation(option: INodePropertyOptions, spec: OperationSpec): void {
+	specs.set(option, spec);
+}
+
+/**
+ * n8n's `customOperations` table, `{ [resource]: { [operation]: fn } }`, read from the
+ * description's Operation selectors: every operation bound with a handler runs as a custom
+ * operation in workflow runs.
+ */
+export function customOperationsFor(
+	properties: INodeProperties[],
+): NonNullable<INodeType['customOperations']> {
+	const table: NonNullable<INodeType['customOperations']> = {};
+	for (const selector of properties) {
+		if (selector.name !== 'operation') continue;
+		const resources = (selector.displayOptions?.show?.resource ?? []) as string[];
+		for (const option of (selector.options ?? []) as INodePropertyOptions[]) {
+			const spec = specs.get(option);
+			if (!spec) continue;
+			const operation = String(option.value);
+			for (const resource of resources) {
+				table[resource] ??= {};
+				table[resource][operation] = customOperation(
+					spec,
+					bodyMapFor(properties, resource, operation),
+				);
+			}
+		}
+	}
+	return table;
+}
+
 /**
  * The entry point of a workflow run: n8n-core runs this custom operation instead of RoutingNode
  * when the node's resource and operation match. One call for all input items: each routed field
  * is read once per item, the body comes from the description's `routing.send` (`bodyMap`), and
  * the items run through the pool, or (bulk issue) in one call for all of them.
  */
-export function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
+function customOperation(spec: OperationSpec, bodyMap: BodyMap) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const run = createRunScope(this, await this.getCredentials(CREDENTIAL_TYPE));
 		const inputItems = this.getInputData();

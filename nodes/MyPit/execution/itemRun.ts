@@ -2,10 +2,19 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requireSafeBaseUrl } from '../shared/baseUrl';
-import { InputError, toInputNodeError } from '../shared/validation';
+import {
+	InputError,
+	requireNonNegativeNumber,
+	requirePositiveInteger,
+	toInputNodeError,
+} from '../shared/validation';
 import { MyPitClient, type MyPitRequestContext, type RequestBase } from '../transport/client';
-import { readMaxRequestsPerMinute } from '../transport/requestLimits';
-import { readMaxConcurrentRequests, readRetryPolicy } from './itemOptions';
+import {
+	DEFAULT_MAX_CONCURRENT_REQUESTS,
+	MAX_CONCURRENT_REQUESTS,
+	readMaxRequestsPerMinute,
+} from '../transport/requestLimits';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 import type { InputRow, ItemScope, OperationHandler } from './scope';
 
 /** What an entry point supplies for one item: its request settings and the routed body. */
@@ -68,5 +77,24 @@ function requestContext(item: ItemScope): MyPitRequestContext {
 		n8n: run.n8n,
 		getItemIndex: () => item.index,
 		getExecutionCancelSignal: () => run.cancelSignal,
+	};
+}
+
+/** The item's "Max Concurrent Requests" option, checked. */
+export function readMaxConcurrentRequests(item: ItemScope): number {
+	return requirePositiveInteger(
+		item.parameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS),
+		'Max Concurrent Requests',
+		MAX_CONCURRENT_REQUESTS,
+	);
+}
+
+/** The item's "Max Retries" and "Max Retry Wait (Seconds)" options, checked. */
+export function readRetryPolicy(item: ItemScope): RetryPolicy {
+	const retries = item.parameter('options.maxRetries', DEFAULT_RETRY_POLICY.maxRetries);
+	const wait = item.parameter('options.maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
+	return {
+		maxRetries: Math.floor(requireNonNegativeNumber(retries, 'Max Retries')),
+		maxDelayMs: requireNonNegativeNumber(wait, 'Max Retry Wait (Seconds)') * 1000,
 	};
 }

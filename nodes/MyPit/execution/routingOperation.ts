@@ -9,8 +9,7 @@ import type {
 import { InputError } from '../shared/validation';
 import { CREDENTIAL_TYPE, type RequestBase } from '../transport/client';
 import { runItem } from './itemRun';
-import { createRunScope } from './runScope';
-import type { ItemScope, OperationHandler, OperationSpec } from './scope';
+import { createRunScope, type ItemScope, type OperationHandler, type OperationSpec } from './scope';
 
 type RoutingPagination = (
 	this: IExecutePaginationFunctions,
