@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
+import {
+	DEFAULT_BATCH_SIZE,
+	issueBadge,
+	issuesForAllItems,
+	listIssuedBadges,
+	MAX_BATCH_SIZE,
+} from '../operations/badge';
 import { issueForAllItems } from '../operations/issueBulk';
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
 import { ENDPOINTS } from '../transport/endpoints';
 import {
 	badgeTypeOptions,

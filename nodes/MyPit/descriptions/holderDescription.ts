@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { createOrUpdateHolder } from '../operations/holderUpsert';
 import {
 	createHolder,
+	createOrUpdateHolder,
 	deleteHolder,
 	getHolder,
 	listHolders,

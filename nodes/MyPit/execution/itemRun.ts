@@ -43,14 +43,20 @@ export async function runItem(
 		// Checked for every item, so a bad limit fails before any request.
 		readMaxRequestsPerMinute(run.credentials.maxRequestsPerMinute);
 		const gate = run.gate(readMaxConcurrentRequests(item));
-		const client = new MyPitClient(requestContext(item), base, readRetryPolicy(item), gate);
+		const context: MyPitRequestContext = {
+			getNode: () => run.node,
+			n8n: run.n8n,
+			getItemIndex: () => item.index,
+			getExecutionCancelSignal: () => run.cancelSignal,
+		};
+		const client = new MyPitClient(context, base, readRetryPolicy(item), gate);
 		const results = await handler({ item, client, body, inputs });
 		if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
-		return results.linked.map(({ json, inputIndex, error }) =>
-			error
-				? { json, error, pairedItem: { item: inputIndex } }
-				: { json, pairedItem: { item: inputIndex } },
-		);
+		return results.linked.map(({ json, inputIndex, error }) => ({
+			json,
+			...(error && { error }),
+			pairedItem: { item: inputIndex },
+		}));
 	} catch (caught) {
 		const error = toNodeError(run.node, caught, item.index);
 		if (!run.continueOnFail) throw error;
@@ -67,17 +73,6 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number) {
 	if (error instanceof InputError) return toInputNodeError(node, error, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
-}
-
-/** The item as the MyPit client sees it: n8n's context, its index, the cancel signal. */
-function requestContext(item: ItemScope): MyPitRequestContext {
-	const { run } = item;
-	return {
-		getNode: () => run.node,
-		n8n: run.n8n,
-		getItemIndex: () => item.index,
-		getExecutionCancelSignal: () => run.cancelSignal,
-	};
 }
 
 /** The item's "Max Concurrent Requests" option, checked. */

@@ -94,14 +94,12 @@ export function createRunScope(
 ): RunScope {
 	const values = new Map<string, Promise<unknown>>();
 	let gate: RequestGate | undefined;
-	const node = context.getNode();
 	return {
-		node,
+		node: context.getNode(),
 		credentials,
 		continueOnFail: context.continueOnFail(),
 		asTool,
 		cancelSignal: context.getExecutionCancelSignal?.(),
-		// n8n's context itself: its request helper reads the credential from it.
 		n8n: context,
 		async once<T>(key: string, compute: () => Promise<T>): Promise<T> {
 			let value = values.get(key) as Promise<T> | undefined;

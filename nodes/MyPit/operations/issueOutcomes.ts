@@ -23,11 +23,6 @@ export interface RecipientOutcome extends IDataObject {
 	batchStatus: ApiStatus | null;
 }
 
-interface IssuedBadgeRef {
-	badgeId: string | null;
-	recipientId?: string;
-}
-
 const UNKNOWN_MESSAGE =
 	"MyPit's answer does not say whether this recipient got a badge. Check with Badge > Get Many before issuing again.";
 
@@ -36,7 +31,7 @@ function apiStatusOf(value: unknown): ApiStatus | null {
 }
 
 /** An issued badge given as an ID string, or as an object with `_id` (and maybe `recipientId`). */
-function badgeRefOf(entry: unknown): IssuedBadgeRef {
+function badgeRefOf(entry: unknown): { badgeId: string | null; recipientId?: string } {
 	if (typeof entry === 'string') return { badgeId: entry };
 	if (entry !== null && typeof entry === 'object') {
 		const { _id, recipientId } = entry as IDataObject;
@@ -172,16 +167,14 @@ export function unsentOutcomes(
 	const refused = refusedAsAWhole(error);
 	return rest.map((recipientId, index): RecipientOutcome => {
 		const base = { recipientId, badgeId: null, batchStatus: null };
-		if (index >= failedBatchSize) {
-			return {
-				...base,
-				issued: false,
-				outcome: 'not issued',
-				error: 'Not sent: an earlier batch failed',
-			};
-		}
-		if (refused)
-			return { ...base, issued: false, outcome: 'not issued', error: `Batch refused: ${message}` };
+		const notIssued =
+			index >= failedBatchSize
+				? 'Not sent: an earlier batch failed'
+				: refused
+					? `Batch refused: ${message}`
+					: undefined;
+		if (notIssued !== undefined)
+			return { ...base, issued: false, outcome: 'not issued', error: notIssued };
 		return {
 			...base,
 			issued: null,
