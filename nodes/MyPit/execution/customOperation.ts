@@ -13,18 +13,10 @@ import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
 import { Semaphore } from '../transport/semaphore';
 import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
 import { bodyMapFor, buildBody, type BodyMap } from './requestBody';
-import {
-	credentialAllowedDomains,
-	itemBatchingFrom,
-	requestBaseFrom,
-	type ItemBatching,
-} from './requestOptions';
+import { credentialAllowedDomains, itemBatchingFrom, requestBaseFrom } from './requestOptions';
 import { createRunScope, type InputRow, type ItemScope, type OperationSpec } from './scope';
 
-/**
- * Items running at once, per allowed concurrent request: while some wait for MyPit, the next
- * ones resolve their parameters.
- */
+/** Items at once per request slot: while some wait for MyPit, the next resolve their parameters. */
 const ITEMS_PER_REQUEST_SLOT = 2;
 
 /** Each operation option of the description, bound to the handler that runs it. */
@@ -35,9 +27,8 @@ export function bindOperation(option: INodePropertyOptions, spec: OperationSpec)
 }
 
 /**
- * n8n's `customOperations` table, `{ [resource]: { [operation]: fn } }`, read from the
- * description's Operation selectors: every operation bound with a handler runs as a custom
- * operation in workflow runs.
+ * n8n's `customOperations` table, `{ [resource]: { [operation]: fn } }`: every operation of the
+ * description's Operation selectors bound with a handler runs as a custom operation.
  */
 export function customOperationsFor(
 	properties: INodeProperties[],
@@ -132,7 +123,7 @@ interface PoolSettings {
 	/** Items running at once. */
 	width: number;
 	/** n8n's "Request Options → Batching": a wait before every batch of items but the first. */
-	batching?: ItemBatching;
+	batching?: ReturnType<typeof itemBatchingFrom>;
 	/** A stopped execution starts no further item. */
 	signal?: AbortSignal;
 }

@@ -11,12 +11,6 @@ export const REQUEST_HEADERS = { Accept: 'application/json', 'Content-Type': 'ap
 /** RoutingNode's timeout when "Request Options → Timeout" is not set: five minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
-/** "Request Options → Batching": items started per batch, and the wait between batches. */
-export interface ItemBatching {
-	size: number;
-	intervalMs: number;
-}
-
 /**
  * n8n's "Request Options" collection, which n8n adds to every declarative node, read as
  * RoutingNode reads it (timeout, proxy, SSL), for requests a custom operation sends.
@@ -63,7 +57,7 @@ function parseProxy(text: string): IHttpRequestOptions['proxy'] {
 }
 
 /** Batching as RoutingNode applies it: before item k (k > 0, k a multiple of the size), wait. */
-export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | undefined {
+export function itemBatchingFrom(requestOptions: IDataObject) {
 	const batch = ((requestOptions.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
 	const size = Number(batch.batchSize);
 	const intervalMs = Number(batch.batchInterval);

@@ -61,13 +61,13 @@ async function issueInBatches(
 	recipients: string[],
 ): Promise<RecipientOutcome[]> {
 	const userId = resolveUserId(item);
+	const { templateId, badgeData, batchSize } = settings;
 	let { type, validityPeriod } = settings;
 	if (type === undefined || validityPeriod === undefined) {
 		// The items of one run usually name the same template: it is read once for all of them.
 		const template = await item.run.once(
-			`template ${userId} ${settings.templateId}`,
-			async () =>
-				await client.request(ENDPOINTS.getTemplate, { userId, templateId: settings.templateId }),
+			`template ${userId} ${templateId}`,
+			async () => await client.request(ENDPOINTS.getTemplate, { userId, templateId }),
 		);
 		type ??= requireBadgeType(template.type, 'Type (read from the template)');
 		validityPeriod ??= requirePositiveInteger(
@@ -77,16 +77,9 @@ async function issueInBatches(
 	}
 
 	const outcomes: RecipientOutcome[] = [];
-	for (let start = 0; start < recipients.length; start += settings.batchSize) {
-		const batch = recipients.slice(start, start + settings.batchSize);
-		const request = {
-			userId,
-			validityPeriod,
-			templateId: settings.templateId,
-			badgeData: settings.badgeData,
-			recipientIds: batch,
-			type,
-		};
+	for (let start = 0; start < recipients.length; start += batchSize) {
+		const batch = recipients.slice(start, start + batchSize);
+		const request = { userId, validityPeriod, templateId, badgeData, recipientIds: batch, type };
 		const answer = await client.request<IssueResponse>(ENDPOINTS.issueBadge, request).then(
 			(response) => ({ response }),
 			(failure: Error) => ({ failure }),
@@ -170,9 +163,9 @@ async function heldBadges(
 		const now = Date.now();
 		const held: HeldBadges = new Map();
 		for (const badge of badges) {
-			if (countsAsHeld(badge, templateId, rule, now) && !held.has(badge.recipientId as string)) {
-				held.set(badge.recipientId as string, String(badge._id));
-			}
+			const holder = badge.recipientId as string;
+			if (countsAsHeld(badge, templateId, rule, now) && !held.has(holder))
+				held.set(holder, String(badge._id));
 		}
 		return held;
 	});
@@ -191,12 +184,10 @@ export async function issueToRecipients(
 	recipients: string[],
 ): Promise<IDataObject[]> {
 	const rule = readHeldBadgeRule(item);
-	if (rule === undefined)
-		return withStatus(
-			await issueInBatches(item, client, settings, recipients),
-			settings.templateId,
-			settings.batchSize,
-		);
+	if (rule === undefined) {
+		const outcomes = await issueInBatches(item, client, settings, recipients);
+		return withStatus(outcomes, settings.templateId, settings.batchSize);
+	}
 
 	const held = await heldBadges(item, client, resolveUserId(item), settings.templateId, rule);
 	// Synchronous from here to the request: checking and claiming a holder cannot interleave

@@ -84,10 +84,8 @@ export const updateHolder: OperationHandler = async ({ item, client, body }) => 
 	if (changes.phone !== undefined) requirePhone(changes.phone);
 	const issuerId = resolveUserId(item);
 
-	const current = await client.request(ENDPOINTS.getHolder, {
-		userId: issuerId,
-		holderId: holderID,
-	});
+	const request = { userId: issuerId, holderId: holderID };
+	const current = await client.request(ENDPOINTS.getHolder, request);
 	return [await sendHolderUpdate(client, { holderID, issuerId, current, changes })];
 };
 
@@ -99,17 +97,14 @@ async function sendHolderUpdate(
 	client: MyPitClient,
 	update: { holderID: string; issuerId: string; current: IDataObject; changes: IDataObject },
 ): Promise<IDataObject> {
-	const merged = { ...update.current, ...update.changes };
+	const { holderID, issuerId, current, changes } = update;
+	const merged = { ...current, ...changes };
 	const data = {
 		name: requireText(merged.name, L.name, 200),
 		email: requireEmail(merged.email, L.email),
 		phone: requirePhone(merged.phone),
 	};
-	return await client.request(ENDPOINTS.updateHolder, {
-		holderID: update.holderID,
-		issuerId: update.issuerId,
-		data,
-	});
+	return await client.request(ENDPOINTS.updateHolder, { holderID, issuerId, data });
 }
 
 type HolderMatch = 'email' | 'holderUserId';
@@ -167,10 +162,8 @@ async function inTurn<T>(
 ): Promise<T> {
 	const before = directory.pending.get(key) ?? Promise.resolve();
 	const mine = before.then(work, work);
-	directory.pending.set(
-		key,
-		mine.catch(() => undefined),
-	);
+	const settled = mine.catch(() => undefined);
+	directory.pending.set(key, settled);
 	return await mine;
 }
 

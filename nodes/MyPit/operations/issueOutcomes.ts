@@ -133,17 +133,11 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 			};
 		}
 		const base = { recipientId, badgeId: null, batchStatus };
-		if (failed.has(recipientId)) {
-			return { ...base, issued: false, outcome: 'not issued', error: failed.get(recipientId) };
-		}
-		if (restOutcome === 'not issued') {
-			return {
-				...base,
-				issued: false,
-				outcome: 'not issued',
-				error: 'MyPit answered status "failed" for this batch',
-			};
-		}
+		const notIssued =
+			failed.get(recipientId) ??
+			(restOutcome === 'not issued' ? 'MyPit answered status "failed" for this batch' : undefined);
+		if (notIssued !== undefined)
+			return { ...base, issued: false, outcome: 'not issued', error: notIssued };
 		return {
 			...base,
 			issued: null,
