@@ -161,20 +161,16 @@ export function unsentOutcomes(
 	const refused = refusedAsAWhole(error);
 	return rest.map((recipientId, index): RecipientOutcome => {
 		const base = { recipientId, badgeId: null, batchStatus: null };
-		const notIssued =
-			index >= failedBatchSize
-				? 'Not sent: an earlier batch failed'
-				: refused
-					? `Batch refused: ${message}`
-					: undefined;
-		if (notIssued !== undefined)
-			return { ...base, issued: false, outcome: 'not issued', error: notIssued };
-		return {
-			...base,
-			issued: null,
-			outcome: 'unknown',
-			error: `Batch failed, outcome unknown: ${message}. Check with Badge > Get Many before issuing again.`,
-		};
+		if (index < failedBatchSize && !refused)
+			return {
+				...base,
+				issued: null,
+				outcome: 'unknown',
+				error: `Batch failed, outcome unknown: ${message}. Check with Badge > Get Many before issuing again.`,
+			};
+		const error =
+			index >= failedBatchSize ? 'Not sent: an earlier batch failed' : `Batch refused: ${message}`;
+		return { ...base, issued: false, outcome: 'not issued', error };
 	});
 }
 

@@ -32,6 +32,9 @@ const CHECKS: Record<string, (value: unknown, label: string) => unknown> = {
 	textColor: requireColor,
 };
 
+/** The API replaces the whole `data` object on update: these fields go with every update. */
+const ALWAYS_SENT = ['name', 'type', 'description', 'criteria', 'validityPeriod', 'price'] as const;
+
 const readTemplateId = (body: IDataObject) => ({
 	templateId: requireId(body.templateId, L.templateId),
 });
@@ -75,14 +78,7 @@ export const updateTemplate: OperationHandler = async ({ item, client, body }) =
 	const current = await client.request(ENDPOINTS.getTemplate, { userId, templateId });
 	const merged = { ...current, ...changes };
 	const data: IDataObject = {};
-	for (const field of [
-		'name',
-		'type',
-		'description',
-		'criteria',
-		'validityPeriod',
-		'price',
-	] as const)
+	for (const field of ALWAYS_SENT)
 		data[field] = CHECKS[field](merged[field], L[field]) as IDataObject[string];
 	// In the unit of the template's own dates (seconds or milliseconds), past its createdAt.
 	data.updatedAt = updatedAtFor(current, Date.now());
