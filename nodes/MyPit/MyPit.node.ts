@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, subtitle } from './descriptions/properties';
-import { customOperationsFor } from './execution/customOperations';
+import { customOperationsFor } from './execution/customOperation';
 import { NODE_ENDPOINT_URL, REQUEST_HEADERS } from './execution/requestOptions';
 import { searchHolders, searchTemplates } from './methods/listSearch';
 

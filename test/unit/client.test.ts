@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runItem } from '../../nodes/MyPit/execution/itemRun';
-import { createRunScope } from '../../nodes/MyPit/execution/runScope';
+import { createRunScope } from '../../nodes/MyPit/execution/scope';
 import type { ItemScope, OperationCall } from '../../nodes/MyPit/execution/scope';
 import { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { ENDPOINTS, type Endpoint } from '../../nodes/MyPit/transport/endpoints';

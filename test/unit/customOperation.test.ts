@@ -1,8 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { customOperationsFor } from '../../nodes/MyPit/execution/customOperations';
-import { bindOperation } from '../../nodes/MyPit/execution/operationSpecs';
+import { bindOperation, customOperationsFor } from '../../nodes/MyPit/execution/customOperation';
 import type { OperationCall, OperationSpec } from '../../nodes/MyPit/execution/scope';
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
 

@@ -1,7 +1,4 @@
-import {
-	readMaxConcurrentRequests,
-	readRetryPolicy,
-} from '../../nodes/MyPit/execution/itemOptions';
+import { readMaxConcurrentRequests, readRetryPolicy } from '../../nodes/MyPit/execution/itemRun';
 import type { ItemScope } from '../../nodes/MyPit/execution/scope';
 
 /** An item whose parameters are the given values; an unset one gives the caller's fallback. */

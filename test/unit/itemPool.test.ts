@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
-import { runEachItem } from '../../nodes/MyPit/execution/itemPool';
+import { runEachItem } from '../../nodes/MyPit/execution/customOperation';
 import { ExecutionCancelledError } from '../../nodes/MyPit/transport/cancellation';
 
 const tick = async () => await new Promise((resolve) => setImmediate(resolve));

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runItem, toNodeError, type ItemRequest } from '../../nodes/MyPit/execution/itemRun';
-import { createRunScope } from '../../nodes/MyPit/execution/runScope';
+import { createRunScope } from '../../nodes/MyPit/execution/scope';
 import type { ItemScope, OperationCall, OperationHandler } from '../../nodes/MyPit/execution/scope';
 import { InputError } from '../../nodes/MyPit/shared/validation';
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';

@@ -1,4 +1,4 @@
-import { createRunScope } from '../../nodes/MyPit/execution/runScope';
+import { createRunScope } from '../../nodes/MyPit/execution/scope';
 import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
 
 beforeEach(() => jest.useFakeTimers({ now: 5_000_000 }));

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readListPages } from '../../nodes/MyPit/operations/pagination';
+import { readListPages } from '../../nodes/MyPit/operations/records';
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
 import type { PageResponse } from '../../nodes/MyPit/transport/cursorPager';
 import { readList } from '../../nodes/MyPitTrigger/listReader';

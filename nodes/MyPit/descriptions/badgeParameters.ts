@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/issueBatches';
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../operations/badge';
 import {
 	badgeTypeOptions,
 	holderLocator,

@@ -1,17 +1,17 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { bindOperation } from '../execution/operationSpecs';
+import { bindOperation } from '../execution/customOperation';
 import { routingOperation } from '../execution/routingOperation';
 import type { OperationSpec } from '../execution/scope';
 import { issueBadge, issuesForAllItems, listIssuedBadges } from '../operations/badge';
 import {
 	createHolder,
+	createOrUpdateHolder,
 	deleteHolder,
 	getHolder,
 	listHolders,
 	updateHolder,
 } from '../operations/holder';
-import { createOrUpdateHolder } from '../operations/holderUpsert';
 import { issueForAllItems } from '../operations/issueBulk';
 import {
 	createTemplate,

@@ -2,10 +2,19 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requireSafeBaseUrl } from '../shared/baseUrl';
-import { InputError, toInputNodeError } from '../shared/validation';
+import {
+	InputError,
+	requireNonNegativeNumber,
+	requirePositiveInteger,
+	toInputNodeError,
+} from '../shared/validation';
 import { MyPitClient, type MyPitRequestContext, type RequestBase } from '../transport/client';
-import { readMaxRequestsPerMinute } from '../transport/requestLimits';
-import { readMaxConcurrentRequests, readRetryPolicy } from './itemOptions';
+import {
+	DEFAULT_MAX_CONCURRENT_REQUESTS,
+	MAX_CONCURRENT_REQUESTS,
+	readMaxRequestsPerMinute,
+} from '../transport/requestLimits';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 import type { InputRow, ItemScope, OperationHandler } from './scope';
 
 /** What an entry point supplies for one item: its request settings and the routed body. */
@@ -34,14 +43,20 @@ export async function runItem(
 		// Checked for every item, so a bad limit fails before any request.
 		readMaxRequestsPerMinute(run.credentials.maxRequestsPerMinute);
 		const gate = run.gate(readMaxConcurrentRequests(item));
-		const client = new MyPitClient(requestContext(item), base, readRetryPolicy(item), gate);
+		const context: MyPitRequestContext = {
+			getNode: () => run.node,
+			n8n: run.n8n,
+			getItemIndex: () => item.index,
+			getExecutionCancelSignal: () => run.cancelSignal,
+		};
+		const client = new MyPitClient(context, base, readRetryPolicy(item), gate);
 		const results = await handler({ item, client, body, inputs });
 		if (Array.isArray(results)) return results.map((json) => ({ json, pairedItem }));
-		return results.linked.map(({ json, inputIndex, error }) =>
-			error
-				? { json, error, pairedItem: { item: inputIndex } }
-				: { json, pairedItem: { item: inputIndex } },
-		);
+		return results.linked.map(({ json, inputIndex, error }) => ({
+			json,
+			...(error && { error }),
+			pairedItem: { item: inputIndex },
+		}));
 	} catch (caught) {
 		const error = toNodeError(run.node, caught, item.index);
 		if (!run.continueOnFail) throw error;
@@ -60,13 +75,21 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number) {
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** The item as the MyPit client sees it: n8n's context, its index, the cancel signal. */
-function requestContext(item: ItemScope): MyPitRequestContext {
-	const { run } = item;
+/** The item's "Max Concurrent Requests" option, checked. */
+export function readMaxConcurrentRequests(item: ItemScope): number {
+	return requirePositiveInteger(
+		item.parameter('options.maxConcurrentRequests', DEFAULT_MAX_CONCURRENT_REQUESTS),
+		'Max Concurrent Requests',
+		MAX_CONCURRENT_REQUESTS,
+	);
+}
+
+/** The item's "Max Retries" and "Max Retry Wait (Seconds)" options, checked. */
+export function readRetryPolicy(item: ItemScope): RetryPolicy {
+	const retries = item.parameter('options.maxRetries', DEFAULT_RETRY_POLICY.maxRetries);
+	const wait = item.parameter('options.maxRetryWait', DEFAULT_RETRY_POLICY.maxDelayMs / 1000);
 	return {
-		getNode: () => run.node,
-		n8n: run.n8n,
-		getItemIndex: () => item.index,
-		getExecutionCancelSignal: () => run.cancelSignal,
+		maxRetries: Math.floor(requireNonNegativeNumber(retries, 'Max Retries')),
+		maxDelayMs: requireNonNegativeNumber(wait, 'Max Retry Wait (Seconds)') * 1000,
 	};
 }

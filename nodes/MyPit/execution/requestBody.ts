@@ -22,10 +22,8 @@ interface RoutedCollection {
 	when: Conditions;
 }
 
-type RoutedField = RoutedValue | RoutedCollection;
-
 /** The routed fields one operation shows: what RoutingNode would send for it. */
-export type BodyMap = RoutedField[];
+export type BodyMap = Array<RoutedValue | RoutedCollection>;
 
 function bodyProperty(property: { name: string; routing?: INodeProperties['routing'] }) {
 	const send = property.routing?.send;

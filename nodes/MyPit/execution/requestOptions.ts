@@ -11,12 +11,6 @@ export const REQUEST_HEADERS = { Accept: 'application/json', 'Content-Type': 'ap
 /** RoutingNode's timeout when "Request Options → Timeout" is not set: five minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 
-/** "Request Options → Batching": items started per batch, and the wait between batches. */
-export interface ItemBatching {
-	size: number;
-	intervalMs: number;
-}
-
 /**
  * n8n's "Request Options" collection, which n8n adds to every declarative node, read as
  * RoutingNode reads it (timeout, proxy, SSL), for requests a custom operation sends.
@@ -63,7 +57,7 @@ function parseProxy(text: string): IHttpRequestOptions['proxy'] {
 }
 
 /** Batching as RoutingNode applies it: before item k (k > 0, k a multiple of the size), wait. */
-export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | undefined {
+export function itemBatchingFrom(requestOptions: IDataObject) {
 	const batch = ((requestOptions.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
 	const size = Number(batch.batchSize);
 	const intervalMs = Number(batch.batchInterval);
@@ -71,18 +65,13 @@ export function itemBatchingFrom(requestOptions: IDataObject): ItemBatching | un
 	return { size: size > 0 ? size : 1, intervalMs };
 }
 
-/**
- * The node's endpoint, as the node's `requestDefaults.baseURL` gives it to RoutingNode: the
- * credential's Base URL. Its host is the credential's own MyPit host.
- */
+/** The node's `requestDefaults.baseURL`: the credential's Base URL, the credential's own host. */
 export const NODE_ENDPOINT_URL = '={{ $credentials.baseUrl }}';
 
 /**
- * The credential's "Allowed HTTP Request Domains" (n8n 2.x), computed exactly as RoutingNode does
- * for this node: the endpoint comes from the node's definition (the credential's Base URL, see
- * NODE_ENDPOINT_URL), so it is a credential-owned surface and its host is always allowed. Mode
- * `domains` adds the MyPit host to the list (a redirect elsewhere is still held to the list);
- * mode `none` does not refuse the node's own endpoint. n8n 1.x has no such restriction.
+ * The credential's "Allowed HTTP Request Domains" (n8n 2.x; 1.x has none), as RoutingNode computes
+ * them for this node: its endpoint (NODE_ENDPOINT_URL) is a credential-owned surface, so the MyPit
+ * host is always allowed; a redirect elsewhere is still held to the list.
  */
 export function credentialAllowedDomains(
 	run: RunScope,

@@ -9,8 +9,7 @@ import type {
 import { InputError } from '../shared/validation';
 import { CREDENTIAL_TYPE, type RequestBase } from '../transport/client';
 import { runItem } from './itemRun';
-import { createRunScope } from './runScope';
-import type { ItemScope, OperationHandler, OperationSpec } from './scope';
+import { createRunScope, type ItemScope, type OperationHandler, type OperationSpec } from './scope';
 
 type RoutingPagination = (
 	this: IExecutePaginationFunctions,
@@ -18,15 +17,12 @@ type RoutingPagination = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
- * The entry point of RoutingNode, which n8n runs for a declarative node when no custom operation
- * does: when an AI agent calls the node as a tool (n8n-core calls the node type's `execute`
- * directly). The operation is the routing's pagination function, so RoutingNode sends nothing
- * itself: it resolves the item's parameters, builds the body from `routing.send` and the request
- * settings from "Request Options", and hands them to the same handler a custom operation calls.
+ * The entry point of RoutingNode, which n8n runs when an AI agent calls the node as a tool. The
+ * operation is the routing's pagination function, so RoutingNode sends nothing itself: it hands
+ * the body (`routing.send`) and request settings to the handler a custom operation calls.
  *
- * Each call has a run scope of its own: n8n-core builds every tool call of an agent execution on
- * the agent's execute data, whatever MyPit tool node (and credential) it is, so nothing of one
- * call (credential, cached lists) may be kept for the next. A tool call is one item.
+ * Each call has a run scope of its own: every tool call of an agent execution shares the agent's
+ * execute data, whatever MyPit tool node (and credential) it is. A tool call is one item.
  */
 export function routingOperation(spec: OperationSpec): RoutingPagination {
 	return async function (this: IExecutePaginationFunctions, requestData) {

@@ -1,6 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
 	IGetNodeParameterOptions,
 	INode,
 	NodeApiError,
@@ -9,6 +10,7 @@ import type {
 
 import type { AuthenticatingContext, MyPitClient } from '../transport/client';
 import type { GateContext, RequestGate } from '../transport/requestGate';
+import { clientGate } from '../transport/requestLimits';
 
 /**
  * What the input items of one run of the node share, whichever way n8n runs them (a custom
@@ -75,4 +77,38 @@ export type OperationHandler = (call: OperationCall) => Promise<OperationResult>
 export interface OperationSpec {
 	handler: OperationHandler;
 	allItems?: { when: (first: ItemScope) => boolean; handler: OperationHandler };
+}
+
+/** What a run needs from n8n: the execute context of a custom operation or of one routed item. */
+type RunContext = Pick<
+	IExecuteFunctions,
+	'getNode' | 'logger' | 'continueOnFail' | 'getExecutionCancelSignal'
+> &
+	AuthenticatingContext;
+
+/** A run's shared state, around the credential it decrypted once. */
+export function createRunScope(
+	context: RunContext,
+	credentials: ICredentialDataDecryptedObject,
+	asTool = false,
+): RunScope {
+	const values = new Map<string, Promise<unknown>>();
+	let gate: RequestGate | undefined;
+	return {
+		node: context.getNode(),
+		credentials,
+		continueOnFail: context.continueOnFail(),
+		asTool,
+		cancelSignal: context.getExecutionCancelSignal?.(),
+		n8n: context,
+		async once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+			let value = values.get(key) as Promise<T> | undefined;
+			if (!value) values.set(key, (value = compute()));
+			return await value;
+		},
+		gate(maxConcurrent: number): RequestGate {
+			gate ??= clientGate(this.n8n, credentials, maxConcurrent);
+			return gate;
+		},
+	};
 }

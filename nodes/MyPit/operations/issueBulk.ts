@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { toNodeError } from '../execution/itemRun';
 import type { LinkedOutput, OperationCall, OperationResult } from '../execution/scope';
 import { InputError, requireId, requireText } from '../shared/validation';
-import { readIssueSettings } from './issueBatches';
-import { issueToRecipients } from './issueSkip';
+import { issueToRecipients, readIssueSettings } from './badge';
 
 /** The value at a dotted path of an input item's JSON, e.g. "holder.id". */
 function valueAtPath(json: IDataObject, dottedPath: string): unknown {
@@ -14,15 +13,6 @@ function valueAtPath(json: IDataObject, dottedPath: string): unknown {
 		value = (value as IDataObject)[key];
 	}
 	return value;
-}
-
-function problemOf(check: () => void): unknown {
-	try {
-		check();
-		return undefined;
-	} catch (problem) {
-		return problem;
-	}
 }
 
 /**
@@ -41,7 +31,7 @@ export async function issueForAllItems(call: OperationCall): Promise<OperationRe
 
 	for (const { index: row, json } of inputs) {
 		const field = `${holderIdField} (item ${row})`;
-		const problem = problemOf(() => {
+		try {
 			const id = requireId(valueAtPath(json, holderIdField), field);
 			const earlier = rowOfRecipient.get(id);
 			if (earlier !== undefined) {
@@ -52,8 +42,7 @@ export async function issueForAllItems(call: OperationCall): Promise<OperationRe
 				);
 			}
 			rowOfRecipient.set(id, row);
-		});
-		if (problem !== undefined) {
+		} catch (problem) {
 			const error = toNodeError(node, problem, row);
 			if (!continueOnFail) throw error;
 			linked.push({ json: { error: error.message }, inputIndex: row, error });

@@ -23,11 +23,6 @@ export interface RecipientOutcome extends IDataObject {
 	batchStatus: ApiStatus | null;
 }
 
-interface IssuedBadgeRef {
-	badgeId: string | null;
-	recipientId?: string;
-}
-
 const UNKNOWN_MESSAGE =
 	"MyPit's answer does not say whether this recipient got a badge. Check with Badge > Get Many before issuing again.";
 
@@ -36,7 +31,7 @@ function apiStatusOf(value: unknown): ApiStatus | null {
 }
 
 /** An issued badge given as an ID string, or as an object with `_id` (and maybe `recipientId`). */
-function badgeRefOf(entry: unknown): IssuedBadgeRef {
+function badgeRefOf(entry: unknown): { badgeId: string | null; recipientId?: string } {
 	if (typeof entry === 'string') return { badgeId: entry };
 	if (entry !== null && typeof entry === 'object') {
 		const { _id, recipientId } = entry as IDataObject;
@@ -138,17 +133,11 @@ export function recipientOutcomes(batch: string[], response: IssueResponse): Rec
 			};
 		}
 		const base = { recipientId, badgeId: null, batchStatus };
-		if (failed.has(recipientId)) {
-			return { ...base, issued: false, outcome: 'not issued', error: failed.get(recipientId) };
-		}
-		if (restOutcome === 'not issued') {
-			return {
-				...base,
-				issued: false,
-				outcome: 'not issued',
-				error: 'MyPit answered status "failed" for this batch',
-			};
-		}
+		const notIssued =
+			failed.get(recipientId) ??
+			(restOutcome === 'not issued' ? 'MyPit answered status "failed" for this batch' : undefined);
+		if (notIssued !== undefined)
+			return { ...base, issued: false, outcome: 'not issued', error: notIssued };
 		return {
 			...base,
 			issued: null,
@@ -169,27 +158,26 @@ export function unsentOutcomes(
 	error: unknown,
 ): RecipientOutcome[] {
 	const message = (error as Error).message;
-	const httpCode = error instanceof NodeApiError ? error.httpCode : null;
-	const refused = httpCode !== null && httpCode.startsWith('4') && httpCode !== '408';
+	const refused = refusedAsAWhole(error);
 	return rest.map((recipientId, index): RecipientOutcome => {
 		const base = { recipientId, badgeId: null, batchStatus: null };
-		if (index >= failedBatchSize) {
+		if (index < failedBatchSize && !refused)
 			return {
 				...base,
-				issued: false,
-				outcome: 'not issued',
-				error: 'Not sent: an earlier batch failed',
+				issued: null,
+				outcome: 'unknown',
+				error: `Batch failed, outcome unknown: ${message}. Check with Badge > Get Many before issuing again.`,
 			};
-		}
-		if (refused)
-			return { ...base, issued: false, outcome: 'not issued', error: `Batch refused: ${message}` };
-		return {
-			...base,
-			issued: null,
-			outcome: 'unknown',
-			error: `Batch failed, outcome unknown: ${message}. Check with Badge > Get Many before issuing again.`,
-		};
+		const error =
+			index >= failedBatchSize ? 'Not sent: an earlier batch failed' : `Batch refused: ${message}`;
+		return { ...base, issued: false, outcome: 'not issued', error };
 	});
+}
+
+/** A 4xx other than 408: the API did nothing. Anything else may have been processed. */
+export function refusedAsAWhole(failure: unknown): boolean {
+	const code = failure instanceof NodeApiError ? failure.httpCode : null;
+	return code !== null && code.startsWith('4') && code !== '408';
 }
 
 /** The status of one batch: the API's own, else what its recipients' outcomes show. */

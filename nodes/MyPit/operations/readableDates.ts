@@ -15,7 +15,6 @@ const MAX_DATE_MS = 8.64e15;
  */
 export const SECONDS_BELOW = 1e11;
 
-/** Whether a timestamp's number counts seconds rather than milliseconds (`SECONDS_BELOW`). */
 export const isSecondsStamp = (stamp: number): boolean => Math.abs(stamp) < SECONDS_BELOW;
 
 /** The number of a timestamp MyPit sent as a number or as numeric text; undefined otherwise. */
@@ -31,11 +30,7 @@ function msOfStamp(stamp: number): number | undefined {
 	return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
 }
 
-/**
- * The milliseconds of a timestamp MyPit sent as a number or, from some backends, as numeric text
- * ("1772530200000"), in milliseconds or in seconds since 1970 (`SECONDS_BELOW`); undefined for
- * anything that is not a date (empty, null, other text, out of a date's range).
- */
+/** The milliseconds of a MyPit timestamp (some backends send numeric text); undefined if no date. */
 export function epochMsOf(value: unknown): number | undefined {
 	const stamp = stampOf(value);
 	return stamp === undefined ? undefined : msOfStamp(stamp);

@@ -19,6 +19,22 @@ import { getRecord, listRecords } from './records';
 
 const L = templateLabels;
 
+/** Each template field's check: for what the user typed, and again for the whole record sent. */
+const CHECKS: Record<string, (value: unknown, label: string) => unknown> = {
+	name: (value, label) => requireText(value, label, 200),
+	type: requireBadgeType,
+	description: requireText,
+	criteria: requireText,
+	validityPeriod: requirePositiveInteger,
+	price: requireNonNegativeNumber,
+	imageUrl: requireUrl,
+	backgroundColor: requireColor,
+	textColor: requireColor,
+};
+
+/** The API replaces the whole `data` object on update: these fields go with every update. */
+const ALWAYS_SENT = ['name', 'type', 'description', 'criteria', 'validityPeriod', 'price'] as const;
+
 const readTemplateId = (body: IDataObject) => ({
 	templateId: requireId(body.templateId, L.templateId),
 });
@@ -61,16 +77,11 @@ export const updateTemplate: OperationHandler = async ({ item, client, body }) =
 
 	const current = await client.request(ENDPOINTS.getTemplate, { userId, templateId });
 	const merged = { ...current, ...changes };
-	const data: IDataObject = {
-		name: requireText(merged.name, L.name, 200),
-		type: requireBadgeType(merged.type, L.type),
-		description: requireText(merged.description, L.description),
-		criteria: requireText(merged.criteria, L.criteria),
-		validityPeriod: requirePositiveInteger(merged.validityPeriod, L.validityPeriod),
-		price: requireNonNegativeNumber(merged.price, L.price),
-		// In the unit of the template's own dates (seconds or milliseconds), past its createdAt.
-		updatedAt: updatedAtFor(current, Date.now()),
-	};
+	const data: IDataObject = {};
+	for (const field of ALWAYS_SENT)
+		data[field] = CHECKS[field](merged[field], L[field]) as IDataObject[string];
+	// In the unit of the template's own dates (seconds or milliseconds), past its createdAt.
+	data.updatedAt = updatedAtFor(current, Date.now());
 	// A record may lack the optional fields (imageUrl; the colours on some backends): what it
 	// lacks and the user did not set is left out rather than invented.
 	for (const field of ['imageUrl', 'backgroundColor', 'textColor'] as const) {
@@ -83,19 +94,8 @@ export const updateTemplate: OperationHandler = async ({ item, client, body }) =
 
 /** Checks what the user typed before anything is read or sent. */
 function validateTemplateChanges(changes: IDataObject) {
-	const checks: Record<string, (value: unknown, label: string) => unknown> = {
-		name: (value, label) => requireText(value, label, 200),
-		type: requireBadgeType,
-		description: requireText,
-		criteria: requireText,
-		validityPeriod: requirePositiveInteger,
-		price: requireNonNegativeNumber,
-		imageUrl: requireUrl,
-		backgroundColor: requireColor,
-		textColor: requireColor,
-	};
 	for (const [field, value] of Object.entries(changes)) {
-		const check = checks[field];
+		const check = CHECKS[field];
 		if (!check) throw new InputError(L.updateFields, `only template fields`, `"${field}"`);
 		changes[field] = check(value, L[field as keyof typeof L]) as IDataObject[string];
 	}
