@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../transport/client';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestGate';
 import { runEachItem } from './itemPool';
 import { readMaxConcurrentRequests } from './itemOptions';
 import { runItem, type ItemRequest } from './itemRun';

@@ -1,8 +1,5 @@
 import { requireNonNegativeNumber, requirePositiveInteger } from '../shared/validation';
-import {
-	DEFAULT_MAX_CONCURRENT_REQUESTS,
-	MAX_CONCURRENT_REQUESTS,
-} from '../transport/requestLimits';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, MAX_CONCURRENT_REQUESTS } from '../transport/requestGate';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 import type { ItemScope } from './scope';
 

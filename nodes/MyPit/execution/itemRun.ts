@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { requireSafeBaseUrl } from '../shared/baseUrl';
 import { InputError, toInputNodeError } from '../shared/validation';
 import { MyPitClient, type MyPitRequestContext, type RequestBase } from '../transport/client';
-import { readMaxRequestsPerMinute } from '../transport/requestLimits';
+import { readMaxRequestsPerMinute } from '../transport/requestGate';
 import { readMaxConcurrentRequests, readRetryPolicy } from './itemOptions';
 import type { InputRow, ItemScope, OperationHandler } from './scope';
 

@@ -2,8 +2,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-work
 
 import type { AuthenticatingContext } from '../transport/client';
 
-import { clientGate } from '../transport/requestLimits';
-import type { RequestGate } from '../transport/requestGate';
+import { clientGate, type RequestGate } from '../transport/requestGate';
 import type { RunScope } from './scope';
 
 /** What a run needs from n8n: the execute context of a custom operation or of one routed item. */

@@ -15,16 +15,13 @@ export interface HttpFailure {
  * `httpCode` (a status or a network code) and `context.data` (the body): both are read too.
  */
 export function describeFailure(error: unknown): HttpFailure {
+	type Response = { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	const candidate = error as {
 		httpCode?: string | null;
 		message?: string;
 		context?: { data?: unknown };
-		cause?: {
-			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-			code?: string;
-			message?: string;
-		};
-		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		cause?: { response?: Response; code?: string; message?: string };
+		response?: Response;
 		code?: string;
 	};
 	const response = candidate.cause?.response ?? candidate.response;
@@ -35,8 +32,7 @@ export function describeFailure(error: unknown): HttpFailure {
 	const code =
 		candidate.cause?.code ?? candidate.code ?? (numericCode === undefined ? httpCode : undefined);
 	const message = candidate.cause?.message ?? candidate.message;
-	// A failure with a 2xx status is an answer cut off or unreadable: a network fault, not an
-	// API error.
+	// A failure with a 2xx status: an answer cut off or unreadable, a network fault.
 	if (status !== undefined && status >= 200 && status < 300) {
 		return { code: code ?? 'ERR_BAD_RESPONSE', message };
 	}
@@ -116,10 +112,13 @@ export interface FailureContext {
 	attempts: number;
 }
 
+/** The server never saw the request: safe to send again even for a write. */
+export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+
 /** A write that failed this way may still have been carried out by the server. */
 function mayHaveHappened(failure: HttpFailure): boolean {
 	if (failure.status !== undefined) return failure.status >= 500 || failure.status === 408;
-	return failure.code !== 'ECONNREFUSED' && failure.code !== 'EAI_AGAIN';
+	return !NOT_SENT_CODES.has(failure.code ?? '');
 }
 
 /**
