@@ -112,13 +112,10 @@ export interface FailureContext {
 	attempts: number;
 }
 
-/** The server never saw the request: safe to send again even for a write. */
-export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
-
 /** A write that failed this way may still have been carried out by the server. */
 function mayHaveHappened(failure: HttpFailure): boolean {
 	if (failure.status !== undefined) return failure.status >= 500 || failure.status === 408;
-	return !NOT_SENT_CODES.has(failure.code ?? '');
+	return failure.code !== 'ECONNREFUSED' && failure.code !== 'EAI_AGAIN';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { NOT_SENT_CODES, type HttpFailure } from './errors';
+import type { HttpFailure } from './errors';
 
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -24,6 +24,9 @@ const NETWORK_CODES = new Set([
 	'ERR_BAD_RESPONSE',
 	'EAI_AGAIN',
 ]);
+
+/** The server never saw the request: safe to send again even for a write. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
 /**
  * How long to wait before another attempt, or undefined to give up.
