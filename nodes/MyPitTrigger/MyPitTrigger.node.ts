@@ -7,10 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchTemplates } from '../MyPit/methods/listSearch';
-import { pollEvent } from './pollEvent';
-import { pollAlone } from './pollGuard';
-import { triggerProperties } from './triggerDescription';
-import { eventSubtitle } from './triggerSubtitle';
+import { pollAlone, pollEvent } from './pollEvent';
+import { eventSubtitle, triggerProperties } from './triggerDescription';
 
 export class MyPitTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -5,60 +5,98 @@ import { requestBaseFrom } from '../MyPit/execution/requestOptions';
 import { requireSafeBaseUrl } from '../MyPit/shared/baseUrl';
 import { userIdFrom } from '../MyPit/shared/identity';
 import { CREDENTIAL_TYPE, MyPitClient } from '../MyPit/transport/client';
-import type { RequestGate } from '../MyPit/transport/requestGate';
-import { clientGate } from '../MyPit/transport/requestLimits';
+import { MAX_PAGE_SIZE, readPages, type PagerRead } from '../MyPit/transport/cursorPager';
+import type { Endpoint } from '../MyPit/transport/endpoints';
+import { clientGate } from '../MyPit/transport/requestGate';
 import { DEFAULT_RETRY_POLICY } from '../MyPit/transport/retry';
+import { EVENT_SOURCES, type TriggerEvent } from './triggerEvents';
 
 /** One read of a poll waits this long for MyPit's answer (then it is retried, as reads are). */
-export const POLL_REQUEST_TIMEOUT_MS = 60_000;
+const POLL_REQUEST_TIMEOUT_MS = 60_000;
+
+const DAY_MS = 86_400_000;
 
 /** What every read of one poll shares. */
 export interface PollSetup {
 	node: INode;
 	client: MyPitClient;
 	userId: string;
+	now: number;
+	/** Badge Expiring: N days; otherwise 0. */
+	aheadMs: number;
+	/** The Template and Badge Type filters of badge events; both empty: every badge. */
+	matches: (record: IDataObject) => boolean;
 }
 
 /**
  * The credential, its Base URL and the user ID, checked before any request is sent, by the
  * action node's own rules (requireSafeBaseUrl, userIdFrom) and request settings (requestBaseFrom).
  */
-export async function preparePoll(context: IPollFunctions): Promise<PollSetup> {
+export async function preparePoll(
+	context: IPollFunctions,
+	event: TriggerEvent,
+): Promise<PollSetup> {
 	const node = context.getNode();
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	let baseURL: string;
+	let client: MyPitClient;
 	let userId: string;
-	let gate: RequestGate;
 	try {
-		baseURL = requireSafeBaseUrl(credentials.baseUrl);
-		// A User ID of spaces (an expression that resolved to nothing) falls back to the
-		// credential's default, as the trigger always did.
+		const baseURL = requireSafeBaseUrl(credentials.baseUrl);
+		// Spaces (an expression that resolved to nothing): the credential's default User ID.
 		const override = String(context.getNodeParameter('options.userId', '') ?? '').trim();
 		userId = userIdFrom(override, credentials);
 		// A poll reads one page at a time, inside the credential's Max Requests per Minute and
 		// the 429 pauses it shares with every MyPit node of the same API client.
-		gate = clientGate(context, credentials, 1);
+		const gate = clientGate(context, credentials, 1);
+		// A hung connection must end: while a poll runs, the node's next polls are skipped.
+		const base = requestBaseFrom({ timeout: POLL_REQUEST_TIMEOUT_MS }, baseURL);
+		client = new MyPitClient(
+			{ getNode: () => node, n8n: context },
+			base,
+			DEFAULT_RETRY_POLICY,
+			gate,
+		);
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message);
 	}
-	// A hung connection must end: while a poll runs, the node's next polls are skipped
-	// (pollGuard.ts).
-	const base = requestBaseFrom({ timeout: POLL_REQUEST_TIMEOUT_MS }, baseURL);
-	const client = new MyPitClient(
-		{ getNode: () => node, n8n: context },
-		base,
-		DEFAULT_RETRY_POLICY,
-		gate,
-	);
-	return { node, client, userId };
+	const matches = EVENT_SOURCES[event].record === 'badge' ? badgeFilter(context) : () => true;
+	const aheadMs =
+		event === 'badge.expiring' ? (context.getNodeParameter('daysAhead', 7) as number) * DAY_MS : 0;
+	return { node, client, userId, now: Date.now(), aheadMs, matches };
 }
 
-/** The Template and Badge Type filters of badge events; both empty: every badge. */
-export function badgeFilter(context: IPollFunctions): (badge: IDataObject) => boolean {
+function badgeFilter(context: IPollFunctions): (badge: IDataObject) => boolean {
 	const template = context.getNodeParameter('templateId', '', { extractValue: true }) as
 		string | undefined;
 	const type = context.getNodeParameter('badgeType', '') as string;
 	const templateId = typeof template === 'string' ? template.trim() : '';
 	return (badge) =>
 		(!templateId || badge.templateId === templateId) && (!type || badge.type === type);
+}
+
+/**
+ * Reads a list for a poll in pages as large as the API allows, to the end or until `keepReading`
+ * says the rest is not needed. A failure throws and leaves the caller's position as it was.
+ */
+export async function readList(
+	node: INode,
+	client: MyPitClient,
+	endpoint: Endpoint,
+	userId: string,
+	startCursor?: string,
+	keepReading?: (page: IDataObject[]) => boolean,
+): Promise<PagerRead> {
+	return await readPages(
+		async (paginationOpts) => await client.request(endpoint, { userId, paginationOpts }),
+		{
+			pageSize: MAX_PAGE_SIZE,
+			startCursor,
+			keepReading,
+			problem: (problem) =>
+				new NodeOperationError(node, `MyPit's ${endpoint.path} ${problem}`, {
+					description:
+						'The poll was stopped so it cannot loop forever; the trigger keeps its position and tries again at the next poll.',
+				}),
+		},
+	);
 }

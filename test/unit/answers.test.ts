@@ -1,5 +1,4 @@
-import { documentedAnswer } from '../../nodes/MyPit/transport/answers';
-import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
+import { ENDPOINTS, documentedAnswer } from '../../nodes/MyPit/transport/endpoints';
 
 describe('documentedAnswer', () => {
 	test.each([

@@ -1,5 +1,5 @@
 import { ClientBudget, budgetFor } from '../../nodes/MyPit/transport/clientBudget';
-import { readMaxRequestsPerMinute } from '../../nodes/MyPit/transport/requestLimits';
+import { readMaxRequestsPerMinute } from '../../nodes/MyPit/transport/requestGate';
 
 describe('ClientBudget', () => {
 	test('no limit: every slot is now and every send is allowed', () => {

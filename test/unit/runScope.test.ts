@@ -1,5 +1,5 @@
 import { createRunScope } from '../../nodes/MyPit/execution/scope';
-import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
+import { clientGate } from '../../nodes/MyPit/transport/requestGate';
 
 beforeEach(() => jest.useFakeTimers({ now: 5_000_000 }));
 afterEach(() => jest.useRealTimers());

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions, INode, Logger } from 'n8n-workflow';
 
 import { MyPitApi } from '../../credentials/MyPitApi.credentials';
-import { clientGate } from '../../nodes/MyPit/transport/requestLimits';
+import { clientGate } from '../../nodes/MyPit/transport/requestGate';
 import { MyPitClient } from '../../nodes/MyPit/transport/client';
 import { DEFAULT_RETRY_POLICY } from '../../nodes/MyPit/transport/retry';
 import type { ProbeAccount } from './account';

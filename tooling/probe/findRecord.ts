@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Endpoint } from '../../nodes/MyPit/transport/endpoints';
-import { readList } from '../../nodes/MyPitTrigger/listReader';
+import { readList } from '../../nodes/MyPitTrigger/pollSetup';
 import { PROBE_NODE } from './client';
 import type { ProbeContext } from './context';
 import { MAX_LARGE_PAGES } from './listWalk';

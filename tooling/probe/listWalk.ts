@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { readListPages } from '../../nodes/MyPit/operations/records';
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
 import type { PageResponse } from '../../nodes/MyPit/transport/cursorPager';
-import { readList } from '../../nodes/MyPitTrigger/listReader';
+import { readList } from '../../nodes/MyPitTrigger/pollSetup';
 import { PROBE_NODE } from './client';
 import type { ListSource } from './listSources';
 import type { Exchange, RequestLog } from './requestLog';

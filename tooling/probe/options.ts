@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- not shipped: n8n Cloud rules apply to nodes/ and credentials/ */
-import { MAX_REQUESTS_PER_MINUTE } from '../../nodes/MyPit/transport/requestLimits';
+import { MAX_REQUESTS_PER_MINUTE } from '../../nodes/MyPit/transport/requestGate';
 import { requireSafeBaseUrl } from '../../nodes/MyPit/shared/baseUrl';
 import { InputError, requirePositiveInteger } from '../../nodes/MyPit/shared/validation';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { detectOrder, timestampOf } from '../../nodes/MyPitTrigger/listOrder';
+import { detectOrder, timestampOf } from '../../nodes/MyPitTrigger/triggerState';
 import type { Finding } from './findings';
 import type { ListSource } from './listSources';
 

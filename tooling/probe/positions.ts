@@ -1,4 +1,4 @@
-import type { ListOrder } from '../../nodes/MyPitTrigger/listOrder';
+import type { ListOrder } from '../../nodes/MyPitTrigger/triggerState';
 import type { ListSource } from './listSources';
 
 /** Where the read-only walk left each list: what the MyPit Trigger would have saved. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../nodes/MyPit/transport/endpoints';
-import { detectOrder } from '../../nodes/MyPitTrigger/listOrder';
+import { detectOrder } from '../../nodes/MyPitTrigger/triggerState';
 import { rejectsCursor } from '../../nodes/MyPit/transport/cursorPager';
 import type { ProbeContext } from './context';
 import { firstCursorFinding } from './firstCursor';

@@ -8,7 +8,7 @@ import {
 	requirePositiveInteger,
 } from '../../nodes/MyPit/shared/validation';
 import { SECONDS_BELOW } from '../../nodes/MyPit/operations/readableDates';
-import { timestampOf } from '../../nodes/MyPitTrigger/listOrder';
+import { timestampOf } from '../../nodes/MyPitTrigger/triggerState';
 import { DOCUMENT_FIELDS, NODE_NEEDS, TIMESTAMP_USES, schemaFields } from './documentFields';
 import type { SeenRecords } from './context';
 import type { Finding } from './findings';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { MyPitClient } from '../../nodes/MyPit/transport/client';
-import type { ListOrder } from '../../nodes/MyPitTrigger/listOrder';
+import type { ListOrder } from '../../nodes/MyPitTrigger/triggerState';
 import { rejectsCursor } from '../../nodes/MyPit/transport/cursorPager';
-import { readList } from '../../nodes/MyPitTrigger/listReader';
+import { readList } from '../../nodes/MyPitTrigger/pollSetup';
 import { PROBE_NODE } from './client';
 import { describeError, failedStep, type Finding } from './findings';
 import type { ListSource } from './listSources';

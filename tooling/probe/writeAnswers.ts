@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { documentedAnswer } from '../../nodes/MyPit/transport/answers';
-import { ENDPOINTS, type Endpoint } from '../../nodes/MyPit/transport/endpoints';
+import { ENDPOINTS, documentedAnswer, type Endpoint } from '../../nodes/MyPit/transport/endpoints';
 import type { Finding } from './findings';
 
 /** The shape of a create/update/delete answer, by the sandbox's names for the `writeAnswer` reading. */

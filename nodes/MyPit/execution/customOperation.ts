@@ -9,7 +9,7 @@ import type {
 
 import { ExecutionCancelledError, sleepUnlessCancelled } from '../transport/cancellation';
 import { CREDENTIAL_TYPE } from '../transport/client';
-import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestLimits';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from '../transport/requestGate';
 import { Semaphore } from '../transport/semaphore';
 import { readMaxConcurrentRequests, runItem, type ItemRequest } from './itemRun';
 import { bodyMapFor, buildBody, type BodyMap } from './requestBody';

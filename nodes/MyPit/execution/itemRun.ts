@@ -13,7 +13,7 @@ import {
 	DEFAULT_MAX_CONCURRENT_REQUESTS,
 	MAX_CONCURRENT_REQUESTS,
 	readMaxRequestsPerMinute,
-} from '../transport/requestLimits';
+} from '../transport/requestGate';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry';
 import type { InputRow, ItemScope, OperationHandler } from './scope';
 

@@ -9,8 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { AuthenticatingContext, MyPitClient } from '../transport/client';
-import type { GateContext, RequestGate } from '../transport/requestGate';
-import { clientGate } from '../transport/requestLimits';
+import { clientGate, type GateContext, type RequestGate } from '../transport/requestGate';
 
 /**
  * What the input items of one run of the node share, whichever way n8n runs them (a custom

@@ -8,19 +8,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { documentedAnswer } from './answers';
 import { ExecutionCancelledError, sleepUnlessCancelled, throwIfCancelled } from './cancellation';
-import type { Endpoint } from './endpoints';
+import { documentedAnswer, type Endpoint } from './endpoints';
 import { describeErrorResponse, describeFailure, toMyPitApiError } from './errors';
 import type { RequestGate } from './requestGate';
 import { retryDelay, type RetryPolicy } from './retry';
 
 export const CREDENTIAL_TYPE = 'myPitApi';
 
-/**
- * n8n's own context (an execute, routing or poll context) as it is: its request helper reads the
- * credential from it (`this`) and applies the credential's `authenticate`.
- */
+/** n8n's own context (execute, routing or poll): its request helper reads the credential from it. */
 export type AuthenticatingContext = {
 	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
 };

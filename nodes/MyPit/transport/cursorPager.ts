@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-/**
- * The one reader of MyPit's cursor-paged lists (`paginationOpts: {numItems, cursor}` in,
- * `{page, hasMore, cursor}` out). Its callers keep only their own concerns: what a request is
- * (a client call, or the editor's request helper), where to start, what to do with the records,
- * and how a failure reads to their user.
- */
+/** The one reader of MyPit's cursor-paged lists: `{numItems, cursor}` in, `{page, hasMore, cursor}` out. */
 
 /**
  * 100 records per page: the page size of the API's own examples and of Convex-style backends,
@@ -30,9 +25,6 @@ export interface PaginationOpts {
 	numItems: number;
 	cursor?: string | null;
 }
-
-/** Sends one page request and answers MyPit's page (or throws the request's failure). */
-type PageRequest = (paginationOpts: PaginationOpts) => Promise<unknown>;
 
 /** A page's records, and the cursor of the next page (none: the list is complete) or what is wrong. */
 interface PageStep {
@@ -138,7 +130,10 @@ export interface PagerRead {
  * present as `null`. The first page goes without it; a 400 about the cursor asks once more with
  * `cursor: null`. Cancellation is the request's job (the client refuses to start after Stop).
  */
-export async function readPages(request: PageRequest, settings: PagerSettings): Promise<PagerRead> {
+export async function readPages(
+	request: (paginationOpts: PaginationOpts) => Promise<unknown>,
+	settings: PagerSettings,
+): Promise<PagerRead> {
 	const limit = settings.limit ?? Number.POSITIVE_INFINITY;
 	const matches = settings.matches;
 	const trim = matches === undefined && settings.countBeyondLimit !== true;
@@ -159,7 +154,10 @@ export async function readPages(request: PageRequest, settings: PagerSettings): 
 			? Math.min(settings.pageSize, limit - read.records.length)
 			: settings.pageSize;
 		read.requests++;
-		const outcome = await request(paginationOpts(numItems, cursor, sendNullCursor)).then(
+		let opts: PaginationOpts = { numItems };
+		if (cursor !== undefined) opts = { numItems, cursor };
+		else if (sendNullCursor) opts = { numItems, cursor: null };
+		const outcome = await request(opts).then(
 			(answer) => ({ answer }),
 			(failure: unknown) => ({ failure }),
 		);
@@ -182,7 +180,8 @@ export async function readPages(request: PageRequest, settings: PagerSettings): 
 		const hasPage = Array.isArray(answer?.page);
 		if (hasPage && answer?.hasMore !== true) {
 			read.reachedEnd = true;
-			read.endCursor = endCursorOf(answer);
+			const end = answer?.cursor;
+			if (typeof end === 'string' && end !== '') read.endCursor = end;
 			return read;
 		}
 		// The caller needs nothing after this page: what it says about the next one does not matter.
@@ -195,20 +194,6 @@ export async function readPages(request: PageRequest, settings: PagerSettings): 
 	}
 	read.nextCursor = cursor;
 	return read;
-}
-
-function paginationOpts(
-	numItems: number,
-	cursor: string | undefined,
-	sendNullCursor: boolean,
-): PaginationOpts {
-	if (cursor !== undefined) return { numItems, cursor };
-	return sendNullCursor ? { numItems, cursor: null } : { numItems };
-}
-
-function endCursorOf(answer: unknown): string | undefined {
-	const cursor = (answer as PageResponse | undefined)?.cursor;
-	return typeof cursor === 'string' && cursor !== '' ? cursor : undefined;
 }
 
 /** A 400 that names the cursor: a missing first cursor, or a saved cursor the API no longer takes. */

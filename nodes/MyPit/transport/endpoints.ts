@@ -3,7 +3,7 @@
  * the descriptions and by the helper requests (lookups before update and issue, list search).
  * `read` endpoints change nothing, so a failed read may be sent again; a write may not, since
  * the server may have acted on it before the failure. `answer` is the shape the document gives
- * the answer (answers.ts brings the bare forms a backend may send to it):
+ * the answer (documentedAnswer brings the bare forms a backend may send to it):
  * - `record`: one record; `page`: `{page, hasMore, cursor}`; `issue`: the issue outcome;
  *   `hello`: the greeting;
  * - `id`: `{_id}` or the record, which a Convex-style backend may send as the bare ID string;
@@ -37,8 +37,24 @@ export const ENDPOINTS = {
 	listIssuedBadges: { method: 'POST', path: '/getIssuedBadges', read: true, answer: 'page' },
 } as const satisfies Record<string, EndpointSpec>;
 
-type EndpointName = keyof typeof ENDPOINTS;
-export type Endpoint = (typeof ENDPOINTS)[EndpointName];
+export type Endpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
+
+/** An ID as a backend writes one: no spaces or markup, so an HTML page is never taken for one. */
+const BARE_ID = /^[^\s<>{}"']{1,200}$/;
+
+/** A bare answer (see `answer` above) in its documented shape; anything else as it is. */
+export function documentedAnswer(endpoint: Endpoint, answer: unknown): unknown {
+	if (endpoint.answer === 'id' && typeof answer === 'string' && BARE_ID.test(answer)) {
+		return { _id: answer };
+	}
+	if (
+		endpoint.answer === 'success' &&
+		(answer === true || answer === false || answer === null || answer === '')
+	) {
+		return { success: answer !== false };
+	}
+	return answer;
+}
 
 export const BADGE_TYPES = ['achievement', 'finance', 'healthcare', 'mobility'] as const;
 export type BadgeType = (typeof BADGE_TYPES)[number];

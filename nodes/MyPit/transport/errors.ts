@@ -17,16 +17,13 @@ export interface HttpFailure {
  * `httpCode` (a status or a network code) and `context.data` (the body): both are read too.
  */
 export function describeFailure(error: unknown): HttpFailure {
+	type Response = { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	const candidate = error as {
 		httpCode?: string | null;
 		message?: string;
 		context?: { data?: unknown };
-		cause?: {
-			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-			code?: string;
-			message?: string;
-		};
-		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		cause?: { response?: Response; code?: string; message?: string };
+		response?: Response;
 		code?: string;
 	};
 	const response = candidate.cause?.response ?? candidate.response;
@@ -37,8 +34,7 @@ export function describeFailure(error: unknown): HttpFailure {
 	const code =
 		candidate.cause?.code ?? candidate.code ?? (numericCode === undefined ? httpCode : undefined);
 	const message = candidate.cause?.message ?? candidate.message;
-	// A failure with a 2xx status is an answer cut off or unreadable: a network fault, not an
-	// API error.
+	// A failure with a 2xx status: an answer cut off or unreadable, a network fault.
 	if (status !== undefined && status >= 200 && status < 300) {
 		return { code: code ?? 'ERR_BAD_RESPONSE', message };
 	}
