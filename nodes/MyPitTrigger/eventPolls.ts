@@ -130,8 +130,8 @@ async function resume(
 	throw outcome.failure;
 }
 
-/** A template whose `updatedAt` moved past its `createdAt` (a new one is Template Created). */
-export function wasUpdated(record: IDataObject): number | undefined {
+/** A template's `updatedAt` when it moved past its `createdAt` (a new one is Template Created). */
+export function updatedAtIfEdited(record: IDataObject): number | undefined {
 	const updatedAt = timestampOf(record, 'updatedAt');
 	const createdAt = timestampOf(record, 'createdAt');
 	return updatedAt !== undefined && (createdAt === undefined || updatedAt > createdAt)
@@ -147,7 +147,7 @@ export async function pollUpdatedRecords(
 	includeExisting: boolean,
 ): Promise<PollOutcome<ListPosition>> {
 	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId);
-	const updated = read.records.filter((record) => wasUpdated(record) !== undefined);
+	const updated = read.records.filter((record) => updatedAtIfEdited(record) !== undefined);
 	const fresh = unseen(updated, 'updatedAt', saved, includeExisting);
 	fresh.sort((a, b) => (timestampOf(a, 'updatedAt') ?? 0) - (timestampOf(b, 'updatedAt') ?? 0));
 	const mark = raiseMark(saved ?? EMPTY_MARK, read.records, 'updatedAt');

@@ -6,7 +6,7 @@ import {
 	pollExpiry,
 	pollNewRecords,
 	pollUpdatedRecords,
-	wasUpdated,
+	updatedAtIfEdited,
 	type PollOutcome,
 } from './eventPolls';
 import { preparePoll, readList, type PollSetup } from './pollSetup';
@@ -42,13 +42,13 @@ export async function pollEvent(context: IPollFunctions): Promise<INodeExecution
 	const saved = loadState(staticData, event)?.position;
 	const includeExisting =
 		(context.getNodeParameter('options.includeExisting', false) as boolean) === true;
-	const list = saved as ListPosition | undefined;
+	const listPosition = saved as ListPosition | undefined;
 	let outcome: PollOutcome<Position>;
 	if (source.kind === 'new') {
-		const found = await pollNewRecords(setup, source, list, includeExisting);
+		const found = await pollNewRecords(setup, source, listPosition, includeExisting);
 		outcome = { ...found, records: found.records.filter(setup.matches) };
 	} else if (source.kind === 'updated') {
-		outcome = await pollUpdatedRecords(setup, source, list, includeExisting);
+		outcome = await pollUpdatedRecords(setup, source, listPosition, includeExisting);
 	} else {
 		outcome = await pollExpiry(setup, source, saved as ExpiryPosition | undefined, includeExisting);
 	}
@@ -83,7 +83,7 @@ async function manualSample(setup: PollSetup, event: TriggerEvent): Promise<IDat
 	};
 	for (const record of records.filter(setup.matches)) {
 		if (source.kind === 'new') consider(record, timestampOf(record, source.timestamp));
-		else if (source.kind === 'updated') consider(record, wasUpdated(record));
+		else if (source.kind === 'updated') consider(record, updatedAtIfEdited(record));
 		else {
 			const expiresAt = timestampOf(record, 'expiresAt');
 			if (expiresAt === undefined) continue;

@@ -16,7 +16,7 @@ const POLL_REQUEST_TIMEOUT_MS = 60_000;
 
 const DAY_MS = 86_400_000;
 
-/** What every read of one poll shares. */
+/** One poll's settings, read before any request: the client, user ID, time and event filters. */
 export interface PollSetup {
 	node: INode;
 	client: MyPitClient;
@@ -30,7 +30,8 @@ export interface PollSetup {
 
 /**
  * The credential, its Base URL and the user ID, checked before any request is sent, by the
- * action node's own rules (requireSafeBaseUrl, userIdFrom) and request settings (requestBaseFrom).
+ * action node's own rules (requireSafeBaseUrl, userIdFrom) and request settings (requestBaseFrom);
+ * then the event's Template, Badge Type and Days Ahead, and the poll's time.
  */
 export async function preparePoll(
 	context: IPollFunctions,

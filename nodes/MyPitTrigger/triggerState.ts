@@ -37,7 +37,7 @@ export function detectOrder(records: IDataObject[], field: string): ListOrder {
  * MAX_TIED_IDS of them (a bulk issue stamps all its badges alike); beyond that every record at
  * exactly that instant counts as seen.
  */
-export interface HighWaterMark {
+interface HighWaterMark {
 	latest: number;
 	latestIds: string[];
 	tiesOverflow?: boolean;

@@ -22,7 +22,7 @@ export const userIdOption: INodeProperties = {
 		'Your MyPit user ID (owner and issuer). Overrides the Default User ID of the credential.',
 };
 
-/** In every Options collection: User ID, retries (retry.ts) and concurrency (requestLimits.ts). */
+/** In every Options collection: User ID, retries (retry.ts) and concurrency (requestGate.ts). */
 const runOptions: INodeProperties[] = [
 	userIdOption,
 	{

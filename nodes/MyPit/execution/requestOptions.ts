@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import * as n8nWorkflow from 'n8n-workflow';
 
-import { InputError } from '../shared/validation';
+import { InputError, parseUrl } from '../shared/validation';
 import type { RequestBase } from '../transport/client';
 import type { RunScope } from './scope';
 
@@ -36,13 +36,8 @@ function parseProxy(text: string): IHttpRequestOptions['proxy'] {
 			// Whatever stands before an @ may be a user and password: never in a message.
 			`"${text.replace(/(^|\/\/)[^@/]*@/, '$1…@')}"`,
 		);
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw refused();
-	}
-	if (!url.hostname || !url.port) throw refused();
+	const url = parseUrl(text);
+	if (!url?.hostname || !url.port) throw refused();
 	const proxy: NonNullable<IHttpRequestOptions['proxy']> = {
 		host: url.hostname,
 		port: Number(url.port),

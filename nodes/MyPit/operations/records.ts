@@ -101,7 +101,7 @@ export function getRecord(
  * and the Filters as one record test (none set: undefined). With a filter the records kept are
  * few, so pages are as large as the API allows unless Page Size is set.
  */
-export function readListParameters(item: ItemScope, kind: FilteredKind) {
+function readListParameters(item: ItemScope, kind: FilteredKind) {
 	const returnAll = item.parameter('returnAll', false) as boolean;
 	const limit = returnAll
 		? Number.POSITIVE_INFINITY
@@ -118,7 +118,7 @@ export function readListParameters(item: ItemScope, kind: FilteredKind) {
 }
 
 /** The most records a tool call answers: Max Records in Tool Answer, or a lower Limit. */
-export function readToolAnswerLimit(item: ItemScope, limit: number): number {
+function readToolAnswerLimit(item: ItemScope, limit: number): number {
 	const bound = requirePositiveInteger(
 		item.parameter('toolAnswerLimit', DEFAULT_TOOL_ANSWER_LIMIT),
 		'Max Records in Tool Answer',
@@ -127,7 +127,7 @@ export function readToolAnswerLimit(item: ItemScope, limit: number): number {
 	return Math.min(bound, limit);
 }
 
-export function readSimplify(item: ItemScope): boolean {
+function readSimplify(item: ItemScope): boolean {
 	return item.parameter('simplify', true) as boolean;
 }
 
@@ -146,7 +146,7 @@ const FROM_AI_KEY = /\$fromAI\(\s*(['"`])([\w-]+)\1/;
  * was read, otherwise a lower bound) and, when more matched, how to narrow the search with the
  * tool's own arguments (the Filters that read `$fromAI`).
  */
-export function toolListAnswer(
+function toolListAnswer(
 	kind: FilteredKind,
 	node: INode,
 	read: PagerRead,

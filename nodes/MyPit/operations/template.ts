@@ -19,7 +19,7 @@ import { getRecord, listRecords } from './records';
 
 const L = templateLabels;
 
-/** Each template field's check: for what the user typed, and again for the whole record sent. */
+/** Each template field's check: for what the user typed, and for the fields every update sends. */
 const CHECKS: Record<string, (value: unknown, label: string) => unknown> = {
 	name: (value, label) => requireText(value, label, 200),
 	type: requireBadgeType,
