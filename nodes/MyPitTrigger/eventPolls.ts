@@ -44,14 +44,7 @@ export async function pollNewRecords(
 			if (order === 'unknown') {
 				// Timestamps have not told the order yet (e.g. one bulk issue): the top of the list
 				// tells whether new records land there instead (newest first). One more request.
-				const top = await readList(
-					setup.node,
-					setup.client,
-					source.endpoint,
-					setup.userId,
-					undefined,
-					() => false,
-				);
+				const top = await readList(setup, source.endpoint, undefined, () => false);
 				const resumedIds = new Set(resumed.records.map((record) => String(record._id)));
 				const latest = saved.latest;
 				const later = (record: IDataObject) =>
@@ -78,18 +71,11 @@ export async function pollNewRecords(
 	const mark = saved ?? EMPTY_MARK;
 	const knownNewestFirst = saved?.order === 'newest-first';
 	// A newest-first list needs no more pages once a page reaches records already seen.
-	const read = await readList(
-		setup.node,
-		setup.client,
-		source.endpoint,
-		setup.userId,
-		undefined,
-		(page) => {
-			if (!knownNewestFirst && detectOrder(page, field) !== 'newest-first') return true;
-			// Newest first: a first activation's first page holds the newest records.
-			return saved ? page.every((record) => isAfterMark(record, field, mark)) : includeExisting;
-		},
-	);
+	const read = await readList(setup, source.endpoint, undefined, (page) => {
+		if (!knownNewestFirst && detectOrder(page, field) !== 'newest-first') return true;
+		// Newest first: a first activation's first page holds the newest records.
+		return saved ? page.every((record) => isAfterMark(record, field, mark)) : includeExisting;
+	});
 	const detected = detectOrder(read.records, field);
 	const order = detected === 'unknown' && saved ? saved.order : detected;
 	const chronological = order === 'newest-first' ? [...read.records].reverse() : read.records;
@@ -115,13 +101,7 @@ async function resume(
 	source: NewRecordSource,
 	cursor: string,
 ): Promise<PagerRead | undefined> {
-	const outcome = await readList(
-		setup.node,
-		setup.client,
-		source.endpoint,
-		setup.userId,
-		cursor,
-	).then(
+	const outcome = await readList(setup, source.endpoint, cursor).then(
 		(read) => ({ read }),
 		(failure: NodeApiError) => ({ failure }),
 	);
@@ -146,7 +126,7 @@ export async function pollUpdatedRecords(
 	saved: ListPosition | undefined,
 	includeExisting: boolean,
 ): Promise<PollOutcome<ListPosition>> {
-	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId);
+	const read = await readList(setup, source.endpoint);
 	const updated = read.records.filter((record) => updatedAtIfEdited(record) !== undefined);
 	const fresh = unseen(updated, 'updatedAt', saved, includeExisting);
 	fresh.sort((a, b) => (timestampOf(a, 'updatedAt') ?? 0) - (timestampOf(b, 'updatedAt') ?? 0));
@@ -180,10 +160,10 @@ export async function pollExpiry(
 	// First activation: from now on, unless existing badges already in the window are wanted.
 	if (!saved && !includeExisting) {
 		// One request proves the credential and the list work, as n8n's activation poll expects.
-		await readList(setup.node, setup.client, source.endpoint, setup.userId, undefined, () => false);
+		await readList(setup, source.endpoint, undefined, () => false);
 		return { records: [], position };
 	}
-	const read = await readList(setup.node, setup.client, source.endpoint, setup.userId);
+	const read = await readList(setup, source.endpoint);
 	const due = read.records.filter((badge) => {
 		const expiresAt = timestampOf(badge, 'expiresAt');
 		// Issued at most this late: a badge dated in whole seconds fires at the first poll after

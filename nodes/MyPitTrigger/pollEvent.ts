@@ -76,7 +76,7 @@ const NONE_YET: Record<TriggerEvent, string> = {
 async function manualSample(setup: PollSetup, event: TriggerEvent): Promise<IDataObject> {
 	const { now, aheadMs } = setup;
 	const source = EVENT_SOURCES[event];
-	const { records } = await readList(setup.node, setup.client, source.endpoint, setup.userId);
+	const { records } = await readList(setup, source.endpoint);
 	let best: { record: IDataObject; score: number } | undefined;
 	const consider = (record: IDataObject, score: number | undefined) => {
 		if (score !== undefined && (!best || score >= best.score)) best = { record, score };

@@ -16,11 +16,15 @@ const POLL_REQUEST_TIMEOUT_MS = 60_000;
 
 const DAY_MS = 86_400_000;
 
-/** One poll's settings, read before any request: the client, user ID, time and event filters. */
-export interface PollSetup {
+/** Who reads a list: the node (for its errors), the client and the list's owner. */
+export interface ListReader {
 	node: INode;
 	client: MyPitClient;
 	userId: string;
+}
+
+/** One poll's settings, read before any request: the client, user ID, time and event filters. */
+export interface PollSetup extends ListReader {
 	now: number;
 	/** Badge Expiring: N days; otherwise 0. */
 	aheadMs: number;
@@ -80,10 +84,8 @@ function badgeFilter(context: IPollFunctions): (badge: IDataObject) => boolean {
  * says the rest is not needed. A failure throws and leaves the caller's position as it was.
  */
 export async function readList(
-	node: INode,
-	client: MyPitClient,
+	{ node, client, userId }: ListReader,
 	endpoint: Endpoint,
-	userId: string,
 	startCursor?: string,
 	keepReading?: (page: IDataObject[]) => boolean,
 ): Promise<PagerRead> {

@@ -17,7 +17,8 @@ export async function findRecord(
 ): Promise<IDataObject | undefined> {
 	let pages = 0;
 	let found: IDataObject | undefined;
-	await readList(PROBE_NODE, ctx.client, endpoint, ctx.account.userId, undefined, (page) => {
+	const reader = { node: PROBE_NODE, client: ctx.client, userId: ctx.account.userId };
+	await readList(reader, endpoint, undefined, (page) => {
 		found ??= page.find(matches);
 		return found === undefined && ++pages < MAX_LARGE_PAGES;
 	}).then((read) => {

@@ -52,11 +52,10 @@ export async function walkList(
 		walk.records = first.records;
 		if (first.nextCursor !== undefined) {
 			let pages = 0;
+			const reader = { node: PROBE_NODE, client, userId };
 			const rest = await readList(
-				PROBE_NODE,
-				client,
+				reader,
 				source.endpoint,
-				userId,
 				first.nextCursor,
 				() => ++pages < MAX_LARGE_PAGES,
 			);

@@ -32,7 +32,8 @@ export async function readOn(
 	userId: string,
 	cursor: string,
 ): Promise<ReadOn> {
-	return await readList(PROBE_NODE, client, source.endpoint, userId, cursor, () => false).then(
+	const reader = { node: PROBE_NODE, client, userId };
+	return await readList(reader, source.endpoint, cursor, () => false).then(
 		(read) => ({ records: read.records }),
 		(error: unknown) => ({ error }),
 	);
